@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "FraudGraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "FraudGraph", targets: ["FraudGraph"]),
+        .library(name: "Interchange", targets: ["Interchange"]),
+        .executable(name: "fraudgraph", targets: ["fraudgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The case model: entities, links, transfers; frozen columns and CSR projections.
+        .target(name: "FraudGraph"),
+        // Case folders and other formats in and out; validation and error reporting.
+        .target(name: "Interchange", dependencies: [
+            "FraudGraph",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "fraudgraph", dependencies: [
+            "FraudGraph", "Interchange",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
+        .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
+    ]
+)

@@ -1,0 +1,329 @@
+/// Collects a case row by row, then freezes it into a `Case`.
+///
+/// Readers (case folders, FollowTheMoney, a future SQLite store) and the generator
+/// fill a builder. Every `add` either adds a whole row or changes nothing and says
+/// why, so a rejected row never leaves half of itself behind.
+public struct CaseBuilder: Sendable {
+    public private(set) var entities = EntityTable()
+    public private(set) var links = LinkTable()
+    public private(set) var transfers = TransferTable()
+    public private(set) var reports = ReportTable()
+
+    public init() {}
+
+    /// The four tables of a case.
+    public enum Table: String, Sendable, CaseIterable {
+        case entities, links, transfers, reports
+    }
+
+    /// Why a row was not added.
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The id is already taken in this table.
+        case duplicateID
+        /// A required value is empty.
+        case missingValue(column: String)
+        /// A column has more distinct values than a vocabulary holds (65,536).
+        case tooManyDistinct(column: String)
+        /// A transfer names an entity that cannot hold money.
+        case cannotHoldMoney(column: String, kind: String)
+        /// An id that no entity, or no transfer, has.
+        case unknownReference(column: String)
+
+        public var description: String {
+            switch self {
+            case .duplicateID: "duplicate id"
+            case .missingValue(let c): "\(c) is empty"
+            case .tooManyDistinct(let c): "\(c) has more than 65,536 distinct values"
+            case .cannotHoldMoney(let c, let k): "\(c) is a \(k), not an account or wallet"
+            case .unknownReference(let c): "\(c) names no known entity"
+            }
+        }
+    }
+
+    /// An entity named by a transfer: one the case has, or an outside account to add.
+    public enum AccountReference {
+        case entity(Int32)
+        /// An id the case does not have yet: it becomes an outside account
+        /// (kind `account`, `external=true`) when the transfer is added.
+        case outside(UnsafeBufferPointer<UInt8>)
+    }
+
+    // MARK: - Vocabulary codes
+
+    /// The code of an entity kind; a known kind in another letter case
+    /// (`Person`) is the known kind, and `normalized` says so.
+    public mutating func entityKindCode(_ word: UnsafeBufferPointer<UInt8>) throws(Problem) -> (code: UInt16, normalized: Bool) {
+        if word.isEmpty { throw .missingValue(column: "kind") }
+        if let code = entities.kinds.code(of: word) { return (code, false) }
+        if let known = EntityKind.known(matching: String(decoding: word, as: UTF8.self)),
+           let code = entities.kinds.code(of: known.name) { return (code, true) }
+        guard let code = entities.kinds.intern(word) else { throw .tooManyDistinct(column: "kind") }
+        return (code, false)
+    }
+
+    /// The code of a link kind; a known kind in another letter case is the known kind.
+    public mutating func linkKindCode(_ word: UnsafeBufferPointer<UInt8>) throws(Problem) -> (code: UInt16, normalized: Bool) {
+        if word.isEmpty { throw .missingValue(column: "kind") }
+        if let code = links.kinds.code(of: word) { return (code, false) }
+        if let known = LinkKind.known(matching: String(decoding: word, as: UTF8.self)),
+           let code = links.kinds.code(of: known.name) { return (code, true) }
+        guard let code = links.kinds.intern(word) else { throw .tooManyDistinct(column: "kind") }
+        return (code, false)
+    }
+
+    /// The code of a country (0 for empty).
+    public mutating func countryCode(_ word: UnsafeBufferPointer<UInt8>) throws(Problem) -> UInt16 {
+        guard let code = entities.countries.intern(word) else { throw .tooManyDistinct(column: "country") }
+        return code
+    }
+
+    /// The code of a role (0 for empty).
+    public mutating func roleCode(_ word: UnsafeBufferPointer<UInt8>) throws(Problem) -> UInt16 {
+        guard let code = entities.roles.intern(word) else { throw .tooManyDistinct(column: "role") }
+        return code
+    }
+
+    /// The code of a currency; empty means USD.
+    public mutating func currencyCode(_ word: UnsafeBufferPointer<UInt8>) throws(Problem) -> UInt16 {
+        if word.isEmpty { return 1 }
+        guard let code = transfers.currencies.intern(word) else { throw .tooManyDistinct(column: "currency") }
+        return code
+    }
+
+    /// The code of a channel (0 for empty).
+    public mutating func channelCode(_ word: UnsafeBufferPointer<UInt8>) throws(Problem) -> UInt16 {
+        guard let code = transfers.channels.intern(word) else { throw .tooManyDistinct(column: "channel") }
+        return code
+    }
+
+    // MARK: - Rows
+
+    /// Adds an entity; its index is returned. Codes come from the `...Code` methods.
+    @discardableResult
+    public mutating func addEntity(
+        id: UnsafeBufferPointer<UInt8>, kind: UInt16, name: UnsafeBufferPointer<UInt8>,
+        country: UInt16, role: UInt16
+    ) throws(Problem) -> Int32 {
+        if id.isEmpty { throw .missingValue(column: "id") }
+        let (index, inserted) = entities.ids.insert(id)
+        guard inserted else { throw .duplicateID }
+        entities.kind.append(kind)
+        entities.name.append(bytes: name)
+        entities.country.append(country)
+        entities.role.append(role)
+        entities.isOutside.append(false)
+        return index
+    }
+
+    /// Adds an entity from strings (for generators and tests).
+    @discardableResult
+    public mutating func addEntity(
+        id: String, kind: EntityKind, name: String = "", country: String = "", role: String = ""
+    ) throws(Problem) -> Int32 {
+        let kindCode = try Self.utf8(kind.name) { (w) throws(Problem) in try entityKindCode(w).code }
+        let countryCode = try Self.utf8(country) { (w) throws(Problem) in try self.countryCode(w) }
+        let roleCode = try Self.utf8(role) { (w) throws(Problem) in try self.roleCode(w) }
+        return try Self.utf8(id) { (i) throws(Problem) in
+            try Self.utf8(name) { (n) throws(Problem) in
+                try addEntity(id: i, kind: kindCode, name: n, country: countryCode, role: roleCode)
+            }
+        }
+    }
+
+    /// The index of the entity with this id, or nil.
+    public func entityIndex(_ id: UnsafeBufferPointer<UInt8>) -> Int32? { entities.ids.index(of: id) }
+
+    /// The index of the entity with this id, or nil.
+    public func entityIndex(_ id: String) -> Int32? { entities.ids.index(of: id) }
+
+    /// Whether entity `e` can send or receive money.
+    public func holdsMoney(_ e: Int32) -> Bool { entities.holdsMoney(e) }
+
+    /// The kind name of entity `e`.
+    public func kindName(_ e: Int32) -> String { entities.kinds[entities.kind[Int(e)]] }
+
+    /// Adds a link between two entities.
+    @discardableResult
+    public mutating func addLink(source: Int32, target: Int32, kind: UInt16, time: Int64 = Timestamp.absent, weight: Double = 1) -> Int32 {
+        links.source.append(source)
+        links.target.append(target)
+        links.kind.append(kind)
+        links.time.append(time)
+        links.weight.append(weight)
+        return Int32(links.count - 1)
+    }
+
+    /// Adds a link from a kind word (for generators and tests).
+    @discardableResult
+    public mutating func addLink(source: Int32, target: Int32, kind: LinkKind, time: Int64 = Timestamp.absent, weight: Double = 1) throws(Problem) -> Int32 {
+        let code = try Self.utf8(kind.name) { (w) throws(Problem) in try linkKindCode(w).code }
+        return addLink(source: source, target: target, kind: code, time: time, weight: weight)
+    }
+
+    /// Adds a transfer. Outside accounts it names are created only if the transfer is
+    /// added.
+    @discardableResult
+    public mutating func addTransfer(
+        id: UnsafeBufferPointer<UInt8>, source: AccountReference, target: AccountReference,
+        amount: Money, time: Int64, currency: UInt16, channel: UInt16, form: TransferTextForm
+    ) throws(Problem) -> Int32 {
+        if id.isEmpty { throw .missingValue(column: "id") }
+        if case .entity(let e) = source, !entities.holdsMoney(e) {
+            throw .cannotHoldMoney(column: "from", kind: kindName(e))
+        }
+        if case .entity(let e) = target, !entities.holdsMoney(e) {
+            throw .cannotHoldMoney(column: "to", kind: kindName(e))
+        }
+        let (index, inserted) = transfers.ids.insert(id)
+        guard inserted else { throw .duplicateID }
+        let from = resolve(source)
+        let to = resolve(target)
+        transfers.source.append(from)
+        transfers.target.append(to)
+        transfers.amount.append(amount.units)
+        transfers.time.append(time)
+        transfers.currency.append(currency)
+        transfers.channel.append(channel)
+        transfers.textForm.append(form)
+        return index
+    }
+
+    /// Adds a transfer between two entities the builder has (for generators and tests).
+    @discardableResult
+    public mutating func addTransfer(
+        id: String, from: Int32, to: Int32, amount: Money, time: Int64,
+        currency: String = TransferTable.defaultCurrency, channel: String = ""
+    ) throws(Problem) -> Int32 {
+        let c = try Self.utf8(currency) { (w) throws(Problem) in try currencyCode(w) }
+        let ch = try Self.utf8(channel) { (w) throws(Problem) in try channelCode(w) }
+        let form = TransferTextForm(amountFractionDigits: amount.significantFractionDigits, timeStyle: .utc, offsetMinutes: 0)
+        return try Self.utf8(id) { (i) throws(Problem) in
+            try addTransfer(id: i, source: .entity(from), target: .entity(to), amount: amount, time: time,
+                            currency: c, channel: ch, form: form)
+        }
+    }
+
+    private mutating func resolve(_ ref: AccountReference) -> Int32 {
+        switch ref {
+        case .entity(let e): return e
+        case .outside(let id):
+            if let e = entities.ids.index(of: id) { return e }  // both ends may name the same new id
+            let (e, _) = entities.ids.insert(id)
+            entities.kind.append(EntityKind.Code.account)
+            entities.name.append(bytes: UnsafeBufferPointer(start: nil, count: 0))
+            entities.country.append(0)
+            entities.role.append(0)
+            entities.isOutside.append(true)
+            return e
+        }
+    }
+
+    /// The index of the transfer with this id, or nil.
+    public func transferIndex(_ id: UnsafeBufferPointer<UInt8>) -> Int32? { transfers.ids.index(of: id) }
+
+    /// The index of the report with this id, or nil.
+    public func reportIndex(_ id: UnsafeBufferPointer<UInt8>) -> Int32? { reports.ids.index(of: id) }
+
+    /// Adds a victim's report of transfer `transfer`.
+    @discardableResult
+    public mutating func addReport(id: UnsafeBufferPointer<UInt8>, transfer: Int32, victim: Int32 = -1, reportedAt: Int64 = Timestamp.absent) throws(Problem) -> Int32 {
+        if id.isEmpty { throw .missingValue(column: "id") }
+        let (index, inserted) = reports.ids.insert(id)
+        guard inserted else { throw .duplicateID }
+        reports.transfer.append(transfer)
+        reports.victim.append(victim)
+        reports.reportedAt.append(reportedAt)
+        return index
+    }
+
+    /// Adds a report from strings (for generators and tests).
+    @discardableResult
+    public mutating func addReport(id: String, transfer: Int32, victim: Int32 = -1, reportedAt: Int64 = Timestamp.absent) throws(Problem) -> Int32 {
+        return try Self.utf8(id) { (i) throws(Problem) in try addReport(id: i, transfer: transfer, victim: victim, reportedAt: reportedAt) }
+    }
+
+    // MARK: - Attributes and layout
+
+    /// Adds (or finds) an attribute column of `table`; returns its position.
+    @discardableResult
+    public mutating func addAttributeColumn(_ table: Table, named name: String) -> Int {
+        switch table {
+        case .entities: entities.attributes.addColumn(named: name)
+        case .links: links.attributes.addColumn(named: name)
+        case .transfers: transfers.attributes.addColumn(named: name)
+        case .reports: reports.attributes.addColumn(named: name)
+        }
+    }
+
+    /// Sets an attribute of row `row` (rows in increasing order per column).
+    public mutating func setAttribute(_ table: Table, column k: Int, row: Int32, bytes: UnsafeBufferPointer<UInt8>) {
+        switch table {
+        case .entities: entities.attributes.append(column: k, row: row, bytes: bytes)
+        case .links: links.attributes.append(column: k, row: row, bytes: bytes)
+        case .transfers: transfers.attributes.append(column: k, row: row, bytes: bytes)
+        case .reports: reports.attributes.append(column: k, row: row, bytes: bytes)
+        }
+    }
+
+    /// Sets an attribute by name (for generators and tests).
+    public mutating func setAttribute(_ table: Table, _ name: String, row: Int32, _ value: String) {
+        let k = addAttributeColumn(table, named: name)
+        var v = value
+        v.withUTF8 { setAttribute(table, column: k, row: row, bytes: $0) }
+    }
+
+    /// Records the header of `table`'s file as written.
+    public mutating func setHeader(_ table: Table, _ header: [String]) {
+        switch table {
+        case .entities: entities.layout.header = header
+        case .links: links.layout.header = header
+        case .transfers: transfers.layout.header = header
+        case .reports: reports.layout.header = header
+        }
+    }
+
+    /// Records the exact text of a known column's value that is not in canonical form.
+    public mutating func keepVerbatim(_ table: Table, column: String, row: Int32, bytes: UnsafeBufferPointer<UInt8>) {
+        switch table {
+        case .entities: entities.layout.keep(column, row: row, bytes: bytes)
+        case .links: links.layout.keep(column, row: row, bytes: bytes)
+        case .transfers: transfers.layout.keep(column, row: row, bytes: bytes)
+        case .reports: reports.layout.keep(column, row: row, bytes: bytes)
+        }
+    }
+
+    /// Reserves room for about this many rows.
+    public mutating func reserve(entities e: Int = 0, links l: Int = 0, transfers t: Int = 0) {
+        if e > 0 {
+            entities.ids.reserve(e, bytesEach: 10)
+            entities.kind.reserveCapacity(e); entities.country.reserveCapacity(e)
+            entities.role.reserveCapacity(e); entities.isOutside.reserveCapacity(e)
+            entities.name.reserve(rows: e, bytesPerRow: 8)
+        }
+        if l > 0 {
+            links.source.reserveCapacity(l); links.target.reserveCapacity(l); links.kind.reserveCapacity(l)
+            links.time.reserveCapacity(l); links.weight.reserveCapacity(l)
+        }
+        if t > 0 {
+            transfers.ids.reserve(t, bytesEach: 10)
+            transfers.source.reserveCapacity(t); transfers.target.reserveCapacity(t)
+            transfers.amount.reserveCapacity(t); transfers.time.reserveCapacity(t)
+            transfers.currency.reserveCapacity(t); transfers.channel.reserveCapacity(t)
+            transfers.textForm.reserveCapacity(t)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `string`, passing on its typed error.
+    private static func utf8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) throws(Problem) -> R) throws(Problem) -> R {
+        var s = string
+        let result = s.withUTF8 { bytes in Result { () throws(Problem) -> R in try body(bytes) } }
+        return try result.get()
+    }
+
+    // MARK: - Freezing
+
+    /// The case, frozen. The builder can be dropped afterwards.
+    public func freeze() -> Case {
+        Case(entities: entities, links: links, transfers: transfers, reports: reports)
+    }
+}

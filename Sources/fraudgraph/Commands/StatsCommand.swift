@@ -1,0 +1,85 @@
+import ArgumentParser
+import FraudGraph
+import Interchange
+
+/// `fraudgraph stats CASE`: what the case holds, as a table or the JSON of cli.md.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Count what a case holds: entities and links by kind, transfers, money, time span, reports."
+    )
+
+    @OptionGroup var caseOptions: CaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if output.format == .csv { throw ValidationError("stats writes table or json") }
+    }
+
+    func run() throws {
+        let loaded = try CaseLoading.load(caseOptions, outputBeside: output.out)
+        let summary = CaseSummary(loaded.case)
+        switch output.format {
+        case .json: try ResultOutput.emit(StatsReport.json(summary), to: output.out)
+        default: try ResultOutput.emit(StatsReport.table(summary, name: caseOptions.casePath), to: output.out)
+        }
+    }
+}
+
+/// The two renderings of a `CaseSummary`.
+enum StatsReport {
+    static func json(_ s: CaseSummary) -> JSON {
+        func counts(_ d: [String: Int]) -> JSON { .object(d.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }) }
+        return .object([
+            ("entities", .object([("total", .int(s.entityCount)), ("byKind", counts(s.entitiesByKind))])),
+            ("links", .object([("total", .int(s.linkCount)), ("byKind", counts(s.linksByKind))])),
+            ("transfers", .object([
+                ("total", .int(s.transferCount)),
+                ("externalAccounts", .int(s.outsideAccountCount)),
+                ("byCurrency", .object(s.totalByCurrency.sorted { $0.key < $1.key }.map { ($0.key, .money($0.value)) })),
+                ("first", .string(s.firstTransfer.map(Timestamp.iso8601))),
+                ("last", .string(s.lastTransfer.map(Timestamp.iso8601))),
+            ])),
+            ("reports", .int(s.reportCount)),
+        ])
+    }
+
+    static func table(_ s: CaseSummary, name: String) -> String {
+        var lines: [String] = ["Case \(name)", ""]
+        func section(_ title: String, _ total: Int, _ parts: [String: Int]) {
+            lines.append(pad(title, 22) + pad(String(total), 12, right: true))
+            for (k, v) in parts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+                lines.append("  " + pad(k, 20) + pad(String(v), 12, right: true))
+            }
+        }
+        section("Entities", s.entityCount, s.entitiesByKind)
+        section("Links", s.linkCount, s.linksByKind)
+        lines.append(pad("Transfers", 22) + pad(String(s.transferCount), 12, right: true))
+        lines.append("  " + pad("outside accounts", 20) + pad(String(s.outsideAccountCount), 12, right: true))
+        for (currency, total) in s.totalByCurrency.sorted(by: { $0.key < $1.key }) {
+            lines.append("  " + pad("total \(currency)", 20) + pad(total.readable, 22, right: true))
+        }
+        if let first = s.firstTransfer, let last = s.lastTransfer {
+            lines.append("  " + pad("from", 20) + Timestamp.iso8601(first))
+            lines.append("  " + pad("to", 20) + Timestamp.iso8601(last))
+        }
+        lines.append(pad("Reports", 22) + pad(String(s.reportCount), 12, right: true))
+        for (currency, total) in s.reportedByCurrency.sorted(by: { $0.key < $1.key }) {
+            lines.append("  " + pad("reported \(currency)", 20) + pad(total.readable, 22, right: true))
+        }
+        if !s.entitiesByCountry.isEmpty {
+            let top = s.entitiesByCountry.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(12)
+            lines.append(pad("Countries", 22) + pad(String(s.entitiesByCountry.count), 12, right: true))
+            lines.append("  " + top.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `text` padded with spaces to `width` characters.
+func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let n = text.count
+    if n >= width { return text + (right ? "" : " ") }
+    let fill = String(repeating: " ", count: width - n)
+    return right ? fill + text : text + fill
+}
