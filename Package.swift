@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Communities", targets: ["Communities"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -21,13 +22,17 @@ let package = Package(
             "FraudGraph",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Rings: Leiden, Louvain, label propagation, components, k-core, modularity,
+        // partition comparison, ring reports.
+        .target(name: "Communities", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange",
+            "FraudGraph", "Interchange", "Communities",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
+        .testTarget(name: "CommunitiesTests", dependencies: ["Communities", "FraudGraph"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
     ]
 )

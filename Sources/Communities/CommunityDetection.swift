@@ -1,0 +1,58 @@
+import FraudGraph
+
+/// The community-finding algorithms the command line offers.
+public enum CommunityAlgorithm: String, Sendable, CaseIterable, Hashable {
+    case leiden, louvain, lpa, components
+}
+
+/// One community search, whichever algorithm: the settings, and `run` that returns
+/// the partition with the figures that describe how it was made.
+public struct CommunityDetection: Sendable, Hashable {
+    public var algorithm: CommunityAlgorithm
+    /// What Leiden and Louvain maximise.
+    public var quality: QualityFunction
+    /// γ; nil lets the algorithm choose (see `Outcome.resolution`).
+    public var resolution: Double?
+    /// Leiden's iterations (0 or less: until stable).
+    public var iterations: Int
+    public var seed: UInt64
+
+    public init(algorithm: CommunityAlgorithm = .leiden, quality: QualityFunction = .modularity,
+                resolution: Double? = nil, iterations: Int = 2, seed: UInt64 = 42) {
+        self.algorithm = algorithm
+        self.quality = quality
+        self.resolution = resolution
+        self.iterations = iterations
+        self.seed = seed
+    }
+
+    /// What a search found, and with which settings.
+    public struct Outcome: Sendable {
+        public var partition: Partition
+        /// The γ used (nil for algorithms without one).
+        public var resolution: Double?
+        /// Modularity at γ = 1, the common yardstick.
+        public var modularity: Double
+    }
+
+    /// Runs the search on `graph`.
+    public func run(on graph: WeightedGraph) -> Outcome {
+        let gamma = resolution ?? 1
+        let partition: Partition
+        switch algorithm {
+        case .leiden where resolution == nil && quality == .modularity:
+            let fit = FittedLeiden(leiden: Leiden(quality: quality, resolution: 1, iterations: 1, seed: seed)).run(on: graph)
+            return Outcome(partition: fit.partition, resolution: fit.resolution, modularity: Modularity.of(fit.partition, in: graph))
+        case .leiden:
+            partition = Leiden(quality: quality, resolution: gamma, iterations: iterations, seed: seed).run(on: graph)
+        case .louvain:
+            partition = Louvain(quality: quality, resolution: gamma, seed: seed).run(on: graph)
+        case .lpa:
+            partition = LabelPropagation(seed: seed).run(on: graph)
+        case .components:
+            partition = ConnectedComponents().run(on: graph)
+        }
+        let used: Double? = (algorithm == .leiden || algorithm == .louvain) ? gamma : nil
+        return Outcome(partition: partition, resolution: used, modularity: Modularity.of(partition, in: graph))
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Communities
+import FraudGraph
+import Foundation
+import Interchange
+
+extension CommunityAlgorithm: ExpressibleByArgument {}
+extension QualityFunction: ExpressibleByArgument {}
+
+/// How `communities` writes its result.
+enum MembershipFormat: String, ExpressibleByArgument, CaseIterable {
+    /// One community number per line, line i for node i.
+    case membership
+    /// The membership with modularity, timings and settings.
+    case json
+}
+
+/// `fraudgraph communities --edgelist FILE`: the ring algorithms on a plain graph.
+struct CommunitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "communities",
+        abstract: "Find communities in a plain edge list (u v [w] per line, nodes 0..n-1).",
+        discussion: """
+        Prints one community number per line, line i for node i (--format membership), \
+        or JSON with the membership, modularity, timings, seed and parameters.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The edge list: one `u v` or `u v w` line per undirected edge.", valueName: "file"))
+    var edgelist: String
+
+    @OptionGroup var search: SearchOptions
+
+    @Option(help: "membership (one community per line) or json.")
+    var format: MembershipFormat = .membership
+
+    @Option(help: ArgumentHelp("Write the result to this file instead of stdout.", valueName: "file"))
+    var out: String?
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let graph: WeightedGraph
+        do {
+            graph = try EdgeListReader().read(path: edgelist)
+        } catch {
+            Terminal.warn(error.description)
+            throw ExitCode(2)
+        }
+        let loaded = clock.now
+        let detection = search.detection
+        let outcome = detection.run(on: graph)
+        let detected = clock.now
+        switch format {
+        case .membership:
+            try ResultOutput.emit(MembershipText.lines(outcome.partition), to: out)
+        case .json:
+            func seconds(_ d: Duration) -> Double {
+                Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            }
+            let json = JSON.object([
+                ("algorithm", .string(detection.algorithm.rawValue)),
+                ("quality", detection.algorithm == .leiden || detection.algorithm == .louvain ? .string(detection.quality.rawValue) : .null),
+                ("resolution", outcome.resolution.map { .double($0) } ?? .null),
+                ("seed", .int(Int(detection.seed))),
+                ("nodes", .int(graph.nodeCount)),
+                ("edges", .int(graph.edgeCount)),
+                ("communities", .int(outcome.partition.count)),
+                ("modularity", .double(outcome.modularity)),
+                ("seconds", .object([("load", .double(seconds(loaded - loadStart))), ("detect", .double(seconds(detected - loaded)))])),
+                ("membership", .array(outcome.partition.membership.map { .int(Int($0)) })),
+            ])
+            try ResultOutput.emit(json, to: out)
+        }
+    }
+}
+
+/// The settings of a community search, shared by `rings` and `communities`.
+struct SearchOptions: ParsableArguments {
+    @Option(help: "leiden (default), louvain, lpa (label propagation) or components.")
+    var algorithm: CommunityAlgorithm = .leiden
+
+    @Option(help: "What Leiden and Louvain maximise: modularity or cpm (constant Potts model).")
+    var quality: QualityFunction = .modularity
+
+    @Option(help: ArgumentHelp("Resolution γ: larger finds smaller communities (default: chosen for the graph).", valueName: "R"))
+    var resolution: Double?
+
+    @Option(help: "Leiden iterations; 0 runs until nothing changes.")
+    var iterations: Int = 2
+
+    @Option(help: "Seed of the random choices: the same seed gives the same result.")
+    var seed: UInt64 = 42
+
+    func validate() throws {
+        if let r = resolution, !(r > 0) || !r.isFinite { throw ValidationError("--resolution must be a positive number") }
+    }
+
+    var detection: CommunityDetection {
+        CommunityDetection(algorithm: algorithm, quality: quality, resolution: resolution, iterations: iterations, seed: seed)
+    }
+}
+
+/// A membership as text: one community number per line.
+enum MembershipText {
+    static func lines(_ p: Partition) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(p.nodeCount * 5)
+        var digits = [UInt8](repeating: 0, count: 12)
+        for c in p.membership {
+            var x = Int(c), k = 0
+            repeat { digits[k] = UInt8(48 + x % 10); x /= 10; k += 1 } while x > 0
+            while k > 0 { k -= 1; bytes.append(digits[k]) }
+            bytes.append(10)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
