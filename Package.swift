@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "Communities", targets: ["Communities"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
@@ -22,17 +23,20 @@ let package = Package(
             "FraudGraph",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Realistic cases with planted truth.
+        .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
         // Rings: Leiden, Louvain, label propagation, components, k-core, modularity,
         // partition comparison, ring reports.
         .target(name: "Communities", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Communities",
+            "FraudGraph", "Interchange", "Synthetic", "Communities",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
-        .testTarget(name: "CommunitiesTests", dependencies: ["Communities", "FraudGraph"]),
-        .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "CommunitiesTests", dependencies: ["Communities", "Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
     ]
 )
