@@ -11,7 +11,9 @@ public struct CommunityDetection: Sendable, Hashable {
     public var algorithm: CommunityAlgorithm
     /// What Leiden and Louvain maximise.
     public var quality: QualityFunction
-    /// γ; nil lets the algorithm choose (see `Outcome.resolution`).
+    /// γ; nil: fitted to the graph for Leiden on modularity (`FittedLeiden`), 1 for
+    /// Louvain. CPM needs a γ (it is a density in the graph's weight units; nil
+    /// means 1).
     public var resolution: Double?
     /// Leiden's iterations (0 or less: until stable).
     public var iterations: Int

@@ -1,11 +1,11 @@
 /// A small, fast pseudo-random generator (xoshiro256**, seeded through SplitMix64),
 /// so that every randomised algorithm gives the same answer for the same seed on
 /// every machine and Swift version (the standard library's `random(in:)` may change).
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+struct SeededRandom: RandomNumberGenerator, Sendable {
+    var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// A generator whose whole sequence is fixed by `seed`.
-    public init(seed: UInt64) {
+    init(seed: UInt64) {
         var x = seed
         func splitMix(_ x: inout UInt64) -> UInt64 {
             x &+= 0x9E37_79B9_7F4A_7C15
@@ -17,8 +17,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         s0 = splitMix(&x); s1 = splitMix(&x); s2 = splitMix(&x); s3 = splitMix(&x)
     }
 
-    @inlinable
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
         s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
@@ -29,8 +28,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in `0 ..< bound` (bound > 0), by Lemire's multiply-shift
     /// with rejection: unbiased, and the same on every platform.
-    @inlinable
-    public mutating func next(below bound: Int) -> Int {
+    mutating func next(below bound: Int) -> Int {
         let b = UInt64(bound)
         var m = next().multipliedFullWidth(by: b)
         if m.low < b {
@@ -41,11 +39,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in [0, 1).
-    @inlinable
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// `0 ..< n` in a random order (Fisher-Yates).
-    public mutating func permutation(_ n: Int) -> ContiguousArray<Int32> {
+    mutating func permutation(_ n: Int) -> ContiguousArray<Int32> {
         var p = ContiguousArray<Int32>(unsafeUninitializedCapacity: n) { buf, c in
             for i in 0 ..< n { buf[i] = Int32(i) }
             c = n
@@ -55,7 +52,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// Shuffles `a` in place (Fisher-Yates).
-    public mutating func shuffle(_ a: inout ContiguousArray<Int32>) {
+    mutating func shuffle(_ a: inout ContiguousArray<Int32>) {
         a.withUnsafeMutableBufferPointer { p in
             var i = p.count - 1
             while i > 0 {

@@ -37,6 +37,12 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the result to this file instead of stdout.", valueName: "file"))
     var out: String?
 
+    func validate() throws {
+        if search.quality == .cpm && search.resolution == nil && (search.algorithm == .leiden || search.algorithm == .louvain) {
+            throw ValidationError("--quality cpm needs --resolution: CPM's γ is a density in the graph's weight units")
+        }
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let loadStart = clock.now
@@ -48,7 +54,7 @@ struct CommunitiesCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let loaded = clock.now
-        let detection = search.detection
+        let detection = search.detection(defaultQuality: .modularity) { _ in nil }
         let outcome = detection.run(on: graph)
         let detected = clock.now
         switch format {
@@ -80,13 +86,13 @@ struct SearchOptions: ParsableArguments {
     @Option(help: "leiden (default), louvain, lpa (label propagation) or components.")
     var algorithm: CommunityAlgorithm = .leiden
 
-    @Option(help: "What Leiden and Louvain maximise: modularity or cpm (constant Potts model).")
-    var quality: QualityFunction = .modularity
+    @Option(help: "What Leiden and Louvain maximise: modularity or cpm (constant Potts model). Default: modularity for communities, cpm for rings.")
+    var quality: QualityFunction?
 
-    @Option(help: ArgumentHelp("Resolution γ: larger finds smaller communities (default: chosen for the graph).", valueName: "R"))
+    @Option(help: ArgumentHelp("Resolution γ: larger finds smaller communities. Default: fitted to the graph for Leiden on modularity, 1 for Louvain, 0.002 for rings on cpm.", valueName: "R"))
     var resolution: Double?
 
-    @Option(help: "Leiden iterations; 0 runs until nothing changes.")
+    @Option(help: "Leiden iterations; 0 runs until nothing changes (a fitted resolution iterates until it settles).")
     var iterations: Int = 2
 
     @Option(help: "Seed of the random choices: the same seed gives the same result.")
@@ -96,8 +102,12 @@ struct SearchOptions: ParsableArguments {
         if let r = resolution, !(r > 0) || !r.isFinite { throw ValidationError("--resolution must be a positive number") }
     }
 
-    var detection: CommunityDetection {
-        CommunityDetection(algorithm: algorithm, quality: quality, resolution: resolution, iterations: iterations, seed: seed)
+    /// The search, with `defaultQuality` and `defaultResolution(quality)` where the
+    /// options say nothing.
+    func detection(defaultQuality: QualityFunction, defaultResolution: (QualityFunction) -> Double?) -> CommunityDetection {
+        let q = quality ?? defaultQuality
+        return CommunityDetection(algorithm: algorithm, quality: q, resolution: resolution ?? defaultResolution(q),
+                                  iterations: iterations, seed: seed)
     }
 }
 
