@@ -102,7 +102,7 @@ struct CLITests {
 
     @Test("every command answers --help")
     func help() throws {
-        for command in ["validate", "stats", "export", "generate"] {
+        for command in ["validate", "stats", "export", "generate", "rings", "communities"] {
             let r = try Tool.run([command, "--help"])
             #expect(r.status == 0 && r.stdout.contains("USAGE"), "\(command)")
         }
