@@ -15,12 +15,13 @@ public struct CommunityDetection: Sendable, Hashable {
     /// Louvain. CPM needs a γ (it is a density in the graph's weight units; nil
     /// means 1).
     public var resolution: Double?
-    /// Leiden's iterations (0 or less: until stable).
-    public var iterations: Int
+    /// Leiden's iterations (0 or less: until stable); nil: 2 at a given γ (as
+    /// igraph), at least 1 and until γ settles for a fitted one.
+    public var iterations: Int?
     public var seed: UInt64
 
     public init(algorithm: CommunityAlgorithm = .leiden, quality: QualityFunction = .modularity,
-                resolution: Double? = nil, iterations: Int = 2, seed: UInt64 = 42) {
+                resolution: Double? = nil, iterations: Int? = nil, seed: UInt64 = 42) {
         self.algorithm = algorithm
         self.quality = quality
         self.resolution = resolution
@@ -43,10 +44,10 @@ public struct CommunityDetection: Sendable, Hashable {
         let partition: Partition
         switch algorithm {
         case .leiden where resolution == nil && quality == .modularity:
-            let fit = FittedLeiden(leiden: Leiden(quality: quality, resolution: 1, iterations: 1, seed: seed)).run(on: graph)
+            let fit = FittedLeiden(leiden: Leiden(quality: quality, resolution: 1, iterations: iterations ?? 1, seed: seed)).run(on: graph)
             return Outcome(partition: fit.partition, resolution: fit.resolution, modularity: Modularity.of(fit.partition, in: graph))
         case .leiden:
-            partition = Leiden(quality: quality, resolution: gamma, iterations: iterations, seed: seed).run(on: graph)
+            partition = Leiden(quality: quality, resolution: gamma, iterations: iterations ?? 2, seed: seed).run(on: graph)
         case .louvain:
             partition = Louvain(quality: quality, resolution: gamma, seed: seed).run(on: graph)
         case .lpa:

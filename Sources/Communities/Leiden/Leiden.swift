@@ -1,6 +1,4 @@
 import FraudGraph
-import Foundation
-let debugTrace = ProcessInfo.processInfo.environment["LEIDEN_TRACE"] != nil
 
 /// The Leiden algorithm (Traag, Waltman & van Eck, "From Louvain to Leiden:
 /// guaranteeing well-connected communities", Scientific Reports 9, 2019): fast local
@@ -78,7 +76,7 @@ public struct Leiden: Sendable, Hashable {
                 break
             }
         }
-        return (Partition(canonical: membership, count: Int((membership.max() ?? -1) + 1)), gamma, done)
+        return (Partition(labels: membership), gamma, done)
     }
 
     // MARK: - One iteration
@@ -97,14 +95,12 @@ public struct Leiden: Sendable, Hashable {
             var communities = 0
             var refinedCount = 0
             level.withView { g in
-                var t0 = cpuNow()
                 labels.withUnsafeBufferPointer { ws.load(g, labels: $0) }
                 lastUsed = gamma
-                let mv = Leiden.fastLocalMoving(g, ws, scale: quality.scale(resolution: gamma, totalWeight: totalWeight), random: &random)
+                _ = Leiden.fastLocalMoving(g, ws, scale: quality.scale(resolution: gamma, totalWeight: totalWeight))
                 communities = ws.canonicalize(ws.membership, count: m)
-                if debugTrace { trace("level n=\(m) entries=\(g.targets.count) moves=\(mv) communities=\(communities) γ=\(gamma) move=\(cpuNow() - t0)") }
-                t0 = cpuNow()
                 ws.load(g, labels: UnsafeBufferPointer(ws.membership))
+                guard fitting != nil || communities < m else { return }
                 let inside = ws.measureInside(g)
                 if let fit = fitting,
                    let estimate = ws.modularityParts(g, inside: inside, totalWeight: totalWeight).resolutionEstimate.resolution {
@@ -113,7 +109,6 @@ public struct Leiden: Sendable, Hashable {
                 if communities < m {
                     refinedCount = Leiden.refine(g, ws, scale: quality.scale(resolution: gamma, totalWeight: totalWeight),
                                                  randomness: randomness, random: &random)
-                    if debugTrace { trace("  refined=\(refinedCount) γ=\(gamma) refine=\(cpuNow() - t0)") }
                     // Nothing merged: aggregate by the partition itself, as igraph does.
                     if refinedCount == m {
                         for v in 0 ..< m { ws.refined[v] = ws.membership[v] }
@@ -132,12 +127,8 @@ public struct Leiden: Sendable, Hashable {
             var nextLabels = ContiguousArray<Int32>(repeating: 0, count: refinedCount)
             for v in 0 ..< m { nextLabels[Int(ws.refined[v])] = ws.membership[v] }
             for v in 0 ..< n { nodeAt[v] = ws.refined[Int(nodeAt[v])] }
-            let t0 = cpuNow()
             level = level.aggregated(by: UnsafeBufferPointer(ws.refined), groupCount: refinedCount, workspace: ws)
-            if debugTrace { trace("  aggregate=\(cpuNow() - t0)") }
             labels = nextLabels
         }
     }
 }
-func trace(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }
-func cpuNow() -> Double { Double(clock()) / Double(CLOCKS_PER_SEC) }

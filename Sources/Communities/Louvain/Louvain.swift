@@ -49,13 +49,15 @@ public struct Louvain: Sendable, Hashable {
             // MARK: Aggregation
             level = level.aggregated(by: UnsafeBufferPointer(ws.membership), groupCount: communities, workspace: ws)
         }
-        return Partition(canonical: nodeAt, count: Int((nodeAt.max() ?? -1) + 1))
+        return Partition(labels: nodeAt)
     }
 
     // MARK: - Local moving
 
-    /// Sweeps over the nodes in one random order, each moved to its best community,
-    /// until a sweep moves nothing (or `maxSweeps`). Returns the number of moves.
+    /// Sweeps over the nodes, each moved to its best community, until a sweep moves
+    /// nothing (or `maxSweeps`). Returns the number of moves. The first sweep goes in
+    /// a random order (the seed's), the later ones in index order, which reads the
+    /// neighbour lists in memory order.
     static func sweep(_ g: LevelView, _ ws: CommunityWorkspace, scale: Double, maxSweeps: Int, random: inout SeededRandom) -> Int {
         let n = g.nodeCount
         let order = ws.queue
@@ -67,10 +69,10 @@ public struct Louvain: Sendable, Hashable {
             i -= 1
         }
         var total = 0
-        for _ in 0 ..< maxSweeps {
+        for round in 0 ..< maxSweeps {
             var moves = 0
             for step in 0 ..< n {
-                let v = Int(order[step])
+                let v = round == 0 ? Int(order[step]) : step
                 let before = ws.membership[v]
                 if ws.moveToBestCommunity(v, g, scale: scale) != before { moves += 1 }
             }

@@ -69,6 +69,7 @@ struct CommunitiesCommand: ParsableCommand {
                 ("quality", detection.algorithm == .leiden || detection.algorithm == .louvain ? .string(detection.quality.rawValue) : .null),
                 ("resolution", outcome.resolution.map { .double($0) } ?? .null),
                 ("seed", .int(Int(detection.seed))),
+                ("resolutionFitted", .bool(detection.resolution == nil && detection.algorithm == .leiden && detection.quality == .modularity)),
                 ("nodes", .int(graph.nodeCount)),
                 ("edges", .int(graph.edgeCount)),
                 ("communities", .int(outcome.partition.count)),
@@ -92,8 +93,8 @@ struct SearchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Resolution γ: larger finds smaller communities. Default: fitted to the graph for Leiden on modularity, 1 for Louvain, 0.002 for rings on cpm.", valueName: "R"))
     var resolution: Double?
 
-    @Option(help: "Leiden iterations; 0 runs until nothing changes (a fitted resolution iterates until it settles).")
-    var iterations: Int = 2
+    @Option(help: "Leiden iterations; 0 runs until nothing changes. Default: 2 at a given resolution; a fitted one runs until it settles.")
+    var iterations: Int?
 
     @Option(help: "Seed of the random choices: the same seed gives the same result.")
     var seed: UInt64 = 42
