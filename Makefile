@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test clean bench-communities bench-rings
 
 setup:
 	@scripts/setup.sh
@@ -19,6 +19,16 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# Community detection beside igraph, leidenalg, NetworKit and Infomap on LFR graphs
+# (made once into bench/data/; the 1,000,000-node ones take minutes each).
+bench-communities: build
+	python3 bench/communities/run.py --n 100000 --mu 0.3 0.5 0.6
+	python3 bench/communities/run.py --n 1000000 --mu 0.3 0.5 0.6
+
+# Planted rings recovered from generated cases, per setting.
+bench-rings: build
+	python3 bench/rings/run.py --preset tiny small large
 
 clean:
 	rm -rf .build output/*
