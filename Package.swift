@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -21,13 +22,18 @@ let package = Package(
             "FraudGraph",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Graphviz's C library (libgvc), linked in-process; see shared/notes/graphviz.md.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // DOT writing (escaping, themes, legends), rendering through libgvc, diagram builders.
+        .target(name: "GraphvizExport", dependencies: ["FraudGraph", "CGraphviz"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange",
+            "FraudGraph", "Interchange", "GraphvizExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
+        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
     ]
 )
