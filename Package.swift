@@ -33,7 +33,7 @@ let package = Package(
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
-        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph"]),
+        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
     ]
 )
