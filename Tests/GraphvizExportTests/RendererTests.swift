@@ -35,3 +35,102 @@ import Testing
         #expect(throws: Never.self) { _ = try Renderer.shared.render(dot: Self.small, format: .svg) }
     }
 }
+
+extension RendererTests {
+    @Test func callsFromManyThreadsAreSerialised() async throws {
+        let dot = Self.small
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for i in 0 ..< 8 {
+                group.addTask {
+                    var n = 0
+                    for k in 0 ..< 5 {
+                        let engine = LayoutEngine.allCases[(i + k) % LayoutEngine.allCases.count]
+                        n += try Renderer.shared.render(dot: dot, engine: engine, format: k % 2 == 0 ? .svg : .png).data.count
+                    }
+                    return n
+                }
+            }
+            for try await n in group { #expect(n > 0) }
+        }
+    }
+
+    /// A chain of `n` nodes.
+    static func chain(_ n: Int) -> String {
+        "digraph { " + (0 ..< n - 1).map { "v\($0) -> v\($0 + 1);" }.joined(separator: " ") + " }"
+    }
+
+    @Test func graphsTooLargeForDotGoToSFDPOrAreRefused() throws {
+        var limits = RenderLimits.standard
+        limits.maxSize[.dot] = .init(nodes: 100, edges: 1000)
+        let r = try Renderer.shared.render(dot: Self.chain(150), engine: .dot, format: .svg, limits: limits)
+        #expect(r.engine == .sfdp)
+        #expect(r.notes.contains { $0.contains("too many for dot") })
+        limits.whenTooLarge = .refuse
+        #expect(throws: RenderError.tooLarge(engine: .dot, nodes: 150, edges: 149, limit: .init(nodes: 100, edges: 1000))) {
+            _ = try Renderer.shared.render(dot: Self.chain(150), engine: .dot, format: .svg, limits: limits)
+        }
+        limits.maxSize[.sfdp] = .init(nodes: 100, edges: 1000)
+        limits.whenTooLarge = .switchToSFDP
+        #expect(throws: RenderError.self) {
+            _ = try Renderer.shared.render(dot: Self.chain(150), engine: .dot, format: .svg, limits: limits)
+        }
+    }
+
+    @Test func dotSearchIsLimitedPastASize() throws {
+        let small = try Renderer.shared.render(dot: Self.chain(20), engine: .dot, format: .svg)
+        #expect(!small.notes.contains { $0.contains("search limited") })
+        var limits = RenderLimits.standard
+        limits.dotStraightEdgesFrom = 100
+        let big = try Renderer.shared.render(dot: Self.chain(200), engine: .dot, format: .svg, limits: limits)
+        #expect(big.notes.contains { $0.contains("dot search limited for 200 nodes") })
+        #expect(big.notes.contains { $0.contains("splines=line") })
+    }
+
+    @Test func layoutErrorsAreSwiftErrors() {
+        // An HTML label Graphviz cannot parse: its own message comes back.
+        #expect {
+            _ = try Renderer.shared.render(dot: "digraph { a [label=<<B>x</I>>]; }", format: .svg)
+        } throws: { error in
+            guard let e = error as? RenderError, case .layout(.dot, let messages) = e else { return false }
+            return messages.contains { $0.hasPrefix("Error") && $0.contains("mismatched tag") }
+        }
+    }
+
+    /// Resident memory of this process, from /proc/self/statm.
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        return (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// Renders `dot` 100 times, then 1,000 times, and returns resident memory
+    /// (bytes) before and after the 1,000.
+    static func residentAcrossAThousandRenders(_ dot: String) throws -> (before: Int, after: Int) {
+        // Mostly SVG (cheap); every tenth PNG, every tenth PDF (cairo).
+        func format(_ i: Int) -> PictureFormat { i % 10 == 3 ? .png : (i % 10 == 7 ? .pdf : .svg) }
+        for i in 0 ..< 100 { _ = try Renderer.shared.render(dot: dot, format: format(i)) }
+        let before = residentBytes()
+        for i in 0 ..< 1000 { _ = try Renderer.shared.render(dot: dot, format: format(i)) }
+        return (before, residentBytes())
+    }
+
+    @Test func renderingAThousandTimesDoesNotGrowMemory() throws {
+        // Plain labels: everything the renderer allocates is freed.
+        var plain = "digraph G { node [shape=box, style=filled, fillcolor=\"#a9dfbf\"]; "
+        for i in 0 ..< 12 { plain += "v\(i) [label=\"Account \(i)\\nA-\(i) · KH\"]; v\(i) -> v\((i + 1) % 12) [label=\"1,000.00 USD\"]; " }
+        plain += "}"
+        let p = try Self.residentAcrossAThousandRenders(plain)
+        print("plain labels, 1000 renders: resident \(p.before >> 10) kB -> \(p.after >> 10) kB")
+        #expect(p.before > 0)
+        // Without agclose the same loop grows by over 100 MB (shared/notes/graphviz.md).
+        #expect(p.after - p.before < 2 << 20, "grew \((p.after - p.before) >> 10) kB")
+
+        // A whole diagram (HTML labels, legend table): Graphviz 2.42 itself leaks a
+        // few hundred bytes per HTML label span (reproduced in C, bench/pictures).
+        let s = try SampleCase.build()
+        let d = OrgChartDiagram().build(s.c, chart: .fromManagesTies(s.c, den: s.callCentre))
+        let h = try Self.residentAcrossAThousandRenders(DiagramWriter.dot(d))
+        print("org chart, 1000 renders: resident \(h.before >> 10) kB -> \(h.after >> 10) kB")
+        #expect(h.after - h.before < 8 << 20, "grew \((h.after - h.before) >> 10) kB")
+    }
+}

@@ -57,7 +57,7 @@ public enum DiagramWriter {
         // MARK: - Clusters and nodes
         for cluster in diagram.clusters {
             var a = DOTAttributes()
-            var lines = [HTMLLabel.text(DOTText.shortened(cluster.title, to: theme.nameCharacters + 10), size: 12, bold: true)]
+            var lines = [HTMLLabel.text(DOTText.shortened(cluster.title, to: theme.nameCharacters + 10), size: 12, bold: true, boldFace: theme.boldFontName)]
             for d in cluster.details { lines.append(.text(DOTText.shortened(d, to: theme.detailCharacters + 20), size: 9, color: theme.detailColor)) }
             a[.label] = .html(.lines(lines))
             a[.style] = .token("rounded,filled")
@@ -125,7 +125,7 @@ public enum DiagramWriter {
             a[.width] = .number(0.75 * node.scale)
             a[.height] = .number(0.5 * node.scale)
         }
-        var lines = [HTMLLabel.text(DOTText.shortened(node.title, to: theme.nameCharacters), bold: true)]
+        var lines = [HTMLLabel.text(DOTText.shortened(node.title, to: theme.nameCharacters), bold: true, boldFace: theme.boldFontName)]
         for d in node.details {
             lines.append(.text(DOTText.shortened(d, to: theme.detailCharacters), size: theme.nodeFontSize - 2, color: theme.detailColor))
         }
@@ -259,11 +259,11 @@ public enum DiagramWriter {
             case .link(let k): text = k.name.split(separator: "_").joined(separator: " ")
             case .layoutOnly: text = ""
             }
-            entries.append((HTMLLabel.Cell(.text(glyph + (s.arrow ? "▶" : "─"), color: s.color, bold: true)), text))
+            entries.append((HTMLLabel.Cell(.text(glyph + (s.arrow ? "▶" : "─"), color: s.color, bold: true, boldFace: theme.boldFontName)), text))
         }
 
         var rows: [[HTMLLabel.Cell]] = []
-        rows.append([HTMLLabel.Cell(.text(d.title, size: 16, bold: true), align: .left, columnSpan: 8)])
+        rows.append([HTMLLabel.Cell(.text(d.title, size: 16, bold: true, boldFace: theme.boldFontName), align: .left, columnSpan: 8)])
         for note in d.notes {
             rows.append([HTMLLabel.Cell(.text(note, size: 10, color: theme.detailColor), align: .left, columnSpan: 8)])
         }

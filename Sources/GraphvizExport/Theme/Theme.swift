@@ -5,7 +5,11 @@ import FraudGraph
 /// cash-outs), fonts and label lengths. Shapes are told apart without colour, so a
 /// picture printed in grey still reads.
 public struct Theme: Sendable {
+    /// A PostScript-style font name: Graphviz maps it to a portable SVG family and,
+    /// through fontconfig, to an installed font (Liberation Sans or DejaVu Sans).
     public var fontName: String
+    /// The bold face of `fontName`.
+    public var boldFontName: String
     public var nodeFontSize: Double
     public var edgeFontSize: Double
     /// Longest name shown in a node label (characters); the full name is in the
@@ -78,7 +82,8 @@ public struct Theme: Sendable {
     /// Readable on screen and on paper; kind colours from ColorBrewer's Pastel and
     /// Set3 schemes, ring colours from Set3 and Paired.
     public static let standard = Theme(
-        fontName: "DejaVu Sans",
+        fontName: "Helvetica",
+        boldFontName: "Helvetica-Bold",
         nodeFontSize: 10,
         edgeFontSize: 8,
         nameCharacters: 30,
