@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
@@ -22,18 +23,21 @@ let package = Package(
             "FraudGraph",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Realistic cases with planted truth.
+        .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
         // Graphviz's C library (libgvc), linked in-process; see shared/notes/graphviz.md.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // DOT writing (escaping, themes, legends), rendering through libgvc, diagram builders.
         .target(name: "GraphvizExport", dependencies: ["FraudGraph", "CGraphviz"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "GraphvizExport",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
-        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
     ]
 )
