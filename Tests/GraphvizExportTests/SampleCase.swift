@@ -147,10 +147,10 @@ enum SampleCase {
         _ = try pay(layer2[1], wallet, 13_000, 13, channel: "crypto")
         _ = try pay(layer2[2], collector, 40_000, 13)
         let atm = try thing("CASH-ATM-KH", .account, "ATM withdrawals, Phnom Penh", "KH")
-        try b.setAttribute(.entities, "external", row: atm, "true")
+        b.setAttribute(.entities, "external", row: atm, "true")
         for k in 0 ..< 5 { _ = try pay(collector, atm, 10_000, 14 + Int64(k), channel: "cash_out") }
         let exchange = try thing("EXCH-1", .account, "Crypto exchange hot wallet", "")
-        try b.setAttribute(.entities, "external", row: exchange, "true")
+        b.setAttribute(.entities, "external", row: exchange, "true")
         _ = try pay(wallet, exchange, 12_000, 15, channel: "crypto")
 
         // MARK: Ordinary people

@@ -186,7 +186,7 @@ public enum DiagramWriter {
         if e.look == .transfer || e.look == .groupTie {
             let s = e.effectiveStrength
             if strongest > 0 && s > 0 { width = style.width + 6 * (s / strongest).squareRoot() }
-        } else if e.count > 1 {
+        } else if e.count > 1 && e.look != .link(.contacted) {
             width = style.width + min(2.5, 0.6 * log2(Double(e.count)))
         }
         if width != 1 { a[.penwidth] = .number(width) }

@@ -15,6 +15,10 @@ public enum EntityText {
         if let country = t.countryOf(e) { first.append(country) }
         var lines: [String] = []
         if !first.isEmpty { lines.append(first.joined(separator: " · ")) }
+        // What the case says of an account's bank or an organisation's trade.
+        for attribute in ["bank", "sector"] {
+            if let value = t.attributes.value(attribute, row: e), !value.isEmpty { lines.append(value) }
+        }
         if withRole, let role = t.roleOf(e) { lines.append(role) }
         if t.holdsMoney(e) && t.isExternal(e) { lines.append("outside account") }
         return lines
@@ -26,6 +30,7 @@ public enum EntityText {
         var parts = ["\(t.kindOf(e).name) \(t.displayName(e))", "id: \(t.id(e))"]
         if let country = t.countryOf(e) { parts.append("country: \(country)") }
         if let role = t.roleOf(e) { parts.append("role: \(role)") }
+        for (name, value) in t.attributes.values(row: e) where !value.isEmpty { parts.append("\(name): \(value)") }
         return parts.joined(separator: "\n")
     }
 

@@ -107,7 +107,7 @@ public struct Theme: Sendable {
             "member_of": LineStyle(color: DOTColor(0xA04000), pattern: .dashed),
             "manages": LineStyle(color: DOTColor(0x1B2631), pattern: .bold, width: 1.6),
             "recruited": LineStyle(color: DOTColor(0x7D3C98), pattern: .dashed),
-            "contacted": LineStyle(color: DOTColor(0x2E86C1), pattern: .dashed),
+            "contacted": LineStyle(color: DOTColor(0x5DADE2), pattern: .dashed, width: 0.8),
             "same_as": LineStyle(color: DOTColor(0x000000), pattern: .dotted, arrow: false, width: 2),
         ],
         customLinkStyle: LineStyle(color: DOTColor(0x95A5A6)),

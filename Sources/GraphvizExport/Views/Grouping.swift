@@ -10,9 +10,12 @@ public struct Grouping: Sendable {
     public var word: String
     /// How the groups were found, for the picture's notes.
     public var source: String
+    /// Group numbers in the order pictures rank them (largest threat first); nil:
+    /// by victims' reported money received, then by size.
+    public var order: [Int32]?
 
-    public init(membership: [Int32], word: String = "ring", source: String) {
-        self.membership = membership; self.word = word; self.source = source
+    public init(membership: [Int32], word: String = "ring", source: String, order: [Int32]? = nil) {
+        self.membership = membership; self.word = word; self.source = source; self.order = order
     }
 
     /// Connected components of the ownership, use, location, membership, command and

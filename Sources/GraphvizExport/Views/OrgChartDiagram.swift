@@ -2,7 +2,7 @@ import FraudGraph
 
 /// A den's hierarchy as the Hierarchy module reports it: people with their level
 /// (0 at the top), role and score.
-public struct OrgChart: Sendable {
+public struct DenChart: Sendable {
     public struct Member: Sendable, Hashable {
         public var person: Int32
         /// 0 at the top.
@@ -16,14 +16,29 @@ public struct OrgChart: Sendable {
         }
     }
 
+    /// A line of command: who answers to whom, and how sure.
+    public struct Tie: Sendable, Hashable {
+        public var superior: Int32
+        public var subordinate: Int32
+        /// How strong the evidence is (any positive scale; the widest line is the strongest).
+        public var strength: Double
+        /// The evidence in words (`3 manages, 12 calls`), for the tooltip.
+        public var evidence: String?
+        public init(superior: Int32, subordinate: Int32, strength: Double = 1, evidence: String? = nil) {
+            self.superior = superior; self.subordinate = subordinate; self.strength = strength; self.evidence = evidence
+        }
+    }
+
     /// The den (entity index).
     public var den: Int32
     public var members: [Member]
+    /// The lines to draw; nil: the `manages` ties of the case among the members.
+    public var ties: [Tie]?
     /// How levels and roles were found, for the picture's notes.
     public var source: String
 
-    public init(den: Int32, members: [Member], source: String) {
-        self.den = den; self.members = members; self.source = source
+    public init(den: Int32, members: [Member], ties: [Tie]? = nil, source: String) {
+        self.den = den; self.members = members; self.ties = ties; self.source = source
     }
 
     /// The people located at or member of `den`, each at the depth of the longest
@@ -32,7 +47,7 @@ public struct OrgChart: Sendable {
     ///
     /// A stand-in until rank inference (the Hierarchy module) is used.
     /// - Complexity: O(links + people²) at worst, for the chains.
-    public static func fromManagesTies(_ c: Case, den: Int32) -> OrgChart {
+    public static func fromManagesTies(_ c: Case, den: Int32) -> DenChart {
         let l = c.links, t = c.entities
         var people = Set<Int32>()
         for i in 0 ..< l.count where l.target[i] == den && (l.kind[i] == LinkKind.Code.locatedAt || l.kind[i] == LinkKind.Code.memberOf) {
@@ -57,9 +72,9 @@ public struct OrgChart: Sendable {
             return d
         }
         let members = people.sorted().map { p in
-            OrgChart.Member(person: p, level: depth(p), role: t.roleOf(p) ?? "unknown")
+            DenChart.Member(person: p, level: depth(p), role: t.roleOf(p) ?? "unknown")
         }
-        return OrgChart(den: den, members: members, source: "levels from the manages ties in the case; roles as the case gives them")
+        return DenChart(den: den, members: members, source: "levels from the manages ties in the case; roles as the case gives them")
     }
 }
 
@@ -77,7 +92,7 @@ public struct OrgChartDiagram: Sendable {
     }
 
     /// - Complexity: O(links + people log people).
-    public func build(_ c: Case, chart: OrgChart) -> Diagram {
+    public func build(_ c: Case, chart: DenChart) -> Diagram {
         let t = c.entities
         var members = chart.members.filter { $0.person >= 0 && Int($0.person) < t.count }
         members.sort { ($0.level, -($0.score ?? 0), $0.person) < ($1.level, -($1.score ?? 0), $1.person) }
@@ -86,20 +101,27 @@ public struct OrgChartDiagram: Sendable {
         let byPerson = Dictionary(members.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
 
         // MARK: - Ties among the people drawn
-        var manages: [(Int32, Int32)] = [], recruited: [(Int32, Int32)] = []
+        var manages: [DenChart.Tie] = [], recruited: [(Int32, Int32)] = []
         var seen = Set<[Int32]>()
         let l = c.links
         for i in 0 ..< l.count {
             let a = l.source[i], b = l.target[i]
             guard a != b, byPerson[a] != nil, byPerson[b] != nil else { continue }
-            if l.kind[i] == LinkKind.Code.manages, seen.insert([a, b, 0]).inserted { manages.append((a, b)) }
+            if chart.ties == nil, l.kind[i] == LinkKind.Code.manages, seen.insert([a, b, 0]).inserted {
+                manages.append(DenChart.Tie(superior: a, subordinate: b))
+            }
             if l.kind[i] == LinkKind.Code.recruited, seen.insert([a, b, 1]).inserted { recruited.append((a, b)) }
+        }
+        if let ties = chart.ties {
+            for t in ties where t.superior != t.subordinate && byPerson[t.superior] != nil && byPerson[t.subordinate] != nil {
+                if seen.insert([t.superior, t.subordinate, 0]).inserted { manages.append(t) }
+            }
         }
         var subordinates: [Int32: [Int32]] = [:]
         var hasSuperior = Set<Int32>()
-        for (a, b) in manages where byPerson[a]!.level < byPerson[b]!.level {
-            subordinates[a, default: []].append(b)
-            hasSuperior.insert(b)
+        for t in manages where byPerson[t.superior]!.level < byPerson[t.subordinate]!.level {
+            subordinates[t.superior, default: []].append(t.subordinate)
+            hasSuperior.insert(t.subordinate)
         }
 
         // MARK: - Merge crowds of leaf subordinates
@@ -146,12 +168,14 @@ public struct OrgChartDiagram: Sendable {
         }
         func node(_ p: Int32) -> Int { nodeOf[p] ?? crowdNode[mergedInto[p]!] }
         var drawnPairs = Set<[Int]>()
-        for (a, b) in manages {
+        for t in manages {
+            let a = t.superior, b = t.subordinate
             let x = node(a), y = node(b)
             guard x != y, drawnPairs.insert([x, y]).inserted else { continue }
             let count = mergedInto[b] != nil ? crowds[mergedInto[b]!].people.count : 1
             let upward = byPerson[a]!.level >= byPerson[b]!.level
-            d.add(Diagram.Edge(from: x, to: y, look: .link(.manages), count: count > 1 ? count : 1, constraint: !upward))
+            d.add(Diagram.Edge(from: x, to: y, look: .link(.manages), count: count > 1 ? count : 1,
+                               text: t.evidence, constraint: !upward))
         }
         for (a, b) in recruited {
             let x = node(a), y = node(b)

@@ -13,7 +13,7 @@ public struct OverviewDiagram: Sendable {
     /// Most edges between groups drawn (the strongest).
     public var maxTies: Int
 
-    public init(detailLimit: Int = 150, maxGroups: Int = 60, minGroupSize: Int = 3, maxTies: Int = 200) {
+    public init(detailLimit: Int = 150, maxGroups: Int = 40, minGroupSize: Int = 5, maxTies: Int = 150) {
         self.detailLimit = detailLimit; self.maxGroups = maxGroups; self.minGroupSize = minGroupSize; self.maxTies = maxTies
     }
 
@@ -72,8 +72,26 @@ public struct OverviewDiagram: Sendable {
         for g in membership where g > maxID { maxID = g }
         var size = [Int](repeating: 0, count: Int(maxID) + 1)
         for g in membership where g >= 0 { size[Int(g)] += 1 }
-        let ranked = (0 ..< size.count).filter { size[$0] >= minGroupSize }
-            .sorted { (size[$0], -$0) > (size[$1], -$1) }
+        // Victims' money each group's accounts received (reported transfers).
+        let t = c.transfers
+        var perCurrency = [Int](repeating: 0, count: t.currencies.count)
+        for cur in t.currency { perCurrency[Int(cur)] += 1 }
+        let mainCurrency = UInt16(perCurrency.indices.max { (perCurrency[$0], -$0) < (perCurrency[$1], -$1) } ?? 1)
+        let currencyName = t.currencies[mainCurrency]
+        var victimMoney = [Int64](repeating: 0, count: size.count)
+        for r in 0 ..< c.reports.count {
+            let tr = Int(c.reports.transfer[r])
+            let g = membership[Int(t.target[tr])]
+            if g >= 0 && t.currency[tr] == mainCurrency { victimMoney[Int(g)] &+= t.amount[tr] }
+        }
+        let ranked: [Int]
+        if let order = grouping.order {
+            var seen = Set<Int>()
+            ranked = order.map(Int.init).filter { $0 >= 0 && $0 < size.count && size[$0] >= minGroupSize && seen.insert($0).inserted }
+        } else {
+            ranked = (0 ..< size.count).filter { size[$0] >= minGroupSize || victimMoney[$0] > 0 }
+                .sorted { (victimMoney[$0], size[$0], -$0) > (victimMoney[$1], size[$1], -$1) }
+        }
         let shown = Array(ranked.prefix(maxGroups))
         let k = shown.count
         let others = k, loose = k + 1, slots = k + 2
@@ -81,13 +99,6 @@ public struct OverviewDiagram: Sendable {
         for (i, g) in shown.enumerated() { slotOfGroup[g] = Int32(i) }
         var slot = ContiguousArray<Int32>(repeating: Int32(loose), count: n)
         for e in 0 ..< n where membership[e] >= 0 { slot[e] = slotOfGroup[Int(membership[e])] }
-
-        // The main currency: the one most transfers use.
-        let t = c.transfers
-        var perCurrency = [Int](repeating: 0, count: t.currencies.count)
-        for cur in t.currency { perCurrency[Int(cur)] += 1 }
-        let mainCurrency = UInt16(perCurrency.indices.max { (perCurrency[$0], -$0) < (perCurrency[$1], -$1) } ?? 1)
-        let currencyName = t.currencies[mainCurrency]
 
         // MARK: Counts and money between slots
         var transfers = [Int](repeating: 0, count: slots * slots)
@@ -142,6 +153,14 @@ public struct OverviewDiagram: Sendable {
             }
             let inside = money[s * slots + s]
             if inside > 0 { details.append("moved inside: " + EntityText.amount(Money(units: inside), currencyName)) }
+            if s < k, victimMoney[shown[s]] > 0 {
+                details.append("victims' money in: " + EntityText.amount(Money(units: victimMoney[shown[s]]), currencyName))
+            }
+            if s >= k {
+                var withShown = 0
+                for o in 0 ..< k { withShown += transfers[s * slots + o] + transfers[o * slots + s] }
+                if withShown > 0 { details.append(EntityText.count(withShown, "transfer") + " with the groups drawn") }
+            }
             let share = s < k ? (Double(members[s]) / biggest).squareRoot() + (richest > 0 ? 0.5 * (Double(inside) / richest).squareRoot() : 0) : 0.3
             let node = Diagram.Node(look: .group, title: label, details: details,
                                     fill: s < k ? DiagramPalette.color(of: Int32(shown[s]), theme: .standard) : DOTColor(0xEAECEE),
@@ -151,8 +170,9 @@ public struct OverviewDiagram: Sendable {
 
         // MARK: Edges between groups, the strongest
         var pairs: [(a: Int, b: Int, transfers: Int, ties: Int, money: Int64)] = []
-        for a in 0 ..< slots {
-            for b in (a + 1) ..< slots {
+        // Only between groups drawn: the catch-all nodes would tie to everything.
+        for a in 0 ..< k {
+            for b in (a + 1) ..< k {
                 let tr = transfers[a * slots + b] + transfers[b * slots + a]
                 let ti = ties[a * slots + b]
                 if tr + ti == 0 { continue }
@@ -169,7 +189,9 @@ public struct OverviewDiagram: Sendable {
                                count: 1, text: text.joined(separator: ", "), strength: Double(p.transfers + p.ties)))
         }
         d.notes.append(grouping.source)
-        d.notes.append("the \(k) largest \(grouping.word)s of \(minGroupSize) or more entities are drawn as one circle each (of \(ranked.count)); money in \(currencyName)")
+        d.notes.append("\(k) of \(ranked.count) \(grouping.word)s of \(minGroupSize) or more entities, " +
+                       (grouping.order == nil ? "those that received most victims' money and the largest, " : "largest threat first, ") +
+                       "drawn as one circle each; money in \(currencyName)")
         if pairs.count > maxTies { d.notes.append("the \(maxTies) strongest of \(pairs.count) links between groups are drawn") }
         d.edgeLabels = min(pairs.count, maxTies) <= 60
         return d
