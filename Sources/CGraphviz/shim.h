@@ -54,4 +54,50 @@ static inline int fg_node_kind(void) { return AGNODE; }
 static inline int fg_edge_kind(void) { return AGEDGE; }
 static inline int fg_graph_kind(void) { return AGRAPH; }
 
+/// Whether `value` is a DOT false ("false", "no", "0").
+static inline int fg_is_false(const char *value) {
+    return value && (value[0] == 'f' || value[0] == 'F' || value[0] == 'n' || value[0] == 'N' || (value[0] == '0' && value[1] == 0));
+}
+
+/// Moves edge `e`'s label to its xlabel; returns 1 if it had one.
+static inline int fg_move_label_to_xlabel(Agraph_t *root, Agedge_t *e) {
+    char *label = agget(e, (char *)"label");
+    if (!label || !*label) return 0;
+    Agsym_t *xs = agattr(root, AGEDGE, (char *)"xlabel", NULL);
+    if (!xs) xs = agattr(root, AGEDGE, (char *)"xlabel", (char *)"");
+    agxset(e, xs, label);
+    agset(e, (char *)"label", (char *)"");
+    return 1;
+}
+
+/// Graphviz 2.42's dot frees a rank array twice (and aborts) after laying out a
+/// labelled "flat" edge, one between two nodes on the same rank, on the top rank.
+/// An edge can be flat only when it is kept out of ranking (constraint=false,
+/// minlen=0) or its ends share a rank=same subgraph: this moves the labels of such
+/// edges to xlabels, which dot places after the layout. Returns how many moved.
+static inline int fg_unlabel_flat_edges(Agraph_t *root, Agraph_t *g) {
+    int moved = 0;
+    if (g == root) {
+        for (Agnode_t *n = agfstnode(root); n; n = agnxtnode(root, n)) {
+            for (Agedge_t *e = agfstout(root, n); e; e = agnxtout(root, e)) {
+                const char *c = agget(e, (char *)"constraint");
+                const char *m = agget(e, (char *)"minlen");
+                if (fg_is_false(c) || (m && m[0] == '0' && m[1] == 0) || aghead(e) == agtail(e)) moved += fg_move_label_to_xlabel(root, e);
+            }
+        }
+    }
+    for (Agraph_t *s = agfstsubg(g); s; s = agnxtsubg(s)) {
+        const char *rank = agget(s, (char *)"rank");
+        if (rank && (rank[0] == 's' || rank[0] == 'm')) {  /* same, min, max, source, sink */
+            for (Agnode_t *n = agfstnode(s); n; n = agnxtnode(s, n)) {
+                for (Agedge_t *e = agfstout(root, n); e; e = agnxtout(root, e)) {
+                    if (agsubnode(s, aghead(e), 0)) moved += fg_move_label_to_xlabel(root, e);
+                }
+            }
+        }
+        moved += fg_unlabel_flat_edges(root, s);
+    }
+    return moved;
+}
+
 #endif

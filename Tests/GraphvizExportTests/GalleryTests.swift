@@ -1,6 +1,7 @@
 import Foundation
 import FraudGraph
 import Interchange
+import Synthetic
 import Testing
 @testable import GraphvizExport
 
@@ -33,6 +34,35 @@ import Testing
                 let r = try Renderer.shared.render(dot: dot, engine: d.engine, format: format)
                 try Data(r.data).write(to: URL(fileURLWithPath: "\(out)/\(name).\(format.rawValue)"))
                 if format == .png { print(name, r.engine, String(format: "%.2fs", r.seconds), r.notes) }
+            }
+        }
+    }
+
+    /// The same for a generated case (FRAUDGRAPH_PICTURES_PRESET: tiny or small),
+    /// with the planted truth standing in for rings and hierarchies.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["FRAUDGRAPH_PICTURES_OUT"] != nil))
+    func writeGeneratedGallery() throws {
+        let out = ProcessInfo.processInfo.environment["FRAUDGRAPH_PICTURES_OUT"]!
+        let preset = Preset(rawValue: ProcessInfo.processInfo.environment["FRAUDGRAPH_PICTURES_PRESET"] ?? "tiny") ?? .tiny
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let g = CaseGenerator(preset: preset, seed: 7).generate()
+        let c = g.case
+        let boss = g.truth.roles.first { $0.role == "boss" }!.person
+        let views: [(String, Diagram)] = [
+            ("overview", OverviewDiagram().build(c, grouping: g.truthGrouping)),
+            ("ring1", RingDiagram().build(c, ring: .from(g.truthGrouping, id: 1))),
+            ("trace", TraceDiagram().build(c, trace: SampleCase.dirtyFirstTrace(c, seeds: g.reportedTransfers))),
+            ("hierarchy1", OrgChartDiagram().build(c, chart: g.truthChart(den: g.dens[0]))),
+            ("ego-boss", EgoDiagram(hops: 1).build(c, center: boss)),
+        ]
+        for (name, d) in views {
+            let dot = DiagramWriter.dot(d)
+            let file = "\(out)/\(preset.rawValue)-\(name)"
+            try dot.write(toFile: file + ".dot", atomically: true, encoding: .utf8)
+            for format in [PictureFormat.png, .svg] {
+                let r = try Renderer.shared.render(dot: dot, engine: d.engine, format: format)
+                try Data(r.data).write(to: URL(fileURLWithPath: file + "." + format.rawValue))
+                if format == .png { print(name, r.engine, r.nodeCount, r.edgeCount, String(format: "%.2fs", r.seconds), r.notes) }
             }
         }
     }

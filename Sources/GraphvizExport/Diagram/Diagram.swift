@@ -92,6 +92,10 @@ public struct Diagram: Sendable {
         public var strength: Double
         /// Whether `dot` may use the edge to rank its ends.
         public var constraint: Bool
+        /// Whether the label is drawn (it is in the tooltip either way).
+        public var labelled = true
+        /// More for the tooltip only (dates, the full amount sent).
+        public var detail: String?
 
         public init(from: Int, to: Int, look: EdgeLook, amount: Money? = nil, currency: String? = nil, count: Int = 1,
                     text: String? = nil, strength: Double = 0, constraint: Bool = true) {

@@ -192,10 +192,11 @@ public enum DiagramWriter {
         if width != 1 { a[.penwidth] = .number(width) }
         if !e.constraint { a[.constraint] = .bool(false) }
         let text = edgeText(e)
-        if labels && !text.isEmpty {
+        if labels && e.labelled && !text.isEmpty {
             a[.label] = .html(.lines(text.map { .text($0) }))
         }
-        if !text.isEmpty { a[.tooltip] = .text(text.joined(separator: "\n")) }
+        let tip = text + (e.detail.map { [$0] } ?? [])
+        if !tip.isEmpty { a[.tooltip] = .text(tip.joined(separator: "\n")) }
         return a
     }
 

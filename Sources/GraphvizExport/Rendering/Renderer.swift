@@ -73,18 +73,29 @@ public final class Renderer: @unchecked Sendable {
                 throw .tooLarge(engine: engine, nodes: n, edges: m, limit: limits.size(for: engine))
             }
         }
-        if used == .dot { notes += capDotSearch(graph, nodes: n, edges: m, limits: limits) }
+        if used == .dot {
+            notes += capDotSearch(graph, nodes: n, edges: m, limits: limits)
+            let moved = fg_unlabel_flat_edges(graph, graph)
+            if moved > 0 { notes.append("\(moved) label(s) of edges within one rank placed beside the edge (xlabel)") }
+        }
 
         // MARK: Layout and render
         GraphvizMessages.reset()
-        if fg_layout(gvc, graph, used.rawValue) != 0 || GraphvizMessages.sawError {
-            var messages = GraphvizMessages.take()
+        let (layoutStatus, routerText) = StderrCapture.run { fg_layout(gvc, graph, used.rawValue) }
+        let routerFailures = routerText.split(separator: "\n").filter { $0.hasPrefix("libpath/") }.map(String.init)
+        if layoutStatus != 0 || GraphvizMessages.sawError {
+            var messages = GraphvizMessages.take() + routerFailures
             if messages.contains(where: { $0.contains("not recognized") }) {
                 messages.append("Graphviz plugins missing? run `dot -c` as root")
             }
             throw .layout(engine: used, messages: messages)
         }
-        defer { gvFreeLayout(gvc, graph) }
+        // After a path-router failure Graphviz 2.42's gvFreeLayout frees twice and
+        // aborts: that layout is left unfreed (a leak, not a crash).
+        defer { if routerFailures.isEmpty { gvFreeLayout(gvc, graph) } }
+        if !routerFailures.isEmpty {
+            notes.append("Graphviz could not route \(routerFailures.count / 2 + routerFailures.count % 2) edge path(s) (\(routerFailures[0])): drawn straight; this layout's memory is not freed")
+        }
         notes += GraphvizMessages.take()
         GraphvizMessages.reset()
         var result: UnsafeMutablePointer<CChar>? = nil

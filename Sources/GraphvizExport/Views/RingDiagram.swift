@@ -91,7 +91,7 @@ public struct RingDiagram: Sendable {
 
         let noDen = members.filter { denOf[$0] == nil && t.kind[Int($0)] != EntityKind.Code.den }.count
         d.notes.append(ring.source)
-        d.notes.append("boxes are dens: the people located at or working for each, with what they own or use" +
+        d.notes.append("boxes are dens: the people located at, member of or in command within each, with what they own or use" +
                        (noDen > 0 ? "; \(noDen) member\(noDen == 1 ? "" : "s") tied to no den outside the boxes" : ""))
         if total > members.count { d.notes.append("the first \(members.count) of \(total) members are drawn") }
         d.edgeLabels = d.edges.count <= 150
@@ -102,7 +102,8 @@ public struct RingDiagram: Sendable {
     // MARK: - Dens
 
     /// The den each member belongs with: a person's den is the one they are located
-    /// at or member of (the one with most such ties; ties broken by lower index); a
+    /// at or member of (the one with most such ties; ties broken by lower index), or
+    /// else the den of the people they manage or are managed by; a
     /// device or IP located at a den is there; an account, wallet, phone or device
     /// goes with the den of the people who own or use it (the most common one).
     public static func denAssignment(_ c: Case, members: [Int32]) -> [Int32: Int32] {
@@ -119,6 +120,15 @@ public struct RingDiagram: Sendable {
         var den: [Int32: Int32] = [:]
         func best(_ v: [Int32: Int]) -> Int32? { v.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key }
         for (e, v) in votes { den[e] = best(v) }
+        // People with no such tie who manage or are managed by people of a den work there.
+        var commandVotes: [Int32: [Int32: Int]] = [:]
+        for i in 0 ..< l.count where l.kind[i] == LinkKind.Code.manages {
+            let a = l.source[i], b = l.target[i]
+            guard isMember.contains(a), isMember.contains(b) else { continue }
+            if den[a] == nil, let d = den[b], t.kind[Int(a)] == EntityKind.Code.person { commandVotes[a, default: [:]][d, default: 0] += 1 }
+            if den[b] == nil, let d = den[a], t.kind[Int(b)] == EntityKind.Code.person { commandVotes[b, default: [:]][d, default: 0] += 1 }
+        }
+        for (e, v) in commandVotes { den[e] = best(v) }
         // Things owned or used go with their owners' or users' den.
         var thingVotes: [Int32: [Int32: Int]] = [:]
         for i in 0 ..< l.count {

@@ -49,9 +49,14 @@ public struct TraceDiagram: Sendable {
     public var maxAccounts: Int
     /// Leaves of a hub beyond this many are drawn as one node.
     public var hubThreshold: Int
+    /// Flows smaller than this share of the largest carry no label.
+    public var labelShare: Double
+    /// Holdings of at least this share of the reported money are marked as freeze
+    /// candidates (smaller ones are only written in the account's label).
+    public var holdingShare: Double
 
-    public init(maxAccounts: Int = 200, hubThreshold: Int = 12) {
-        self.maxAccounts = maxAccounts; self.hubThreshold = hubThreshold
+    public init(maxAccounts: Int = 200, hubThreshold: Int = 12, labelShare: Double = 0.05, holdingShare: Double = 0.005) {
+        self.maxAccounts = maxAccounts; self.hubThreshold = hubThreshold; self.labelShare = labelShare; self.holdingShare = holdingShare
     }
 
     /// - Complexity: O(steps log steps + reports).
@@ -109,6 +114,7 @@ public struct TraceDiagram: Sendable {
         for x in trace.exits {
             cashedOut[tt.target[Int(x.transfer)], default: [:]][tt.currency[Int(x.transfer)], default: 0] += x.amount.units
         }
+        let tracedTotal = trace.seeds.reduce(Int64(0)) { $0 + tt.amount[Int($1)] }
         let mainCurrency = currencyCount.max { ($0.value, -Int($0.key)) < ($1.value, -Int($1.key)) }?.key ?? 1
         let currencyName = tt.currencies[mainCurrency]
 
@@ -122,7 +128,7 @@ public struct TraceDiagram: Sendable {
                 if let v = victimName[e] { extra.append("victim: " + v) }
             }
             if let h = held[e], h > 0 {
-                marks.insert(.holding)
+                if Double(h) >= holdingShare * Double(tracedTotal) { marks.insert(.holding) }
                 extra.append("holds " + EntityText.amount(Money(units: h), currencyName))
             }
             if let x = cashedOut[e] {
@@ -148,17 +154,35 @@ public struct TraceDiagram: Sendable {
                 order.append(key)
             }
         }
+        // Labels on the flows that matter: the rest keep their amounts in tooltips.
+        let largest = merged.values.map(\.tainted).max() ?? 0
+        var withinLayer = 0
         for key in order {
             let m = merged[key]!
-            var text = CaseSubgraph.dateSpan(m.first, m.last)
-            if m.total != m.tainted { text = "of " + Money(units: m.total).readable + " sent · " + text }
-            let forward = (depth[key.b] ?? 0) > (depth[key.a] ?? 0)
-            d.add(Diagram.Edge(from: nodeOf[key.a]!, to: nodeOf[key.b]!, look: .transfer,
-                               amount: Money(units: m.tainted), currency: tt.currencies[key.cur], count: m.count,
-                               text: text, constraint: forward))
+            var edge = Diagram.Edge(from: nodeOf[key.a]!, to: nodeOf[key.b]!, look: .transfer,
+                                    amount: Money(units: m.tainted), currency: tt.currencies[key.cur], count: m.count)
+            // Dates and the full amount sent go to the tooltip.
+            var tip = [CaseSubgraph.dateSpan(m.first, m.last)]
+            if m.total != m.tainted { tip.append("traced part of " + EntityText.amount(Money(units: m.total), tt.currencies[key.cur]) + " sent") }
+            edge.detail = tip.joined(separator: "\n")
+            // Money shuffled within one layer is drawn, unlabelled: the labels go to
+            // the flows that carry it from layer to layer.
+            let sameLayer = (depth[key.a] ?? 0) == (depth[key.b] ?? 0)
+            if sameLayer { withinLayer += 1 }
+            edge.labelled = !sameLayer && Double(m.tainted) >= labelShare * Double(largest)
+            d.add(edge)
         }
-        // Victims on the first rank.
-        d.ranks = [accounts.filter { victims.contains($0) }.compactMap { nodeOf[$0] }]
+        // One column per layer: victims, then each hop, left to right. (Backward
+        // edges are left to dot to turn round: `constraint=false` edges make Graphviz
+        // 2.42's router fail and then free twice.)
+        var columns: [Int: [Int]] = [:]
+        for e in accounts { columns[depth[e] ?? 0, default: []].append(nodeOf[e]!) }
+        d.ranks = columns.keys.sorted().map { columns[$0]! }
+        var note = "columns, left to right: the victims, then each layer of accounts the money reached"
+        if withinLayer > 0 { note += "; \(withinLayer) flows within a layer are drawn without amounts" }
+        let small = d.edges.filter { !$0.labelled }.count - withinLayer
+        if small > 0 { note += "; \(small) small flows (under \(Int(labelShare * 100))% of the largest) too" }
+        d.notes.append(note)
 
         // MARK: - Notes: totals that add up
         var seedTotal: [UInt16: Int64] = [:]
