@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test clean bench-pictures
 
 setup:
 	@scripts/setup.sh
@@ -19,6 +19,11 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# The same DOT in-process and by Graphviz's command line; the overview of a generated
+# case (PRESET=large for the 10M-transfer case).
+bench-pictures: setup
+	bench/pictures/run.sh $(or $(PRESET),small)
 
 clean:
 	rm -rf .build output/*

@@ -21,6 +21,7 @@ struct FraudGraphCommand: ParsableCommand {
             ExportCommand.self,
             GenerateCommand.self,
             RenderCommand.self,
+            DrawCommand.self,
         ]
     )
 }

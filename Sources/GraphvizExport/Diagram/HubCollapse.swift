@@ -11,8 +11,11 @@ import FraudGraph
 public struct HubCollapse: Sendable {
     /// A hub is a node with more than this many leaves on one side.
     public var threshold: Int
+    /// Which leaves may go: those with exactly these marks (the summary keeps them).
+    /// Empty: unmarked leaves only.
+    public var marks: Set<Theme.Mark>
 
-    public init(threshold: Int = 25) { self.threshold = threshold }
+    public init(threshold: Int = 25, marks: Set<Theme.Mark> = []) { self.threshold = threshold; self.marks = marks }
 
     /// Collapses the leaves of every hub of `diagram`; returns how many nodes went.
     /// - Complexity: O(nodes + edges).
@@ -46,7 +49,7 @@ public struct HubCollapse: Sendable {
             for i in incident[hub] {
                 let e = d.edges[i]
                 let v = e.from == hub ? e.to : e.from
-                guard v != hub, !gone[v], d.nodes[v].marks.isEmpty, soleNeighbour(v) == hub else { continue }
+                guard v != hub, !gone[v], d.nodes[v].marks == marks, soleNeighbour(v) == hub else { continue }
                 if case .group = d.nodes[v].look { continue }
                 guard d.nodes[v].cluster == nil || d.nodes[v].cluster == d.nodes[hub].cluster else { continue }
                 let key = GroupKey(sends: e.to == hub, look: d.nodes[v].look, cluster: d.nodes[v].cluster ?? -1)
@@ -71,12 +74,13 @@ public struct HubCollapse: Sendable {
                 default: look = key.look
                 }
                 let hubName = DOTText.shortened(d.nodes[hub].title, to: 24)
+                let what = marks.contains(.victim) ? "victims' \(kindName)s" : "\(kindName)s"
                 let node = Diagram.Node(
-                    look: look, title: "\(members.count) \(kindName)s",
+                    look: look, title: "\(members.count) \(what)",
                     details: [key.sends ? "each only sent to \(hubName)" : "each only received from \(hubName)"],
                     tooltip: "\(members.count) \(kindName)s drawn as one:\n" + members.prefix(50).map { d.nodes[$0].title }.joined(separator: "\n")
                         + (members.count > 50 ? "\n…" : ""),
-                    cluster: key.cluster >= 0 ? key.cluster : nil)
+                    marks: marks, cluster: key.cluster >= 0 ? key.cluster : nil)
                 summaries.append((node, hub, members))
             }
         }

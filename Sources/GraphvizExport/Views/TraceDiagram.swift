@@ -55,8 +55,12 @@ public struct TraceDiagram: Sendable {
     /// candidates (smaller ones are only written in the account's label).
     public var holdingShare: Double
 
-    public init(maxAccounts: Int = 200, hubThreshold: Int = 12, labelShare: Double = 0.05, holdingShare: Double = 0.005) {
+    /// More victims than this: victims who paid into one account are drawn as one node.
+    public var maxVictims: Int
+
+    public init(maxAccounts: Int = 200, hubThreshold: Int = 12, labelShare: Double = 0.05, holdingShare: Double = 0.005, maxVictims: Int = 30) {
         self.maxAccounts = maxAccounts; self.hubThreshold = hubThreshold; self.labelShare = labelShare; self.holdingShare = holdingShare
+        self.maxVictims = maxVictims
     }
 
     /// - Complexity: O(steps log steps + reports).
@@ -201,6 +205,8 @@ public struct TraceDiagram: Sendable {
         }
         d.edgeLabels = d.edges.count <= 300
         HubCollapse(threshold: hubThreshold).apply(to: &d)
+        // Many victims: those who paid into the same account are drawn as one.
+        if victims.count > maxVictims { HubCollapse(threshold: 1, marks: [.victim]).apply(to: &d) }
         return d
     }
 }

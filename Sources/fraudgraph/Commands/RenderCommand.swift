@@ -41,6 +41,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the picture to this file instead of stdout.", valueName: "file"))
     var out: String?
 
+    @Flag(help: "Print how long loading, building the diagram and Graphviz took, on stderr.")
+    var timings = false
+
     func validate() throws {
         do { _ = try PictureView(parsing: view) } catch { throw ValidationError(error.description) }
         if hops < 0 || hops > 10 { throw ValidationError("--hops must be 0 to 10") }
@@ -50,8 +53,10 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let picture = try! PictureView(parsing: view)
+        guard let picture = try? PictureView(parsing: view) else { throw ValidationError("unknown view \(view)") }
+        var clock = Stopwatch()
         let loaded = try CaseLoading.load(caseOptions, outputBeside: out)
+        let loadSeconds = clock.lap()
         var pictures = CasePictures(loaded.case)
         pictures.hops = hops
         let diagram: Diagram
@@ -62,6 +67,7 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let dot = DiagramWriter.dot(diagram)
+        let diagramSeconds = clock.lap()
         let bytes: [UInt8]
         if format == .dot {
             bytes = Array(dot.utf8)
@@ -70,6 +76,10 @@ struct RenderCommand: ParsableCommand {
             do {
                 let rendering = try Renderer.shared.render(dot: dot, engine: engine ?? diagram.engine, format: pictureFormat)
                 if !caseOptions.quiet { for note in rendering.notes { Terminal.warn("graphviz: " + note) } }
+                if timings {
+                    Terminal.warn(String(format: "load %.2f s, diagram %.2f s (%d nodes, %d edges), graphviz %@ %.2f s",
+                                         loadSeconds, diagramSeconds, rendering.nodeCount, rendering.edgeCount, rendering.engine.rawValue, rendering.seconds))
+                }
                 bytes = rendering.data
             } catch {
                 Terminal.warn(error.description)
@@ -77,5 +87,16 @@ struct RenderCommand: ParsableCommand {
             }
         }
         try ResultOutput.emit(bytes: bytes, to: out)
+    }
+}
+
+/// Seconds between laps.
+struct Stopwatch {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    /// Seconds since the previous lap (or the start).
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
     }
 }
