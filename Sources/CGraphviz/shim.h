@@ -54,6 +54,14 @@ static inline int fg_node_kind(void) { return AGNODE; }
 static inline int fg_edge_kind(void) { return AGEDGE; }
 static inline int fg_graph_kind(void) { return AGRAPH; }
 
+/// The laid-out drawing's width and height in points (1/72 inch).
+static inline double fg_drawing_width(Agraph_t *g) { return GD_bb(g).UR.x - GD_bb(g).LL.x; }
+static inline double fg_drawing_height(Agraph_t *g) { return GD_bb(g).UR.y - GD_bb(g).LL.y; }
+/// The resolution bitmap output is rendered at (0: the device's default, 96).
+static inline double fg_drawing_dpi(Agraph_t *g) { return GD_drawing(g) ? GD_drawing(g)->dpi : 0; }
+/// Sets the resolution after layout: the renderer reads it when it starts a job.
+static inline void fg_set_drawing_dpi(Agraph_t *g, double dpi) { if (GD_drawing(g)) GD_drawing(g)->dpi = dpi; }
+
 /// Whether `value` is a DOT false ("false", "no", "0").
 static inline int fg_is_false(const char *value) {
     return value && (value[0] == 'f' || value[0] == 'F' || value[0] == 'n' || value[0] == 'N' || (value[0] == '0' && value[1] == 0));

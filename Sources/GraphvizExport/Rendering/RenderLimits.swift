@@ -16,6 +16,9 @@ public struct RenderLimits: Sendable, Hashable {
     public var dotStraightEdgesFrom: Int
     /// What to do with a graph too big for the engine asked for.
     public var whenTooLarge: WhenTooLarge
+    /// Most pixels in a PNG: a bigger drawing is rendered at a lower resolution
+    /// (cairo takes seconds and hundreds of MB for a 60-megapixel picture).
+    public var maxPixels: Int = 40_000_000
 
     public struct Size: Sendable, Hashable {
         public var nodes: Int

@@ -97,6 +97,7 @@ public final class Renderer: @unchecked Sendable {
             notes.append("Graphviz could not route \(routerFailures.count / 2 + routerFailures.count % 2) edge path(s) (\(routerFailures[0])): drawn straight; this layout's memory is not freed")
         }
         notes += GraphvizMessages.take()
+        if format == .png { notes += capPixels(graph, limits: limits) }
         GraphvizMessages.reset()
         var result: UnsafeMutablePointer<CChar>? = nil
         var length = 0
@@ -169,6 +170,20 @@ public final class Renderer: @unchecked Sendable {
         guard let gvc = gvContext() else { throw .unavailable("gvContext() failed") }
         context = gvc
         return gvc
+    }
+
+    /// Lowers the resolution of a bitmap whose drawing would pass `limits.maxPixels`.
+    private func capPixels(_ graph: UnsafeMutablePointer<Agraph_t>, limits: RenderLimits) -> [String] {
+        let dpi = fg_drawing_dpi(graph) > 0 ? fg_drawing_dpi(graph) : 96
+        // The drawing's box plus the pad around it (Graphviz's default: 4 points).
+        let padText = "pad".withCString { fg_get(UnsafeMutableRawPointer(graph), $0).map { String(cString: $0) } } ?? ""
+        let pad = Double(padText.split(separator: ",").first ?? "") ?? 4.0 / 72
+        let inches = (fg_drawing_width(graph) / 72 + 2 * pad) * (fg_drawing_height(graph) / 72 + 2 * pad)
+        let pixels = inches * dpi * dpi
+        guard pixels > Double(limits.maxPixels), inches > 0 else { return [] }
+        let lower = (Double(limits.maxPixels) / inches).squareRoot().rounded(.down)
+        fg_set_drawing_dpi(graph, lower)
+        return ["PNG at \(Int(lower)) dpi instead of \(Int(dpi)): the drawing is \(Int(pixels / 1e6)) megapixels at \(Int(dpi)) dpi (at most \(limits.maxPixels / 1_000_000)); use SVG or PDF for full detail"]
     }
 
     /// Sets `dot`'s search limits on a graph past the sizes in `limits`.
