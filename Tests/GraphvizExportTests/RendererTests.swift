@@ -148,3 +148,17 @@ extension RendererTests {
         #expect(big.width * big.height > 200_000)
     }
 }
+
+extension RendererTests {
+    @Test(arguments: [LayoutEngine.neato, .fdp, .twopi, .circo])
+    func parallelEdgesAreNotRoutedOutsideDot(engine: LayoutEngine) throws {
+        // Routed splines over parallel edges overrun a buffer in Graphviz 2.42
+        // (makeMultiSpline); the renderer draws such edges curved instead.
+        var dot = "digraph { splines=true; "
+        for i in 0 ..< 30 { dot += "c -> v\(i); c -> v\(i); v\(i) -> c; " }
+        dot += "}"
+        let r = try Renderer.shared.render(dot: dot, engine: engine, format: .png)
+        #expect(r.notes.contains { $0.contains("curved edges instead of splines=true") })
+        #expect(try PNGDecoder.decode(r.data).width > 0)
+    }
+}

@@ -29,10 +29,11 @@ public enum DiagramWriter {
             g.attributes[.ranksep] = .number(diagram.direction == .leftToRight ? 0.9 : 0.6)
             g.attributes[.splines] = .token("true")
         case .neato, .fdp:
-            // Routing splines around nodes takes seconds past a few dozen nodes;
-            // curved edges take milliseconds.
+            // Curved edges: routed splines take seconds past a few dozen nodes, and
+            // Graphviz 2.42's router for these engines corrupts memory on parallel
+            // edges (see Renderer).
             g.attributes[.overlap] = .token("false")
-            g.attributes[.splines] = .token(diagram.nodes.count <= 40 ? "true" : "curved")
+            g.attributes[.splines] = .token("curved")
             g.attributes[.sep] = .token("+8")
             g.attributes[.esep] = .token("+4")
         case .sfdp:
@@ -40,7 +41,7 @@ public enum DiagramWriter {
             g.attributes[.splines] = .token("false")
         case .circo, .twopi:
             g.attributes[.overlap] = .token("false")
-            g.attributes[.splines] = .token(diagram.nodes.count <= 80 ? "true" : "curved")
+            g.attributes[.splines] = .token("curved")
         }
         g.attributes[.label] = .html(legend(diagram, theme: theme))
 

@@ -73,6 +73,7 @@ public final class Renderer: @unchecked Sendable {
                 throw .tooLarge(engine: engine, nodes: n, edges: m, limit: limits.size(for: engine))
             }
         }
+        if used != .dot { notes += avoidMultiSplines(graph) }
         if used == .dot {
             notes += capDotSearch(graph, nodes: n, edges: m, limits: limits)
             let moved = fg_unlabel_flat_edges(graph, graph)
@@ -170,6 +171,17 @@ public final class Renderer: @unchecked Sendable {
         guard let gvc = gvContext() else { throw .unavailable("gvContext() failed") }
         context = gvc
         return gvc
+    }
+
+    /// Graphviz 2.42's spline router for the force-directed and radial engines
+    /// (`makeMultiSpline`) writes past a buffer for parallel edges and corrupts the
+    /// heap (seen with twopi: an abort or a crash later, in this process). Routed
+    /// edge styles are replaced by curved edges for those engines.
+    private func avoidMultiSplines(_ graph: UnsafeMutablePointer<Agraph_t>) -> [String] {
+        let splines = "splines".withCString { fg_get(UnsafeMutableRawPointer(graph), $0).map { String(cString: $0) } } ?? ""
+        guard ["true", "spline", "spline", "polyline", "ortho", "yes"].contains(splines.lowercased()) else { return [] }
+        _ = "splines".withCString { k in "curved".withCString { v in "".withCString { d in fg_set(UnsafeMutableRawPointer(graph), k, v, d) } } }
+        return ["curved edges instead of splines=\(splines): Graphviz 2.42 corrupts memory routing parallel edges with it outside dot"]
     }
 
     /// Lowers the resolution of a bitmap whose drawing would pass `limits.maxPixels`.

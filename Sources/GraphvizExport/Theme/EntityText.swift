@@ -49,8 +49,19 @@ public enum EntityText {
         }
     }
 
-    /// `1 transfer`, `3 transfers`.
+    /// `1 transfer`, `3 transfers`, `10,489,008 transfers`.
     public static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+        grouped(n) + " " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// `10,489,008`.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = n < 0 ? "-" : ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
     }
 }

@@ -39,7 +39,7 @@ public struct EgoDiagram: Sendable {
         d.notes.append(summary)
         d.notes.append("\(EntityText.count(flows.reduce(0) { $0 + $1.count }, "transfer")), \(EntityText.count(ties.reduce(0) { $0 + $1.count }, "tie")) between them")
         d.edgeLabels = d.edges.count <= 120
-        if !d.edgeLabels { d.notes.append("amounts in the tooltips (SVG): too many edges to label") }
+        if !d.edgeLabels && !flows.isEmpty { d.notes.append("amounts in the tooltips (SVG): too many edges to label") }
         HubCollapse(threshold: hubThreshold).apply(to: &d)
         return d
     }
