@@ -154,11 +154,29 @@ extension RendererTests {
     func parallelEdgesAreNotRoutedOutsideDot(engine: LayoutEngine) throws {
         // Routed splines over parallel edges overrun a buffer in Graphviz 2.42
         // (makeMultiSpline); the renderer draws such edges curved instead.
-        var dot = "digraph { splines=true; "
+        var dot = "digraph { splines=true; size=\"4,4\"; "
         for i in 0 ..< 30 { dot += "c -> v\(i); c -> v\(i); v\(i) -> c; " }
         dot += "}"
         let r = try Renderer.shared.render(dot: dot, engine: engine, format: .png)
         #expect(r.notes.contains { $0.contains("curved edges instead of splines=true") })
         #expect(try PNGDecoder.decode(r.data).width > 0)
+    }
+}
+
+extension RendererTests {
+    @Test func labelsOfEdgesWithinARankMoveBesideTheEdge() throws {
+        // dot in Graphviz 2.42 frees its rank array twice after laying out labelled
+        // edges between nodes of the top rank (seen on a generated case's trace).
+        let dot = """
+        digraph { rankdir=LR; { rank=same; a; b; c; } a -> b [label=<<B>1,000.00 USD</B>>]; b -> c [label="2"];
+                  c -> a [label="3"]; a -> d [label="4"]; d -> e [label="5", constraint=false]; }
+        """
+        let r = try Renderer.shared.render(dot: dot, engine: .dot, format: .svg)
+        #expect(r.notes.contains("4 label(s) of edges within one rank placed beside the edge (xlabel)"))
+        let s = try #require(SVGStructure.read(r.data))
+        // Every label is still drawn, the HTML one as HTML.
+        for label in ["1,000.00 USD", "2", "3", "4", "5"] { #expect(s.texts.contains(label), "\(label)") }
+        let parsed = try Renderer.shared.inspect(dot: dot)
+        #expect(parsed.edgeCount == 5)
     }
 }
