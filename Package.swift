@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
         .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
-        .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
+        .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
     ]
 )
