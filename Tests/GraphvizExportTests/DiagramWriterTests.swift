@@ -54,7 +54,8 @@ import Testing
 
     @Test func hostileNamesRenderAsWellFormedSVGShowingThemVerbatim() throws {
         let h = try HostileCase.build()
-        for (name, d) in Self.views(h) {
+        for (name, var d) in Self.views(h) {
+            d.provenance = ["case /tmp/--> <script>alert(1)</script> \"x\" \\", "entities.csv sha256 00ff"]
             let dot = DiagramWriter.dot(d, theme: Self.wideTheme)
             let svg = try Renderer.shared.render(dot: dot, engine: d.engine, format: .svg)
             let s = try #require(SVGStructure.read(svg.data), "\(name): SVG is not well-formed XML")

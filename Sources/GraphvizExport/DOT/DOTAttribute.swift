@@ -76,6 +76,7 @@ public struct DOTAttribute: Hashable, Comparable, Sendable, CustomStringConverti
     public static let esep = DOTAttribute("esep")
     public static let mode = DOTAttribute("mode")
     public static let maxiter = DOTAttribute("maxiter")
+    public static let comment = DOTAttribute("comment")
 }
 
 /// A value the code chose (a shape, a style, an engine setting): letters, digits and

@@ -22,6 +22,9 @@ public struct Diagram: Sendable {
     public var extraLegend: [LegendEntry] = []
     /// Whether edges carry their amounts and counts as labels.
     public var edgeLabels = true
+    /// How the picture was made (tool version, view, input files and their SHA-256),
+    /// written as the graph's comment: in the DOT, and as a comment in SVG.
+    public var provenance: [String] = []
 
     public init(title: String, direction: Direction, engine: LayoutEngine) {
         self.title = title; self.direction = direction; self.engine = engine

@@ -44,6 +44,7 @@ public enum DiagramWriter {
             g.attributes[.splines] = .token("curved")
         }
         g.attributes[.label] = .html(legend(diagram, theme: theme))
+        if !diagram.provenance.isEmpty { g.attributes[.comment] = .text(diagram.provenance.joined(separator: "; ")) }
 
         g.nodeDefaults[.fontname] = font
         g.nodeDefaults[.fontsize] = .number(theme.nodeFontSize)

@@ -55,17 +55,20 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         guard let picture = try? PictureView(parsing: view) else { throw ValidationError("unknown view \(view)") }
         var clock = Stopwatch()
-        let loaded = try CaseLoading.load(caseOptions, outputBeside: out)
+        let loaded = try CaseLoading.load(caseOptions, outputBeside: out, digests: true)
         let loadSeconds = clock.lap()
         var pictures = CasePictures(loaded.case)
         pictures.hops = hops
-        let diagram: Diagram
+        var diagram: Diagram
         do {
             diagram = try pictures.diagram(picture)
         } catch {
             Terminal.warn(error.description)
             throw ExitCode(1)
         }
+        diagram.provenance = ["fraudgraph \(FraudGraphCommand.version) render --view \(picture)" + " --hops \(hops)",
+                              "case \(caseOptions.casePath)"]
+            + loaded.report.files.compactMap { f in f.sha256.map { "\(f.name) sha256 \($0)" } }
         let dot = DiagramWriter.dot(diagram)
         let diagramSeconds = clock.lap()
         let bytes: [UInt8]
