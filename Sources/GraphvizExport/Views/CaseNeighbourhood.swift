@@ -19,7 +19,9 @@ public enum CaseNeighbourhood {
     /// in index order), at most `limit`; with each its distance, and whether some
     /// entity within reach was left out.
     /// - Complexity: O(edges of the entities visited).
-    public static func within(_ g: WeightedGraph, of center: Int32, hops: Int, limit: Int) -> (entities: [Int32], distance: [Int], reachable: Int, cut: Bool) {
+    /// Counting stops past `countLimit` entities (the walk around a busy shop's
+    /// account would otherwise cover the whole case).
+    public static func within(_ g: WeightedGraph, of center: Int32, hops: Int, limit: Int, countLimit: Int = 100_000) -> (entities: [Int32], distance: [Int], reachable: Int, cut: Bool) {
         var distance = [Int32: Int]()
         distance[center] = 0
         var order: [Int32] = [center]
@@ -27,9 +29,10 @@ public enum CaseNeighbourhood {
         var reachable = 1
         var cut = false
         var depth = 0
-        while depth < hops && !frontier.isEmpty {
+        walk: while depth < hops && !frontier.isEmpty {
             var next: [Int32] = []
             for u in frontier {
+                if reachable > countLimit { cut = true; break walk }
                 for k in g.neighborRange(of: u) {
                     let v = g.targets[k]
                     if distance[v] != nil { continue }

@@ -34,13 +34,14 @@ public struct EgoDiagram: Sendable {
             nodeOf.append(d.add(node))
         }
         CaseSubgraph.addEdges(c, ties: ties, flows: flows, nodeOf: nodeOf, to: &d)
-        var summary = "\(found.reachable) entit\(found.reachable == 1 ? "y" : "ies") within \(hops) hop\(hops == 1 ? "" : "s") (ties and transfers)"
+        var summary = (found.reachable > 100_000 ? "more than " : "") + EntityText.count(found.reachable, "entity", "entities") +
+            " within \(hops) hop\(hops == 1 ? "" : "s") (ties and transfers)"
         if found.cut { summary += "; the \(found.entities.count) nearest are shown" }
         d.notes.append(summary)
         d.notes.append("\(EntityText.count(flows.reduce(0) { $0 + $1.count }, "transfer")), \(EntityText.count(ties.reduce(0) { $0 + $1.count }, "tie")) between them")
+        HubCollapse(threshold: hubThreshold).apply(to: &d)
         d.edgeLabels = d.edges.count <= 120
         if !d.edgeLabels && !flows.isEmpty { d.notes.append("amounts in the tooltips (SVG): too many edges to label") }
-        HubCollapse(threshold: hubThreshold).apply(to: &d)
         return d
     }
 }

@@ -57,8 +57,8 @@ public struct OverviewDiagram: Sendable {
         }
         if colored.count > 12 { d.notes.append("\(colored.count) \(grouping.word)s: colours repeat after 12") }
         d.notes.append("fill colour: the \(grouping.word); " + grouping.source + (colored.isEmpty ? "" : "; white: in no \(grouping.word) of \(minGroupSize) or more"))
-        d.edgeLabels = d.edges.count <= 80
         HubCollapse(threshold: 20).apply(to: &d)
+        d.edgeLabels = d.edges.count <= 80
         return d
     }
 

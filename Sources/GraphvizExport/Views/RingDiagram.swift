@@ -94,8 +94,8 @@ public struct RingDiagram: Sendable {
         d.notes.append("boxes are dens: the people located at, member of or in command within each, with what they own or use" +
                        (noDen > 0 ? "; \(noDen) member\(noDen == 1 ? "" : "s") tied to no den outside the boxes" : ""))
         if total > members.count { d.notes.append("the first \(members.count) of \(total) members are drawn") }
-        d.edgeLabels = d.edges.count <= 150
         HubCollapse(threshold: hubThreshold).apply(to: &d)
+        d.edgeLabels = d.edges.count <= 150
         return d
     }
 

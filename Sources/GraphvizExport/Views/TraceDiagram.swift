@@ -203,10 +203,10 @@ public struct TraceDiagram: Sendable {
                 .map { EntityText.amount(Money(units: $0.value), tt.currencies[$0.key]) }.joined(separator: ", ") +
                 ") are not drawn: at most \(maxAccounts) accounts")
         }
-        d.edgeLabels = d.edges.count <= 300
         HubCollapse(threshold: hubThreshold).apply(to: &d)
         // Many victims: those who paid into the same account are drawn as one.
         if victims.count > maxVictims { HubCollapse(threshold: 1, marks: [.victim]).apply(to: &d) }
+        d.edgeLabels = d.edges.count <= 300
         return d
     }
 }
