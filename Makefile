@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean bench-load
+.PHONY: setup build demo test clean bench-load bench-pictures
 
 setup:
 	@scripts/setup.sh
@@ -23,6 +23,11 @@ test: setup
 # Benchmarks (bench/README.md): release build, big generated inputs in bench/data/.
 bench-load: build
 	python3 bench/load/compare.py
+
+# The same DOT in-process and by Graphviz's command line; the overview of a generated
+# case (PRESET=large for the 10M-transfer case).
+bench-pictures: setup
+	bench/pictures/run.sh $(or $(PRESET),small)
 
 clean:
 	rm -rf .build output/*
