@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean bench-communities bench-rings
+.PHONY: setup build demo test clean bench-load bench-pictures bench-communities bench-rings
 
 setup:
 	@scripts/setup.sh
@@ -19,6 +19,15 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# Benchmarks (bench/README.md): release build, big generated inputs in bench/data/.
+bench-load: build
+	python3 bench/load/compare.py
+
+# The same DOT in-process and by Graphviz's command line; the overview of a generated
+# case (PRESET=large for the 10M-transfer case).
+bench-pictures: setup
+	bench/pictures/run.sh $(or $(PRESET),small)
 
 # Community detection beside igraph, leidenalg, NetworKit and Infomap on LFR graphs
 # (made once into bench/data/; the 1,000,000-node ones take minutes each).

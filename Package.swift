@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
+        .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
         .library(name: "Communities", targets: ["Communities"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
@@ -25,17 +26,22 @@ let package = Package(
         ]),
         // Realistic cases with planted truth.
         .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
+        // Graphviz's C library (libgvc), linked in-process; see shared/notes/graphviz.md.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // DOT writing (escaping, themes, legends), rendering through libgvc, diagram builders.
+        .target(name: "GraphvizExport", dependencies: ["FraudGraph", "CGraphviz"]),
         // Rings: Leiden, Louvain, label propagation, components, k-core, modularity,
         // partition comparison, ring reports.
         .target(name: "Communities", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Synthetic", "Communities",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Communities",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "CommunitiesTests", dependencies: ["Communities", "Synthetic", "Interchange", "FraudGraph"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
     ]
