@@ -2,9 +2,15 @@ import FraudGraph
 
 /// The Leiden algorithm (Traag, Waltman & van Eck, "From Louvain to Leiden:
 /// guaranteeing well-connected communities", Scientific Reports 9, 2019): fast local
-/// moving with a queue, refinement, aggregation of the refined partition, repeated
-/// until no node moves. Its communities are guaranteed connected, which Louvain's
-/// are not.
+/// moving (after a first pass, only nodes next to a move are looked at again),
+/// refinement, aggregation of the refined partition, repeated until no node moves.
+/// Its communities are guaranteed connected, which Louvain's are not.
+///
+/// Speed: the kernels run over unsafe views of flat arrays (community weights,
+/// a short-list or dense scratch of neighbour-community weights reused for every
+/// node, no dictionary per node); local moving sweeps the nodes in index order so
+/// neighbour lists are read in memory order. 1,000,000 nodes and 10,000,000 edges
+/// take about 10 s of one core and 0.5 GB (`bench/communities`).
 ///
 /// ```swift
 /// let partition = Leiden(resolution: 1, seed: 42).run(on: graph)
@@ -22,7 +28,7 @@ public struct Leiden: Sendable, Hashable {
     /// θ of the refinement: 0 joins the best group, larger values choose more at
     /// random among the groups that do not lower the quality (the paper's 0.01).
     public var randomness: Double
-    /// Seed of the random node orders.
+    /// Seed of the refinement's random order and choices.
     public var seed: UInt64
 
     public init(quality: QualityFunction = .modularity, resolution: Double = 1, iterations: Int = 2,
