@@ -63,14 +63,25 @@ struct RingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try CaseLoading.load(caseOptions, outputBeside: output.out)
+        let loaded = try CaseLoading.load(caseOptions, outputBeside: output.out, digests: output.format == .json)
         let detection = search.detection(defaultQuality: RingFinder.defaultDetection.quality) { quality in
             quality == .cpm ? RingFinder.defaultResolution : nil
         }
         let finder = RingFinder(detection: detection, weights: try weights(), minSize: minSize)
         let report = finder.run(on: loaded.case)
         switch output.format {
-        case .json: try ResultOutput.emit(RingsOutput.json(report, loaded.case), to: output.out)
+        case .json:
+            let inputs = loaded.report.files.map { f in
+                JSON.object([("file", .string(f.name)), ("rows", .int(f.rows)), ("sha256", .string(f.sha256))])
+            }
+            var json = RingsOutput.json(report, loaded.case)
+            if case .object(var fields) = json {
+                fields.insert(("tool", .string("fraudgraph \(FraudGraphCommand.version)")), at: 2)
+                fields.insert(("case", .string(caseOptions.casePath)), at: 3)
+                fields.insert(("inputs", .array(inputs)), at: 4)
+                json = .object(fields)
+            }
+            try ResultOutput.emit(json, to: output.out)
         case .csv: try RingsOutput.csv(report, loaded.case, to: output.out)
         case .table: try ResultOutput.emit(RingsOutput.table(report, loaded.case, name: caseOptions.casePath), to: output.out)
         }
