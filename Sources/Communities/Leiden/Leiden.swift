@@ -96,14 +96,16 @@ public struct Leiden: Sendable, Hashable {
         // The node of the current level that each input node is part of.
         var nodeAt = ContiguousArray<Int32>((0 ..< n).lazy.map { Int32($0) })
         var labels = start
+        var depth = 0
         while true {
             let m = level.nodeCount
             var communities = 0
             var refinedCount = 0
+            var moves = 0
             level.withView { g in
                 labels.withUnsafeBufferPointer { ws.load(g, labels: $0) }
                 lastUsed = gamma
-                _ = Leiden.fastLocalMoving(g, ws, scale: quality.scale(resolution: gamma, totalWeight: totalWeight))
+                moves = Leiden.fastLocalMoving(g, ws, scale: quality.scale(resolution: gamma, totalWeight: totalWeight))
                 communities = ws.canonicalize(ws.membership, count: m)
                 ws.load(g, labels: UnsafeBufferPointer(ws.membership))
                 guard fitting != nil || communities < m else { return }
@@ -112,7 +114,13 @@ public struct Leiden: Sendable, Hashable {
                    let estimate = ws.modularityParts(g, inside: inside, totalWeight: totalWeight).resolutionEstimate.resolution {
                     gamma = min(max(estimate, fit.range.lowerBound), fit.range.upperBound)
                 }
-                if communities < m {
+                if communities < m && depth > 0 && moves == 0 {
+                    // Nothing moved above the first level: the communities stand. Refining
+                    // again would only merge a few more singletons per level, one costly
+                    // level after another; split each community into its connected
+                    // parts instead, so that the next level finishes.
+                    refinedCount = ws.connectedParts(g)
+                } else if communities < m {
                     refinedCount = Leiden.refine(g, ws, scale: quality.scale(resolution: gamma, totalWeight: totalWeight),
                                                  randomness: randomness, random: &random)
                     // Nothing merged: aggregate by the partition itself, as igraph does.
@@ -135,6 +143,7 @@ public struct Leiden: Sendable, Hashable {
             for v in 0 ..< n { nodeAt[v] = ws.refined[Int(nodeAt[v])] }
             level = level.aggregated(by: UnsafeBufferPointer(ws.refined), groupCount: refinedCount, workspace: ws)
             labels = nextLabels
+            depth += 1
         }
     }
 }

@@ -138,6 +138,30 @@ final class CommunityWorkspace {
         return Modularity.Parts(inside: inside, sumSquaredStrength: squares, totalWeight: totalWeight)
     }
 
+    /// Sets `refined` to the connected parts of each community of the loaded
+    /// partition (canonical labels) and returns their number.
+    /// - Complexity: O(n + m α(n)) of the level.
+    func connectedParts(_ g: LevelView) -> Int {
+        let n = g.nodeCount
+        let parent = refined
+        for v in 0 ..< n { parent[v] = Int32(v) }
+        @inline(__always) func root(_ x: Int) -> Int {
+            var x = x
+            while Int(parent[x]) != x { parent[x] = parent[Int(parent[x])]; x = Int(parent[x]) }
+            return x
+        }
+        for v in 0 ..< n {
+            for k in g.offsets[v] ..< g.offsets[v + 1] {
+                let u = Int(g.targets[k])
+                guard u > v && membership[u] == membership[v] else { continue }
+                let a = root(u), b = root(v)
+                if a != b { parent[max(a, b)] = Int32(min(a, b)) }
+            }
+        }
+        for v in 0 ..< n { parent[v] = Int32(root(v)) }
+        return canonicalize(parent, count: n)
+    }
+
     // MARK: - Moving one node
 
     /// Moves node `v` to the community where the quality gains most (staying where it
