@@ -19,7 +19,7 @@ import argparse, datetime, json, os, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-TOOL = os.path.join(ROOT, ".build", "release", "fraudgraph")
+TOOL = os.environ.get("FRAUDGRAPH", os.path.join(ROOT, ".build", "release", "fraudgraph"))
 
 FRAUDGRAPH = {
     "fraudgraph-leiden-fitted": [],                       # the default: resolution fitted to the graph

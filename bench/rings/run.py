@@ -15,7 +15,7 @@ import argparse, csv, datetime, json, os, subprocess, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-TOOL = os.path.join(ROOT, ".build", "release", "fraudgraph")
+TOOL = os.environ.get("FRAUDGRAPH", os.path.join(ROOT, ".build", "release", "fraudgraph"))
 
 SETTINGS = {
     "default": [],                                                  # Leiden, CPM γ = 0.002

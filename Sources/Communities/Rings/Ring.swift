@@ -5,8 +5,8 @@ import FraudGraph
 public struct Ring: Sendable, Equatable {
     /// 1 for the largest threat, 2 for the next, ...
     public var number: Int
-    /// Every entity of the ring, in case order (a hub only when most of its tie
-    /// weight stays inside the ring).
+    /// Every entity of the ring, in case order (no victim; a hub only when most of
+    /// its tie weight stays inside the ring).
     public var members: [Int32]
     /// Members by kind name.
     public var byKind: [String: Int]

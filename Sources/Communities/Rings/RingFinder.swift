@@ -1,12 +1,12 @@
 import FraudGraph
 
 /// Finds the rings of a case: builds the `RingGraph`, splits it into communities,
-/// and turns into a `Ring` every community that holds together without its hubs (its
-/// largest part connected without hub entities has at least `minSize` entities), so
-/// that customers of one shop or staff paid by one employer are not a ring. A hub is
-/// listed as a member only when most of its tie weight stays inside the ring (a
-/// ring's own payroll account, not the shop its members buy at). Rings come largest
-/// threat first.
+/// and turns into a `Ring` every community that holds together without its hubs and
+/// victims (its largest part connected without them has at least `minSize`
+/// entities), so that customers of one shop, or a victim with her phone and account,
+/// are not a ring. Victims (`RingGraph.victimSide`) are never members; a hub is one
+/// only when most of its tie weight stays inside the ring (a ring's own payroll
+/// account, not the shop its members buy at). Rings come largest threat first.
 ///
 /// Threat order: the victim money that reached the ring (reported payments into its
 /// accounts), then the number of such reports, then the number of people, then size.
@@ -16,7 +16,8 @@ public struct RingFinder: Sendable, Hashable {
     public var detection: CommunityDetection
     /// How ties weigh.
     public var weights: RingWeights
-    /// Communities whose largest part without hubs is smaller are not rings.
+    /// Communities whose largest part without hubs and victims is smaller are not
+    /// rings.
     public var minSize: Int
     /// How many central members each ring lists.
     public var centralCount: Int

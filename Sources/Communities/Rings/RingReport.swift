@@ -28,8 +28,10 @@ public struct RingReport: Sendable {
 
         // MARK: Tie weight inside and across each community
         let n = graph.nodeCount
+        // Hubs and the victim side are not what holds a ring together.
         var isHub = [Bool](repeating: false, count: n)
         for h in projection.hubs { isHub[Int(h)] = true }
+        let victimSide = projection.victimSide
         var strengthInside = ContiguousArray<Double>(repeating: 0, count: n)
         var strength = ContiguousArray<Double>(repeating: 0, count: n)
         var volume = ContiguousArray<Double>(repeating: 0, count: partition.count)
@@ -52,7 +54,7 @@ public struct RingReport: Sendable {
                     if membership[v] == cu {
                         inside[Int(cu)] += x
                         if v != u { strengthInside[u] += x }
-                        if v > u && !isHub[u] && !isHub[v] {
+                        if v > u && !isHub[u] && !isHub[v] && !victimSide[u] && !victimSide[v] {
                             let a = root(u), b = root(v)
                             if a != b { parent[max(a, b)] = Int32(min(a, b)) }
                         }
@@ -62,13 +64,14 @@ public struct RingReport: Sendable {
         }
         let totalVolume = 2 * graph.totalWeight
         var partSize = [Int](repeating: 0, count: n)
-        for u in 0 ..< n where !isHub[u] { partSize[root(u)] += 1 }
+        for u in 0 ..< n where !isHub[u] && !victimSide[u] { partSize[root(u)] += 1 }
         var largestPart = [Int](repeating: 0, count: partition.count)
-        for u in 0 ..< n where !isHub[u] && root(u) == u {
+        for u in 0 ..< n where !isHub[u] && !victimSide[u] && root(u) == u {
             largestPart[Int(membership[u])] = max(largestPart[Int(membership[u])], partSize[u])
         }
-        // A hub is a member when most of its tie weight stays inside its community.
-        func isMember(_ e: Int) -> Bool { !isHub[e] || strengthInside[e] >= 0.5 * strength[e] }
+        // Victims are never members; a hub is one when most of its tie weight stays
+        // inside its community.
+        func isMember(_ e: Int) -> Bool { !victimSide[e] && (!isHub[e] || strengthInside[e] >= 0.5 * strength[e]) }
 
         // MARK: Victim money into each community
         var reported = [[UInt16: Int64]](repeating: [:], count: partition.count)
