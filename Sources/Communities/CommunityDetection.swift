@@ -38,24 +38,28 @@ public struct CommunityDetection: Sendable, Hashable {
         public var modularity: Double
     }
 
-    /// Runs the search on `graph`.
+    /// Runs the search on `graph`, and measures the result's modularity.
     public func run(on graph: WeightedGraph) -> Outcome {
+        let (partition, used) = search(graph)
+        return Outcome(partition: partition, resolution: used, modularity: Modularity.of(partition, in: graph))
+    }
+
+    /// The partition of `graph` and the γ it was found with (nil for algorithms
+    /// without one), nothing else: what a timing should cover.
+    public func search(_ graph: WeightedGraph) -> (partition: Partition, resolution: Double?) {
         let gamma = resolution ?? 1
-        let partition: Partition
         switch algorithm {
         case .leiden where resolution == nil && quality == .modularity:
             let fit = FittedLeiden(leiden: Leiden(quality: quality, resolution: 1, iterations: iterations ?? 1, seed: seed)).run(on: graph)
-            return Outcome(partition: fit.partition, resolution: fit.resolution, modularity: Modularity.of(fit.partition, in: graph))
+            return (fit.partition, fit.resolution)
         case .leiden:
-            partition = Leiden(quality: quality, resolution: gamma, iterations: iterations ?? 2, seed: seed).run(on: graph)
+            return (Leiden(quality: quality, resolution: gamma, iterations: iterations ?? 2, seed: seed).run(on: graph), gamma)
         case .louvain:
-            partition = Louvain(quality: quality, resolution: gamma, seed: seed).run(on: graph)
+            return (Louvain(quality: quality, resolution: gamma, seed: seed).run(on: graph), gamma)
         case .lpa:
-            partition = LabelPropagation(seed: seed).run(on: graph)
+            return (LabelPropagation(seed: seed).run(on: graph), nil)
         case .components:
-            partition = ConnectedComponents().run(on: graph)
+            return (ConnectedComponents().run(on: graph), nil)
         }
-        let used: Double? = (algorithm == .leiden || algorithm == .louvain) ? gamma : nil
-        return Outcome(partition: partition, resolution: used, modularity: Modularity.of(partition, in: graph))
     }
 }

@@ -57,12 +57,12 @@ struct CommunitiesCommand: ParsableCommand {
         let loaded = clock.now
         let detectCPU = ProcessorTime.now()
         let detection = search.detection(defaultQuality: .modularity) { _ in nil }
-        let outcome = detection.run(on: graph)
+        let (partition, resolution) = detection.search(graph)
         let detected = clock.now
         let doneCPU = ProcessorTime.now()
         switch format {
         case .membership:
-            try ResultOutput.emit(MembershipText.lines(outcome.partition), to: out)
+            try ResultOutput.emit(MembershipText.lines(partition), to: out)
         case .json:
             func seconds(_ d: Duration) -> Double {
                 Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
@@ -70,17 +70,17 @@ struct CommunitiesCommand: ParsableCommand {
             let json = JSON.object([
                 ("algorithm", .string(detection.algorithm.rawValue)),
                 ("quality", detection.algorithm == .leiden || detection.algorithm == .louvain ? .string(detection.quality.rawValue) : .null),
-                ("resolution", outcome.resolution.map { .double($0) } ?? .null),
+                ("resolution", resolution.map { .double($0) } ?? .null),
                 ("seed", .int(Int(detection.seed))),
                 ("resolutionFitted", .bool(detection.resolution == nil && detection.algorithm == .leiden && detection.quality == .modularity)),
                 ("nodes", .int(graph.nodeCount)),
                 ("edges", .int(graph.edgeCount)),
-                ("communities", .int(outcome.partition.count)),
-                ("modularity", .double(outcome.modularity)),
+                ("communities", .int(partition.count)),
+                ("modularity", .double(Modularity.of(partition, in: graph))),
                 ("seconds", .object([("load", .double(seconds(loaded - loadStart))), ("detect", .double(seconds(detected - loaded)))])),
                 // Processor time of this process: what a busy machine does not inflate.
                 ("cpuSeconds", .object([("load", .double(detectCPU - loadCPU)), ("detect", .double(doneCPU - detectCPU))])),
-                ("membership", .array(outcome.partition.membership.map { .int(Int($0)) })),
+                ("membership", .array(partition.membership.map { .int(Int($0)) })),
             ])
             try ResultOutput.emit(json, to: out)
         }
@@ -106,6 +106,7 @@ struct SearchOptions: ParsableArguments {
 
     func validate() throws {
         if let r = resolution, !(r > 0) || !r.isFinite { throw ValidationError("--resolution must be a positive number") }
+        if seed > UInt64(Int64.max) { throw ValidationError("--seed must be at most \(Int64.max)") }
     }
 
     /// The search, with `defaultQuality` and `defaultResolution(quality)` where the
