@@ -1,0 +1,156 @@
+import FraudGraph
+
+/// Places persons in dens, surest grounds first; a person placed on surer grounds
+/// is not moved by weaker ones:
+///
+/// 1. recorded: `located_at` or `member_of` a den (a `member_of` an organisation
+///    that is `located_at` or `member_of` a den counts half);
+/// 2. shared infrastructure: `uses` or `owns` a device, phone or IP that is
+///    `located_at` a den, one vote per such thing;
+/// 3. ring: the caller's membership array (for instance the rings that community
+///    detection found): a person of a ring goes to the den most of the ring's
+///    already placed persons are in;
+/// 4. ties: `manages`, `recruited` and payment ties (`CommandGraph`) to persons
+///    placed by 1-3, weighed as in the command graph (calls are left out here:
+///    callers call their victims).
+/// In each step a person goes to the den with the most votes (ties: the den listed
+/// first). Victims (`VictimMoney`) are placed only on grounds 1 and 2: trafficked
+/// callers recorded at a den stay in it.
+public struct DenPlacement: Sendable {
+    public init() {}
+
+    /// The roster of `c`'s dens.
+    /// - Parameters:
+    ///   - commands: the command graph of `c` (for step 4).
+    ///   - rings: one ring number per entity, -1 for none (for step 3); nil skips step 3.
+    /// - Complexity: O(entities + links + arcs).
+    public func run(on c: Case, commands: CommandGraph, owners: AccountOwners, victims: VictimMoney, rings: [Int32]?) -> DenRoster {
+        let n = c.entities.count
+        let kind = c.entities.kind
+        var dens = ContiguousArray<Int32>()
+        var denNumber = ContiguousArray<Int32>(repeating: -1, count: n)
+        for e in 0 ..< n where kind[e] == EntityKind.Code.den {
+            denNumber[e] = Int32(dens.count)
+            dens.append(Int32(e))
+        }
+        var denOf = ContiguousArray<Int32>(repeating: -1, count: n)
+        var basis = ContiguousArray<DenRoster.Basis>(repeating: .none, count: n)
+        guard !dens.isEmpty else { return DenRoster(dens: dens, denOf: denOf, basis: basis) }
+        let isPerson = { (e: Int32) in kind[Int(e)] == EntityKind.Code.person }
+        let links = c.links
+
+        // MARK: - 1. Recorded
+        // Organisations' dens, for members of organisations.
+        var orgDen = ContiguousArray<Int32>(repeating: -1, count: n)
+        for l in 0 ..< links.count {
+            let k = links.kind[l]
+            guard k == LinkKind.Code.locatedAt || k == LinkKind.Code.memberOf else { continue }
+            let s = links.source[l], d = denNumber[Int(links.target[l])]
+            if d >= 0 && kind[Int(s)] == EntityKind.Code.organization && orgDen[Int(s)] < 0 { orgDen[Int(s)] = d }
+        }
+        var votes = Votes()
+        for l in 0 ..< links.count {
+            let k = links.kind[l]
+            guard k == LinkKind.Code.locatedAt || k == LinkKind.Code.memberOf else { continue }
+            let s = links.source[l], t = links.target[l]
+            guard isPerson(s) else { continue }
+            if denNumber[Int(t)] >= 0 { votes.add(s, denNumber[Int(t)], 1) }
+            else if orgDen[Int(t)] >= 0 { votes.add(s, orgDen[Int(t)], 0.5) }
+        }
+        votes.decide(nodeCount: n, as: .recorded, denOf: &denOf, basis: &basis) { _ in true }
+
+        // MARK: - 2. Shared infrastructure
+        var thingDen = ContiguousArray<Int32>(repeating: -1, count: n)
+        for l in 0 ..< links.count where links.kind[l] == LinkKind.Code.locatedAt {
+            let s = links.source[l], d = denNumber[Int(links.target[l])]
+            if d >= 0 && !isPerson(s) && kind[Int(s)] != EntityKind.Code.den && thingDen[Int(s)] < 0 { thingDen[Int(s)] = d }
+        }
+        votes = Votes()
+        for l in 0 ..< links.count {
+            let k = links.kind[l]
+            guard k == LinkKind.Code.uses || k == LinkKind.Code.owns else { continue }
+            let s = links.source[l], t = links.target[l]
+            if isPerson(s) && thingDen[Int(t)] >= 0 && denOf[Int(s)] < 0 { votes.add(s, thingDen[Int(t)], 1) }
+        }
+        votes.decide(nodeCount: n, as: .sharedInfrastructure, denOf: &denOf, basis: &basis) { _ in true }
+
+        // MARK: - 3. Rings
+        if let rings, rings.count == n {
+            // Number the rings densely.
+            var ringIDs = Array(Set(rings.filter { $0 >= 0 })).sorted()
+            if !ringIDs.isEmpty {
+                var ringIndex: [Int32: Int32] = [:]
+                ringIndex.reserveCapacity(ringIDs.count)
+                for (i, r) in ringIDs.enumerated() { ringIndex[r] = Int32(i) }
+                var ringOf = ContiguousArray<Int32>(repeating: -1, count: n)
+                for e in 0 ..< n where rings[e] >= 0 { ringOf[e] = ringIndex[rings[e]]! }
+                ringIDs = []
+                var ringVotes = Votes()
+                for e in 0 ..< n where denOf[e] >= 0 && ringOf[e] >= 0 { ringVotes.add(ringOf[e], denOf[e], 1) }
+                let ringDen = ringVotes.winners(nodeCount: ringIndex.count)
+                for e in 0 ..< n where denOf[e] < 0 && ringOf[e] >= 0 && isPerson(Int32(e)) && !victims.isVictim[e] {
+                    let d = ringDen[Int(ringOf[e])]
+                    if d >= 0 { denOf[e] = d; basis[e] = .ring }
+                }
+            }
+        }
+
+        // MARK: - 4. Command ties
+        votes = Votes()
+        let g = commands.graph, w = commands.weights
+        for u in 0 ..< n where g.outOffsets[u] < g.outOffsets[u + 1] {
+            for p in g.outRange(of: Int32(u)) {
+                let v = Int(g.outTargets[p])
+                let du = denOf[u], dv = denOf[v]
+                guard (du < 0) != (dv < 0) else { continue }
+                let strength = Double(
+                    CommandWeights.strength(weight: w.manages, count: commands.manages[p])
+                    + CommandWeights.strength(weight: w.recruited, count: commands.recruited[p])
+                    + CommandWeights.strength(weight: w.salary, count: commands.salaries[p])
+                    + CommandWeights.strength(weight: w.proceeds, count: commands.sweeps[p]))
+                guard strength > 0 else { continue }
+                if du < 0 { votes.add(Int32(u), dv, strength) } else { votes.add(Int32(v), du, strength) }
+            }
+        }
+        votes.decide(nodeCount: n, as: .ties, denOf: &denOf, basis: &basis) { !victims.isVictim[Int($0)] }
+        return DenRoster(dens: dens, denOf: denOf, basis: basis)
+    }
+}
+
+/// Votes of nodes for dens, summed per (node, den).
+private struct Votes {
+    var voter = ContiguousArray<Int32>()
+    var den = ContiguousArray<Int32>()
+    var weight = ContiguousArray<Float>()
+
+    mutating func add(_ v: Int32, _ d: Int32, _ w: Double) {
+        voter.append(v); den.append(d); weight.append(Float(w))
+    }
+
+    /// The den with the most votes of each voter (ties: the lowest den number), or -1.
+    func winners(nodeCount: Int) -> ContiguousArray<Int32> {
+        var out = ContiguousArray<Int32>(repeating: -1, count: nodeCount)
+        guard !voter.isEmpty else { return out }
+        let dens = (den.max() ?? 0) + 1
+        let g = DirectedGraph(nodeCount: max(nodeCount, Int(dens)), sources: voter, destinations: den, weights: weight)
+        for u in 0 ..< nodeCount {
+            var best: Int32 = -1
+            var bestWeight: Float = 0
+            for p in g.outRange(of: Int32(u)) where g.outWeights[p] > bestWeight {
+                best = g.outTargets[p]; bestWeight = g.outWeights[p]
+            }
+            out[u] = best
+        }
+        return out
+    }
+
+    /// Places every unplaced voter that `eligible` accepts in its winning den.
+    func decide(nodeCount: Int, as b: DenRoster.Basis, denOf: inout ContiguousArray<Int32>,
+                basis: inout ContiguousArray<DenRoster.Basis>, eligible: (Int32) -> Bool) {
+        guard !voter.isEmpty else { return }
+        let win = winners(nodeCount: nodeCount)
+        for e in 0 ..< nodeCount where win[e] >= 0 && denOf[e] < 0 && eligible(Int32(e)) {
+            denOf[e] = win[e]; basis[e] = b
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import FraudGraph
+
+/// The working state of one den's chart: its people in local numbering (position
+/// in `members`), their directed ties, and what has been inferred so far.
+struct DenWork {
+    /// Entity index of each local person, ascending.
+    let members: ContiguousArray<Int32>
+    /// Directed ties among them, local numbering.
+    let local: DirectedGraph
+    /// For each arc of `local` (out-list order), its position in the command graph.
+    let globalPosition: ContiguousArray<Int>
+    var scores: ContiguousArray<Double> = []
+    /// Whether each person has a directed tie in the den.
+    var hasTie: ContiguousArray<Bool> = []
+    /// Whether each person is in the den's main web of ties.
+    var inMain: ContiguousArray<Bool> = []
+    var levels: ContiguousArray<Int> = []
+    var roles: ContiguousArray<DenRole> = []
+    var reasons: [String] = []
+    /// The top person (local), or -1.
+    var boss: Int = -1
+
+    init(members: ContiguousArray<Int32>, local: DirectedGraph, globalPosition: ContiguousArray<Int>) {
+        self.members = members
+        self.local = local
+        self.globalPosition = globalPosition
+    }
+
+    var count: Int { members.count }
+
+    // MARK: - Components
+
+    /// Marks the largest weakly connected group of people with ties as the main web.
+    mutating func findMainComponent(_ component: ContiguousArray<Int32>) {
+        hasTie = ContiguousArray(repeating: false, count: count)
+        var size = ContiguousArray<Int>(repeating: 0, count: count)
+        for i in 0 ..< count {
+            hasTie[i] = !local.outRange(of: Int32(i)).isEmpty || !local.inRange(of: Int32(i)).isEmpty
+            if hasTie[i] { size[Int(component[i])] += 1 }
+        }
+        var main = 0
+        for k in 0 ..< count where size[k] > size[main] { main = k }
+        inMain = ContiguousArray(repeating: false, count: count)
+        for i in 0 ..< count where hasTie[i] && Int(component[i]) == main { inMain[i] = true }
+    }
+
+    // MARK: - Levels
+
+    /// The score drop that makes one level: the weighted median drop along the den's
+    /// `manages` ties (weight: their strength), or along all its ties when it has
+    /// none; kept within [0.25, 2].
+    func levelSpacing(commands: CommandGraph) -> Double {
+        var drops: [(drop: Double, weight: Double)] = []
+        var managed: [(drop: Double, weight: Double)] = []
+        for i in 0 ..< count where inMain[i] {
+            for k in local.outRange(of: Int32(i)) {
+                let j = Int(local.outTargets[k])
+                let drop = scores[i] - scores[j]
+                drops.append((drop, Double(local.outWeights[k])))
+                let m = commands.manages[globalPosition[k]]
+                if m > 0 { managed.append((drop, Double(CommandWeights.strength(weight: 1, count: m)))) }
+            }
+        }
+        let chosen = managed.isEmpty ? drops : managed
+        guard !chosen.isEmpty else { return 1 }
+        let sorted = chosen.sorted { $0.drop < $1.drop }
+        let half = sorted.reduce(0) { $0 + $1.weight } / 2
+        var acc = 0.0
+        var median = sorted.last!.drop
+        for item in sorted {
+            acc += item.weight
+            if acc >= half { median = item.drop; break }
+        }
+        return min(2, max(0.25, median))
+    }
+
+    /// Levels from scores: `round((top - score) / spacing)`, empty levels closed up;
+    /// people without a tie go to the bottom level.
+    mutating func assignLevels(spacing: Double) {
+        var top = -Double.infinity
+        for i in 0 ..< count where inMain[i] && scores[i] > top { top = scores[i]; boss = i }
+        var raw = ContiguousArray<Int>(repeating: -1, count: count)
+        var used = Set<Int>()
+        for i in 0 ..< count where hasTie[i] {
+            raw[i] = max(0, Int(((top - scores[i]) / spacing).rounded()))
+            used.insert(raw[i])
+        }
+        let order = used.sorted()
+        var compact: [Int: Int] = [:]
+        for (k, v) in order.enumerated() { compact[v] = k }
+        let bottom = max(0, order.count - 1)
+        levels = ContiguousArray(repeating: bottom, count: count)
+        for i in 0 ..< count where raw[i] >= 0 { levels[i] = compact[raw[i]]! }
+        // The boss must be able to be above someone.
+        if boss >= 0 && local.outRange(of: Int32(boss)).isEmpty { boss = -1 }
+    }
+}

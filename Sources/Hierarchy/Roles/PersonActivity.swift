@@ -1,0 +1,62 @@
+import FraudGraph
+
+/// What each person does, as far as roles are concerned: whom they recruit and
+/// manage, whether their accounts take victims' money, collect or pass on proceeds.
+/// Counts are over the whole case, not one den.
+public struct PersonActivity: Sendable {
+    /// Number of `recruited` observations with the person as recruiter.
+    public let recruits: ContiguousArray<Float>
+    /// Number of `manages` observations with the person as superior.
+    public let manages: ContiguousArray<Float>
+    /// Number of distinct persons who swept proceeds to the person.
+    public let proceedsFrom: ContiguousArray<Int32>
+    /// Number of distinct persons the person swept proceeds to.
+    public let proceedsTo: ContiguousArray<Int32>
+    /// Number of distinct persons the person paid salaries to.
+    public let salariesTo: ContiguousArray<Int32>
+    /// Whether the person holds an account that received victims' money.
+    public let tookVictimMoney: ContiguousArray<Bool>
+    /// Number of transfers from the person's accounts out of reach: to accounts
+    /// nobody in the case holds, to external accounts, or as cash.
+    public let exits: ContiguousArray<Int32>
+
+    /// - Complexity: O(entities + arcs + transfers).
+    public init(_ c: Case, commands: CommandGraph, owners: AccountOwners, victims: VictimMoney) {
+        let n = c.entities.count
+        var recruits = ContiguousArray<Float>(repeating: 0, count: n)
+        var manages = ContiguousArray<Float>(repeating: 0, count: n)
+        var from = ContiguousArray<Int32>(repeating: 0, count: n)
+        var to = ContiguousArray<Int32>(repeating: 0, count: n)
+        var salaries = ContiguousArray<Int32>(repeating: 0, count: n)
+        let g = commands.graph
+        for u in 0 ..< n {
+            for p in g.outRange(of: Int32(u)) {
+                let v = Int(g.outTargets[p])
+                recruits[u] += commands.recruited[p]
+                manages[u] += commands.manages[p]
+                if commands.sweeps[p] > 0 { from[u] += 1; to[v] += 1 }
+                if commands.salaries[p] > 0 { salaries[u] += 1 }
+            }
+        }
+        var victimMoney = ContiguousArray<Bool>(repeating: false, count: n)
+        for a in 0 ..< n where victims.receivedVictimMoney[a] {
+            for p in owners.holderRange(of: Int32(a)) { victimMoney[Int(owners.persons[p])] = true }
+        }
+        var exits = ContiguousArray<Int32>(repeating: 0, count: n)
+        let t = c.transfers
+        for i in 0 ..< t.count {
+            let a = t.source[i], b = t.target[i]
+            guard owners.isHeld(a) else { continue }
+            if t.isCashOut(Int32(i)) || !owners.isHeld(b) || c.entities.isOutside[Int(b)] {
+                for p in owners.holderRange(of: a) { exits[Int(owners.persons[p])] += 1 }
+            }
+        }
+        self.recruits = recruits
+        self.manages = manages
+        proceedsFrom = from
+        proceedsTo = to
+        salariesTo = salaries
+        tookVictimMoney = victimMoney
+        self.exits = exits
+    }
+}
