@@ -21,6 +21,12 @@ public struct DenHierarchy: Sendable {
     public var springRank = SpringRank()
     /// Ties of evidence kept per person and direction.
     public var evidenceLimit = 5
+    /// Weigh the evidence between two people against each other before ranking:
+    /// one spring per pair, in the direction the evidence favours, as strong as the
+    /// difference (`u` called `v` six times and `v` called `u` twice is a weak
+    /// "`u` above `v`", not two opposing springs that would pull them to the same
+    /// level). False ranks the raw arcs both ways, as plain SpringRank does.
+    public var netEvidence = true
 
     public init() {}
 
@@ -63,9 +69,15 @@ public struct DenHierarchy: Sendable {
         var position = ContiguousArray<Int>()
         for (i, u) in members.enumerated() {
             for p in g.outRange(of: u) {
-                let j = localOf[Int(g.outTargets[p])]
+                let v = g.outTargets[p]
+                let j = localOf[Int(v)]
                 guard j >= 0 else { continue }
-                src.append(Int32(i)); dst.append(j); w.append(g.outWeights[p]); position.append(p)
+                var weight = g.outWeights[p]
+                if netEvidence, let back = g.position(of: u, from: v) {
+                    weight -= g.outWeights[back]
+                    guard weight > 0 else { continue }
+                }
+                src.append(Int32(i)); dst.append(j); w.append(weight); position.append(p)
             }
         }
         let den = roster.dens[d]

@@ -1,5 +1,11 @@
 import FraudGraph
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The working state of one den's chart: its people in local numbering (position
 /// in `members`), their directed ties, and what has been inferred so far.
 struct DenWork {
@@ -74,23 +80,33 @@ struct DenWork {
         return min(2, max(0.25, median))
     }
 
-    /// Levels from scores: `round((top - score) / spacing)`, empty levels closed up;
-    /// people without a tie go to the bottom level.
+    /// Levels from scores: a grid of steps of `spacing`, laid where it fits the
+    /// scores of the main web best (the circular mean of their phases, so that
+    /// people of one level sit mid-step, not on a boundary); each person is at the
+    /// grid step of their score, counted down from the highest step, and empty steps
+    /// are closed up. People without a tie go to the bottom level.
     mutating func assignLevels(spacing: Double) {
         var top = -Double.infinity
         for i in 0 ..< count where inMain[i] && scores[i] > top { top = scores[i]; boss = i }
-        var raw = ContiguousArray<Int>(repeating: -1, count: count)
-        var used = Set<Int>()
-        for i in 0 ..< count where hasTie[i] {
-            raw[i] = max(0, Int(((top - scores[i]) / spacing).rounded()))
-            used.insert(raw[i])
+        var sine = 0.0, cosine = 0.0
+        for i in 0 ..< count where inMain[i] {
+            let angle = 2 * Double.pi * scores[i] / spacing
+            sine += sin(angle); cosine += cos(angle)
         }
-        let order = used.sorted()
+        let origin = (sine == 0 && cosine == 0) ? top : atan2(sine, cosine) / (2 * Double.pi) * spacing
+        var step = ContiguousArray<Int>(repeating: Int.min, count: count)
+        var used = Set<Int>()
+        let highest = Int(((top - origin) / spacing).rounded())
+        for i in 0 ..< count where hasTie[i] {
+            step[i] = min(highest, Int(((scores[i] - origin) / spacing).rounded()))
+            used.insert(step[i])
+        }
+        let order = used.sorted(by: >)
         var compact: [Int: Int] = [:]
         for (k, v) in order.enumerated() { compact[v] = k }
         let bottom = max(0, order.count - 1)
         levels = ContiguousArray(repeating: bottom, count: count)
-        for i in 0 ..< count where raw[i] >= 0 { levels[i] = compact[raw[i]]! }
+        for i in 0 ..< count where step[i] != Int.min { levels[i] = compact[step[i]]! }
         // The boss must be able to be above someone.
         if boss >= 0 && local.outRange(of: Int32(boss)).isEmpty { boss = -1 }
     }
