@@ -39,20 +39,18 @@ extension DenWork {
             let ja = a < out.upperBound ? Int(local.outTargets[a]) : Int.max
             let jb = b < inn.upperBound ? Int(local.inSources[b]) : Int.max
             let j = min(ja, jb)
+            if ja == j { a += 1 }
+            if jb == j { b += 1 }
+            // Both directions from the command graph: the den's ties may be netted.
             var forward = TieCounts(), backward = TieCounts()
             var fw = 0.0, bw = 0.0
-            if ja == j {
-                let p = globalPosition[a]
+            if let p = g.position(of: members[j], from: members[i]) {
                 forward = DenWork.counts(commands, at: p)
                 fw = Double(g.outWeights[p])
-                a += 1
             }
-            if jb == j {
-                if let p = g.position(of: members[i], from: members[j]) {
-                    backward = DenWork.counts(commands, at: p)
-                    bw = Double(g.outWeights[p])
-                }
-                b += 1
+            if let p = g.position(of: members[i], from: members[j]) {
+                backward = DenWork.counts(commands, at: p)
+                bw = Double(g.outWeights[p])
             }
             if fw > bw {
                 above.append(PlacementTie(other: members[j], weight: fw - bw, support: forward, against: backward))
