@@ -11,7 +11,8 @@
 /// - proceeds: a sweep from an account of `v` to an account of `u` (the receiver of
 ///   swept proceeds above the sender).
 /// A payment is between persons when both accounts have holders (`AccountOwners`)
-/// and not the same ones. Which payments are sweeps is decided by
+/// and not the same ones; victims' payments (`VictimMoney`: reported transfers and
+/// anything a victim's account sends) are not command ties and are left out. Which payments are sweeps is decided by
 /// `CommandWeights.sweepShare`, replaying the ledger in time order.
 ///
 /// Nodes are the case's entity indices (only persons have arcs). Both directions
@@ -42,10 +43,13 @@ public struct CommandGraph: Sendable {
     /// - Parameters:
     ///   - owners: the holders of accounts and phones (built from `c` when nil).
     ///   - ledger: transfers in time order (built from `c` when nil).
+    ///   - victims: whose payments to leave out (built from `c` when nil).
     /// - Complexity: O(entities + links + transfers), plus O(arcs · log degree).
-    public init(_ c: Case, weights: CommandWeights = CommandWeights(), owners: AccountOwners? = nil, ledger: Ledger? = nil) {
+    public init(_ c: Case, weights: CommandWeights = CommandWeights(), owners: AccountOwners? = nil, ledger: Ledger? = nil,
+                victims: VictimMoney? = nil) {
         let n = c.entities.count
         let holders = owners ?? AccountOwners(c)
+        let victims = victims ?? VictimMoney(c, owners: holders)
         self.weights = weights
         var raw = RawArcs()
 
@@ -72,7 +76,8 @@ public struct CommandGraph: Sendable {
 
         // MARK: - Payments between persons
         (salaryPaymentCount, sweepPaymentCount) = CommandGraph.readPayments(
-            c, holders: holders, ledger: ledger ?? Ledger(c.transfers), sweepShare: weights.sweepShare, into: &raw)
+            c, holders: holders, victimAccount: victims.isVictimAccount, ledger: ledger ?? Ledger(c.transfers),
+            sweepShare: weights.sweepShare, into: &raw)
 
         // MARK: - Merge and weigh
         let merged = DirectedGraph(nodeCount: n, sources: raw.source, destinations: raw.target, weights: nil as [Float]?)
@@ -106,8 +111,8 @@ public struct CommandGraph: Sendable {
 
     /// Reads every transfer between two persons' accounts as a salary (payer above
     /// payee) or a sweep (receiver above sender) and adds its arcs to `raw`.
-    private static func readPayments(_ c: Case, holders: AccountOwners, ledger: Ledger, sweepShare: Double,
-                                     into raw: inout RawArcs) -> (salaries: Int, sweeps: Int) {
+    private static func readPayments(_ c: Case, holders: AccountOwners, victimAccount: ContiguousArray<Bool>, ledger: Ledger,
+                                     sweepShare: Double, into raw: inout RawArcs) -> (salaries: Int, sweeps: Int) {
         let n = c.entities.count
         let t = c.transfers
         guard t.count > 0 else { return (0, 0) }
@@ -116,7 +121,7 @@ public struct CommandGraph: Sendable {
         var paySource = ContiguousArray<Int32>(), payTarget = ContiguousArray<Int32>()
         for i in 0 ..< t.count {
             let a = t.source[i], b = t.target[i]
-            guard a != b, holders.isHeld(a), holders.isHeld(b), !holders.sameHolders(a, b) else { continue }
+            guard a != b, holders.isHeld(a), holders.isHeld(b), !victimAccount[Int(a)], !holders.sameHolders(a, b) else { continue }
             isPayment[i] = true
             paySource.append(a); payTarget.append(b)
         }

@@ -40,8 +40,8 @@ public struct DenHierarchy: Sendable {
     public func run(on c: Case, rings: [Int32]? = nil, dens: [Int32]? = nil) -> HierarchyReport {
         // MARK: - Projections
         let owners = AccountOwners(c)
-        let commands = CommandGraph(c, weights: weights, owners: owners, ledger: Ledger(c.transfers))
         let victims = VictimMoney(c, owners: owners)
+        let commands = CommandGraph(c, weights: weights, owners: owners, ledger: Ledger(c.transfers), victims: victims)
         let roster = DenPlacement().run(on: c, commands: commands, owners: owners, victims: victims, rings: rings)
         let activity = PersonActivity(c, commands: commands, owners: owners, victims: victims)
         let numbers: [Int] = dens.map { $0.compactMap { roster.denNumber(ofEntity: $0) } } ?? Array(0 ..< roster.dens.count)

@@ -1,5 +1,3 @@
-import FraudGraph
-
 /// Who the victims are, and which accounts took their money.
 ///
 /// A victim is a person whose recorded role is `victim`, a person named as victim in
@@ -10,6 +8,8 @@ public struct VictimMoney: Sendable {
     public let isVictim: ContiguousArray<Bool>
     /// True for accounts that received victims' money, by entity index.
     public let receivedVictimMoney: ContiguousArray<Bool>
+    /// True for victims' accounts: held by a victim, or the sender of a reported transfer.
+    public let isVictimAccount: ContiguousArray<Bool>
 
     /// - Complexity: O(entities + reports + transfers).
     public init(_ c: Case, owners: AccountOwners) {
@@ -26,8 +26,9 @@ public struct VictimMoney: Sendable {
             received[Int(c.transfers.target[t])] = true
             for p in owners.holderRange(of: c.transfers.source[t]) { victim[Int(owners.persons[p])] = true }
         }
-        // Accounts held by victims.
+        // Accounts held by victims, and senders of reported transfers.
         var victimAccount = ContiguousArray<Bool>(repeating: false, count: n)
+        for r in 0 ..< c.reports.count { victimAccount[Int(c.transfers.source[Int(c.reports.transfer[r])])] = true }
         for a in 0 ..< n where owners.isHeld(Int32(a)) {
             for p in owners.holderRange(of: Int32(a)) where victim[Int(owners.persons[p])] { victimAccount[a] = true }
         }
@@ -37,6 +38,7 @@ public struct VictimMoney: Sendable {
         }
         isVictim = victim
         receivedVictimMoney = received
+        isVictimAccount = victimAccount
     }
 
     /// The code of the role word `victim` in any letter case, if the case uses it.
