@@ -29,6 +29,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks and cross-checks of the hierarchy module (bench/hierarchy).
+        .executableTarget(name: "hierarchy-bench", dependencies: ["Hierarchy", "FraudGraph", "Interchange"],
+                          path: "bench/hierarchy/HierarchyBench"),
+
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),

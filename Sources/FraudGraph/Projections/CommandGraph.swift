@@ -11,7 +11,7 @@
 /// - proceeds: a sweep from an account of `v` to an account of `u` (the receiver of
 ///   swept proceeds above the sender).
 /// A payment is between persons when both accounts have holders (`AccountOwners`)
-/// and not the same ones; victims' payments (`VictimMoney`: reported transfers and
+/// and not the same ones (how it is read: `CommandWeights.sweepShare`); victims' payments (`VictimMoney`: reported transfers and
 /// anything a victim's account sends) are not command ties and are left out. Which payments are sweeps is decided by
 /// `CommandWeights.sweepShare`, replaying the ledger in time order.
 ///
@@ -76,7 +76,8 @@ public struct CommandGraph: Sendable {
 
         // MARK: - Payments between persons
         (salaryPaymentCount, sweepPaymentCount) = CommandGraph.readPayments(
-            c, holders: holders, victimAccount: victims.isVictimAccount, ledger: ledger ?? Ledger(c.transfers),
+            c, holders: holders, victimAccount: victims.isVictimAccount, collection: victims.receivedVictimMoney,
+            ledger: ledger ?? Ledger(c.transfers),
             sweepShare: weights.sweepShare, into: &raw)
 
         // MARK: - Merge and weigh
@@ -111,7 +112,8 @@ public struct CommandGraph: Sendable {
 
     /// Reads every transfer between two persons' accounts as a salary (payer above
     /// payee) or a sweep (receiver above sender) and adds its arcs to `raw`.
-    private static func readPayments(_ c: Case, holders: AccountOwners, victimAccount: ContiguousArray<Bool>, ledger: Ledger,
+    private static func readPayments(_ c: Case, holders: AccountOwners, victimAccount: ContiguousArray<Bool>,
+                                     collection: ContiguousArray<Bool>, ledger: Ledger,
                                      sweepShare: Double, into raw: inout RawArcs) -> (salaries: Int, sweeps: Int) {
         let n = c.entities.count
         let t = c.transfers
@@ -141,6 +143,8 @@ public struct CommandGraph: Sendable {
                     let sweep: Bool
                     if fanOut >= 3 && fanIn == 1 {
                         sweep = false  // a payroll: many payees, each paid by this account only
+                    } else if collection[Int(a)] {
+                        sweep = true   // a collection account passes victims' money on
                     } else if before >= x {
                         sweep = Double(x) >= sweepShare * Double(before)
                     } else {

@@ -40,11 +40,13 @@ public struct CommandWeights: Sendable, Equatable, CustomStringConvertible {
     /// that pay the receiving account):
     /// 1. a payroll, so a salary: the sender pays three accounts or more and is the
     ///    receiver's only payer;
-    /// 2. a sweep of proceeds when it moves at least `sweepShare` of the sending
+    /// 2. a sweep of proceeds when the sending account took victims' money (a
+    ///    collection account, `VictimMoney`);
+    /// 3. a sweep of proceeds when it moves at least `sweepShare` of the sending
     ///    account's balance just before it (the ledger replayed in time order):
     ///    collection accounts are emptied upwards, salaries are a small part of
     ///    what the payer holds;
-    /// 3. when the sender's balance is unknown (it paid out more than the case shows
+    /// 4. when the sender's balance is unknown (it paid out more than the case shows
     ///    it received): a sweep when fan-in >= fan-out (money converging), otherwise
     ///    a salary.
     public var sweepShare: Double = 0.5

@@ -12,11 +12,16 @@ import FraudGraph
 ///    already placed persons are in;
 /// 4. ties: `manages`, `recruited` and payment ties (`CommandGraph`) to persons
 ///    placed by 1-3, weighed as in the command graph (calls are left out here:
-///    callers call their victims).
+///    callers call their victims); repeated `tieRounds` times, so that a mule
+///    who pays a leader placed by ties is placed too.
 /// In each step a person goes to the den with the most votes (ties: the den listed
 /// first). Victims (`VictimMoney`) are placed only on grounds 1 and 2: trafficked
 /// callers recorded at a den stay in it.
 public struct DenPlacement: Sendable {
+    /// Rounds of step 4: a person tied only to someone placed in round 1 is placed
+    /// in round 2, and so on.
+    public var tieRounds = 3
+
     public init() {}
 
     /// The roster of `c`'s dens.
@@ -96,23 +101,26 @@ public struct DenPlacement: Sendable {
         }
 
         // MARK: - 4. Command ties
-        votes = Votes()
         let g = commands.graph, w = commands.weights
-        for u in 0 ..< n where g.outOffsets[u] < g.outOffsets[u + 1] {
-            for p in g.outRange(of: Int32(u)) {
-                let v = Int(g.outTargets[p])
-                let du = denOf[u], dv = denOf[v]
-                guard (du < 0) != (dv < 0) else { continue }
-                let strength = Double(
-                    CommandWeights.strength(weight: w.manages, count: commands.manages[p])
-                    + CommandWeights.strength(weight: w.recruited, count: commands.recruited[p])
-                    + CommandWeights.strength(weight: w.salary, count: commands.salaries[p])
-                    + CommandWeights.strength(weight: w.proceeds, count: commands.sweeps[p]))
-                guard strength > 0 else { continue }
-                if du < 0 { votes.add(Int32(u), dv, strength) } else { votes.add(Int32(v), du, strength) }
+        for _ in 0 ..< tieRounds {
+            var votes = Votes()
+            for u in 0 ..< n where g.outOffsets[u] < g.outOffsets[u + 1] {
+                for p in g.outRange(of: Int32(u)) {
+                    let v = Int(g.outTargets[p])
+                    let du = denOf[u], dv = denOf[v]
+                    guard (du < 0) != (dv < 0) else { continue }
+                    let strength = Double(
+                        CommandWeights.strength(weight: w.manages, count: commands.manages[p])
+                        + CommandWeights.strength(weight: w.recruited, count: commands.recruited[p])
+                        + CommandWeights.strength(weight: w.salary, count: commands.salaries[p])
+                        + CommandWeights.strength(weight: w.proceeds, count: commands.sweeps[p]))
+                    guard strength > 0 else { continue }
+                    if du < 0 { votes.add(Int32(u), dv, strength) } else { votes.add(Int32(v), du, strength) }
+                }
             }
+            if votes.voter.isEmpty { break }
+            votes.decide(nodeCount: n, as: .ties, denOf: &denOf, basis: &basis) { !victims.isVictim[Int($0)] }
         }
-        votes.decide(nodeCount: n, as: .ties, denOf: &denOf, basis: &basis) { !victims.isVictim[Int($0)] }
         return DenRoster(dens: dens, denOf: denOf, basis: basis)
     }
 }

@@ -48,6 +48,13 @@ extension DenHierarchy {
                 membership: roster.basis[Int(e)], rankBasis: tied[i] ? .centrality : .noEvidence,
                 above: [], below: [], aboveCount: 0, belowCount: 0))
         }
+        // Mules one level below everyone else, as in ranked dens.
+        let lowest = people.filter { $0.role != .mule }.map(\.level).max() ?? 0
+        people = people.map { p in
+            p.role != .mule ? p : PlacedPerson(
+                person: p.person, level: lowest + 1, score: p.score, role: p.role, roleReason: p.roleReason,
+                membership: p.membership, rankBasis: p.rankBasis, above: [], below: [], aboveCount: 0, belowCount: 0)
+        }
         return OrgChart(den: den, method: method, people: DenWork.ordered(people), arcCount: 0, levelSpacing: 1,
                         iterations: 0, relativeResidual: 0)
     }

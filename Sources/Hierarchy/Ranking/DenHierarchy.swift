@@ -10,7 +10,8 @@ import FraudGraph
 /// 3. levels: the top score is level 0; a person is `round((top - score) / spacing)`
 ///    levels below, `spacing` being the typical score drop along the den's surest
 ///    ties (the median drop along `manages` ties, or along all ties when it has none);
-///    empty levels are closed up;
+///    empty levels are closed up; mules, who are not in the den's chain of
+///    command, go one level below its lowest level;
 /// 4. roles: from what people do (mule, recruiter, broker) and from levels (boss,
 ///    manager, leader, worker);
 /// 5. evidence: for each person the ties that put them above or below whom.
@@ -27,6 +28,10 @@ public struct DenHierarchy: Sendable {
     /// "`u` above `v`", not two opposing springs that would pull them to the same
     /// level). False ranks the raw arcs both ways, as plain SpringRank does.
     public var netEvidence = true
+    /// Rank without shortcut ties (`u -> w` when `u -> v -> w` is there too, each
+    /// leg at least as strong); they
+    /// still show as evidence.
+    public var dropShortcuts = true
 
     public init() {}
 
@@ -38,32 +43,60 @@ public struct DenHierarchy: Sendable {
     /// - Complexity: O(entities + links + transfers) to build the projections, then
     ///   per den O(arcs · CG iterations).
     public func run(on c: Case, rings: [Int32]? = nil, dens: [Int32]? = nil) -> HierarchyReport {
-        // MARK: - Projections
+        run(on: inputs(c, rings: rings), dens: dens)
+    }
+
+    /// The projections every den's chart reads, built once.
+    public struct Inputs: Sendable {
+        public let owners: AccountOwners
+        public let victims: VictimMoney
+        public let commands: CommandGraph
+        public let roster: DenRoster
+        public let activity: PersonActivity
+        /// Undirected ties between persons (any link), for the centrality fallback.
+        public let personTies: WeightedGraph
+        public let usedRings: Bool
+    }
+
+    /// The projections of `c` (see `run`).
+    /// - Complexity: O(entities + links + transfers).
+    public func inputs(_ c: Case, rings: [Int32]? = nil) -> Inputs {
         let owners = AccountOwners(c)
         let victims = VictimMoney(c, owners: owners)
         let commands = CommandGraph(c, weights: weights, owners: owners, ledger: Ledger(c.transfers), victims: victims)
         let roster = DenPlacement().run(on: c, commands: commands, owners: owners, victims: victims, rings: rings)
         let activity = PersonActivity(c, commands: commands, owners: owners, victims: victims)
-        let numbers: [Int] = dens.map { $0.compactMap { roster.denNumber(ofEntity: $0) } } ?? Array(0 ..< roster.dens.count)
-        // MARK: - Charts
-        let ties = DenHierarchy.personTies(c)
-        var scratch = ContiguousArray<Int32>(repeating: -1, count: c.entities.count)
-        var charts: [OrgChart] = []
-        charts.reserveCapacity(numbers.count)
-        for d in numbers {
-            charts.append(chart(den: d, roster: roster, commands: commands, ties: ties, activity: activity, localOf: &scratch))
-        }
-        return HierarchyReport(roster: roster, charts: charts, weights: weights, alpha: springRank.alpha, usedRings: rings != nil,
-                               salaryPayments: commands.salaryPaymentCount, sweepPayments: commands.sweepPaymentCount)
+        return Inputs(owners: owners, victims: victims, commands: commands, roster: roster, activity: activity,
+                      personTies: DenHierarchy.personTies(c), usedRings: rings != nil)
     }
 
-    /// The chart of den number `d`. `localOf` is all -1 on entry and on return.
-    func chart(den d: Int, roster: DenRoster, commands: CommandGraph, ties: WeightedGraph, activity: PersonActivity,
-               localOf: inout ContiguousArray<Int32>) -> OrgChart {
-        let members = ContiguousArray(roster.members(ofDen: d))
-        for (i, e) in members.enumerated() { localOf[Int(e)] = Int32(i) }
-        defer { for e in members { localOf[Int(e)] = -1 } }
-        // MARK: - The den's directed ties
+    /// The org charts of the dens `dens` (entity indices; nil for all) from projections
+    /// already built.
+    public func run(on inputs: Inputs, dens: [Int32]? = nil) -> HierarchyReport {
+        let roster = inputs.roster
+        let numbers: [Int] = dens.map { $0.compactMap { roster.denNumber(ofEntity: $0) } } ?? Array(0 ..< roster.dens.count)
+        var scratch = ContiguousArray<Int32>(repeating: -1, count: roster.denOf.count)
+        var charts: [OrgChart] = []
+        charts.reserveCapacity(numbers.count)
+        for d in numbers { charts.append(chart(den: d, inputs: inputs, localOf: &scratch)) }
+        return HierarchyReport(roster: roster, charts: charts, weights: weights, alpha: springRank.alpha, usedRings: inputs.usedRings,
+                               salaryPayments: inputs.commands.salaryPaymentCount, sweepPayments: inputs.commands.sweepPaymentCount)
+    }
+
+    /// The directed ties SpringRank ranks for den number `d`: its members (entity
+    /// indices, ascending) and the ties among them in local numbering, netted when
+    /// `netEvidence`, with each tie's position in the command graph.
+    public func denTies(den d: Int, inputs: Inputs) -> (members: ContiguousArray<Int32>, ties: DirectedGraph, positions: ContiguousArray<Int>) {
+        var scratch = ContiguousArray<Int32>(repeating: -1, count: inputs.roster.denOf.count)
+        let members = ContiguousArray(inputs.roster.members(ofDen: d))
+        for (i, e) in members.enumerated() { scratch[Int(e)] = Int32(i) }
+        let (g, p) = localTies(members, inputs.commands, scratch)
+        return (members, g, p)
+    }
+
+    /// Ties among `members` (numbered by `localOf`), in the order of the local CSR.
+    func localTies(_ members: ContiguousArray<Int32>, _ commands: CommandGraph, _ localOf: ContiguousArray<Int32>)
+        -> (DirectedGraph, ContiguousArray<Int>) {
         let g = commands.graph
         var src = ContiguousArray<Int32>(), dst = ContiguousArray<Int32>(), w = ContiguousArray<Float>()
         var position = ContiguousArray<Int>()
@@ -80,12 +113,54 @@ public struct DenHierarchy: Sendable {
                 src.append(Int32(i)); dst.append(j); w.append(weight); position.append(p)
             }
         }
-        let den = roster.dens[d]
-        guard !src.isEmpty else {
-            return fallbackChart(den: den, members: members, ties: ties, roster: roster, activity: activity, localOf: localOf)
+        return (DirectedGraph(nodeCount: members.count, sources: src, destinations: dst, weights: w), position)
+    }
+
+    /// `g` without its shortcuts: an arc `u -> w` goes when arcs `u -> v` and
+    /// `v -> w` are there too, each at least as strong as it. A boss who pays a leader directly says nothing that
+    /// boss -> manager -> leader does not; as a spring of length one it would pull
+    /// the boss and the leader a level apart and squash the levels between them.
+    /// `positions` are kept in step.
+    /// - Complexity: O(Σ over arcs u -> w of the in-degree of w).
+    static func withoutShortcuts(_ g: DirectedGraph, _ positions: ContiguousArray<Int>) -> (DirectedGraph, ContiguousArray<Int>) {
+        let n = g.nodeCount
+        var stamp = ContiguousArray<Int32>(repeating: -1, count: n)
+        var firstLeg = ContiguousArray<Float>(repeating: 0, count: n)
+        var src = ContiguousArray<Int32>(), dst = ContiguousArray<Int32>(), w = ContiguousArray<Float>()
+        var kept = ContiguousArray<Int>()
+        for u in 0 ..< n {
+            let out = g.outRange(of: Int32(u))
+            for k in out { stamp[Int(g.outTargets[k])] = Int32(u); firstLeg[Int(g.outTargets[k])] = g.outWeights[k] }
+            for k in out {
+                let target = g.outTargets[k]
+                let direct = g.outWeights[k]
+                var shortcut = false
+                for q in g.inRange(of: target) {
+                    let v = g.inSources[q]
+                    if v != target && Int(v) != u && stamp[Int(v)] == Int32(u) && min(firstLeg[Int(v)], g.inWeights[q]) >= direct {
+                        shortcut = true; break
+                    }
+                }
+                if !shortcut { src.append(Int32(u)); dst.append(target); w.append(g.outWeights[k]); kept.append(positions[k]) }
+            }
         }
-        let local = DirectedGraph(nodeCount: members.count, sources: src, destinations: dst, weights: w)
-        var work = DenWork(members: members, local: local, globalPosition: position)
+        return (DirectedGraph(nodeCount: n, sources: src, destinations: dst, weights: w), kept)
+    }
+
+    /// The chart of den number `d`. `localOf` is all -1 on entry and on return.
+    func chart(den d: Int, inputs: Inputs, localOf: inout ContiguousArray<Int32>) -> OrgChart {
+        let roster = inputs.roster, commands = inputs.commands, activity = inputs.activity
+        let members = ContiguousArray(roster.members(ofDen: d))
+        for (i, e) in members.enumerated() { localOf[Int(e)] = Int32(i) }
+        defer { for e in members { localOf[Int(e)] = -1 } }
+        // MARK: - The den's directed ties
+        let (netted, nettedPosition) = localTies(members, commands, localOf)
+        let (local, position) = dropShortcuts ? DenHierarchy.withoutShortcuts(netted, nettedPosition) : (netted, nettedPosition)
+        let den = roster.dens[d]
+        guard local.arcCount > 0 else {
+            return fallbackChart(den: den, members: members, ties: inputs.personTies, roster: roster, activity: activity, localOf: localOf)
+        }
+        var work = DenWork(members: members, local: local, globalPosition: position, evidence: netted)
         // MARK: - Ranking
         let ranked = springRank.run(on: local)
         work.scores = ranked.scores

@@ -31,6 +31,7 @@ extension DenWork {
     /// The people `i` is above and below on balance, strongest first.
     func ties(of i: Int, commands: CommandGraph) -> (above: [PlacementTie], below: [PlacementTie]) {
         var above: [PlacementTie] = [], below: [PlacementTie] = []
+        let local = evidence
         let out = local.outRange(of: Int32(i)), inn = local.inRange(of: Int32(i))
         var a = out.lowerBound, b = inn.lowerBound
         let g = commands.graph

@@ -15,6 +15,8 @@ struct DenWork {
     let local: DirectedGraph
     /// For each arc of `local` (out-list order), its position in the command graph.
     let globalPosition: ContiguousArray<Int>
+    /// The ties listed as evidence (`local` with its shortcuts, if they were dropped).
+    let evidence: DirectedGraph
     var scores: ContiguousArray<Double> = []
     /// Whether each person has a directed tie in the den.
     var hasTie: ContiguousArray<Bool> = []
@@ -26,10 +28,11 @@ struct DenWork {
     /// The top person (local), or -1.
     var boss: Int = -1
 
-    init(members: ContiguousArray<Int32>, local: DirectedGraph, globalPosition: ContiguousArray<Int>) {
+    init(members: ContiguousArray<Int32>, local: DirectedGraph, globalPosition: ContiguousArray<Int>, evidence: DirectedGraph) {
         self.members = members
         self.local = local
         self.globalPosition = globalPosition
+        self.evidence = evidence
     }
 
     var count: Int { members.count }

@@ -27,6 +27,11 @@ extension DenWork {
                 reasons[i] = "no directed tie to the den's other people"
             }
         }
+        // Mules are not in the den's chain of command: their accounts are its outer
+        // layer, so they go one level below everyone else.
+        var lowest = 0
+        for i in 0 ..< count where roles[i] != .mule { lowest = max(lowest, levels[i]) }
+        for i in 0 ..< count where roles[i] == .mule { levels[i] = lowest + 1 }
         var population: [Int: Int] = [:]
         for i in core where levels[i] >= 1 { population[levels[i], default: 0] += 1 }
         let workerLevel = population.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 1
