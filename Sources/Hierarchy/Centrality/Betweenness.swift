@@ -199,22 +199,49 @@ struct ShortestPaths {
     /// Predecessors are found again from the in-lists: `v` precedes `w` when
     /// `distance[v] + length(v, w) == distance[w]`.
     mutating func accumulate(_ g: Adjacency, source s: Int32, length: Betweenness.Length, into total: inout ContiguousArray<Double>) {
-        var i = settled.count - 1
-        while i >= 0 {
-            let w = Int(settled[i]); i -= 1
-            let dw = distance[w]
-            let coefficient = (1 + delta[w]) / sigma[w]
-            for k in g.inOffsets[w] ..< g.inOffsets[w + 1] {
-                let v = Int(g.inSources[k])
-                let len: Double
-                switch length {
-                case .hops: len = 1
-                case .weight: len = Double(g.inWeights[k])
-                case .inverseWeight: len = 1 / Double(g.inWeights[k])
+        let count = settled.count
+        g.inOffsets.withUnsafeBufferPointer { off in
+            g.inSources.withUnsafeBufferPointer { src in
+                g.inWeights.withUnsafeBufferPointer { wt in
+                    settled.withUnsafeBufferPointer { order in
+                        distance.withUnsafeBufferPointer { dist in
+                            sigma.withUnsafeBufferPointer { sg in
+                                done.withUnsafeBufferPointer { reached in
+                                    delta.withUnsafeMutableBufferPointer { dl in
+                                        total.withUnsafeMutableBufferPointer { tot in
+                                            var i = count - 1
+                                            while i >= 0 {
+                                                let w = Int(order[i]); i -= 1
+                                                let dw = dist[w]
+                                                let coefficient = (1 + dl[w]) / sg[w]
+                                                var k = off[w]
+                                                let end = off[w + 1]
+                                                switch length {
+                                                case .hops:
+                                                    let before = dw - 1
+                                                    while k < end {
+                                                        let v = Int(src[k]); k += 1
+                                                        if reached[v] && dist[v] == before { dl[v] += sg[v] * coefficient }
+                                                    }
+                                                case .weight, .inverseWeight:
+                                                    let inverse = length == .inverseWeight
+                                                    while k < end {
+                                                        let v = Int(src[k])
+                                                        let len = inverse ? 1 / Double(wt[k]) : Double(wt[k])
+                                                        k += 1
+                                                        if v != w && reached[v] && dist[v] + len == dw { dl[v] += sg[v] * coefficient }
+                                                    }
+                                                }
+                                                if w != Int(s) { tot[w] += dl[w] }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                if done[v] && distance[v] + len == dw && v != w { delta[v] += sigma[v] * coefficient }
             }
-            if w != Int(s) { total[w] += delta[w] }
         }
     }
 }

@@ -21,6 +21,7 @@ enum Bench {
         case "synthetic": try synthetic(options)
         case "evaluate": try evaluate(folder: positional[0], options)
         case "den-ties": try denTies(folder: positional[0], out: positional[1], options)
+        case "springrank-dir": try springRankDirectory(positional[0])
         default: throw Usage()
         }
     }
@@ -28,7 +29,8 @@ enum Bench {
     struct Usage: Error, CustomStringConvertible {
         var description: String {
             """
-            usage: hierarchy-bench scores springrank|pagerank|betweenness|betweenness-weight|eigenvector|degree EDGES [--nodes N] [--undirected] [--alpha A]
+            usage: hierarchy-bench scores springrank|pagerank|betweenness|betweenness-weight|eigenvector|degree EDGES [--nodes N] [--undirected] [--alpha A] [--time]
+                   hierarchy-bench springrank-dir DIR     (times SpringRank on every DIR/*.edges)
                    hierarchy-bench synthetic [--dens N] [--seed S] [--filler-accounts A] [--filler-transfers T] [--write DIR] [--den-ties DIR]
                    hierarchy-bench evaluate CASE          (CASE/truth/roles.csv)
                    hierarchy-bench den-ties CASE OUTDIR [--limit N]
@@ -51,6 +53,8 @@ enum Bench {
         }
         let d = DirectedGraph(nodeCount: n, sources: s, destinations: t, weights: w)
         let undirected = options["undirected"] != nil
+        let clock = ContinuousClock()
+        let start = clock.now
         let values: ContiguousArray<Double>
         switch measure {
         case "springrank":
@@ -70,7 +74,35 @@ enum Bench {
             values = undirected ? DegreeCentrality().run(on: d.undirected).values : DegreeCentrality().run(on: d).values
         default: throw Usage()
         }
-        print(values.map { String($0) }.joined(separator: "\n"))
+        let elapsed = clock.now - start
+        if options["time"] != nil {
+            print("{\"measure\": \"\(measure)\", \"nodes\": \(n), \"arcs\": \(d.arcCount), \"seconds\": \(seconds(elapsed))}")
+        } else {
+            print(values.map { String($0) }.joined(separator: "\n"))
+        }
+    }
+
+    /// Times SpringRank on every `*.edges` file of a folder (reading excluded).
+    static func springRankDirectory(_ folder: String) throws {
+        var graphs: [DirectedGraph] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".edges") {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            var s: [Int32] = [], t: [Int32] = [], w: [Float] = []
+            var n = 0
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let f = line.split(separator: " ")
+                guard f.count >= 3, let a = Int32(f[0]), let b = Int32(f[1]), let x = Float(f[2]) else { continue }
+                s.append(a); t.append(b); w.append(x)
+                n = max(n, Int(max(a, b)) + 1)
+            }
+            graphs.append(DirectedGraph(nodeCount: n, sources: s, destinations: t, weights: w))
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var iterations = 0
+        for g in graphs { iterations += SpringRank().run(on: g).iterations }
+        let elapsed = clock.now - start
+        print("{\"graphs\": \(graphs.count), \"iterations\": \(iterations), \"seconds\": \(seconds(elapsed))}")
     }
 
     // MARK: - Synthetic dens
