@@ -127,3 +127,40 @@ import Testing
         #expect(report.charts.isEmpty && report.roster.dens.isEmpty)
     }
 }
+
+@Suite struct ShortcutTests {
+    func reduced(_ g: DirectedGraph) -> (DirectedGraph, ContiguousArray<Int>) {
+        DenHierarchy.withoutShortcuts(g, ContiguousArray(0 ..< g.arcCount), scores: SpringRank().run(on: g).scores)
+    }
+
+    @Test func shortcutsGoOnlyWhenEveryArcOfTheLongWayIsStronger() {
+        // 0 -> 1 -> 2 strong, 0 -> 2 weak: the shortcut goes.
+        let (r, kept) = reduced(Graphs.directed(3, [(0, 1, 5), (1, 2, 5), (0, 2, 1)]))
+        #expect(r.arcCount == 2 && r.position(of: 2, from: 0) == nil)
+        #expect(kept == [0, 2])  // positions of 0 -> 1 and 1 -> 2, in out-list order
+        // A weak arc on the long way (peer calls 1 -> 2) keeps the strong direct tie.
+        #expect(reduced(Graphs.directed(3, [(0, 1, 5), (1, 2, 0.5), (0, 2, 5)])).0.arcCount == 3)
+        // A boss paying a worker three levels down: the chain's levels come back.
+        let chain = Graphs.directed(5, [(0, 1, 4), (1, 2, 4), (2, 3, 4), (0, 3, 1), (0, 2, 1), (3, 4, 4)])
+        let (c, _) = reduced(chain)
+        #expect(c.arcCount == 4)
+        let s = SpringRank().run(on: c).scores
+        for i in 0 ..< 4 { #expect(abs(s[i] - s[i + 1] - 1) < 1e-9) }
+        // Without reduction the shortcuts squash the chain.
+        let squashed = SpringRank().run(on: chain).scores
+        #expect(squashed[0] - squashed[4] < 3.9)
+    }
+
+    @Test func eachSourceSeesOnlyItsOwnPaths() {
+        // 0 -> 1 (5), 0 -> 2 (5), 1 -> 2 (1), 1 -> 3 (3), 2 -> 3 (5). From 1 the long way
+        // to 3 is 1 -> 2 -> 3, as strong as its weakest arc (1): 1 -> 3 (3) stays.
+        // 0 -> 2 is no shortcut either (0 -> 1 -> 2 has an arc of 1).
+        let (r, _) = reduced(Graphs.directed(4, [(0, 1, 5), (0, 2, 5), (1, 2, 1), (1, 3, 3), (2, 3, 5)]))
+        #expect(r.arcCount == 5)
+    }
+
+    @Test func aCycleIsNotAShortcut() {
+        // 0 -> 1 -> 2 -> 0: no arc goes down a longer path, nothing is dropped.
+        #expect(reduced(Graphs.directed(3, [(0, 1, 2), (1, 2, 2), (2, 0, 2)])).0.arcCount == 3)
+    }
+}

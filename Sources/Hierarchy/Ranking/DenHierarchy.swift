@@ -28,8 +28,8 @@ public struct DenHierarchy: Sendable {
     /// "`u` above `v`", not two opposing springs that would pull them to the same
     /// level). False ranks the raw arcs both ways, as plain SpringRank does.
     public var netEvidence = true
-    /// Rank without shortcut ties (`u -> w` when `u -> v -> w` is there too, each
-    /// leg at least as strong); they
+    /// Rank without shortcut ties (`u -> w` when a longer path `u -> ... -> w` is
+    /// there too, each arc at least as strong; see `withoutShortcuts`); they
     /// still show as evidence.
     public var dropShortcuts = true
 
@@ -116,32 +116,54 @@ public struct DenHierarchy: Sendable {
         return (DirectedGraph(nodeCount: members.count, sources: src, destinations: dst, weights: w), position)
     }
 
-    /// `g` without its shortcuts: an arc `u -> w` goes when arcs `u -> v` and
-    /// `v -> w` are there too, each at least as strong as it. A boss who pays a leader directly says nothing that
-    /// boss -> manager -> leader does not; as a spring of length one it would pull
-    /// the boss and the leader a level apart and squash the levels between them.
+    /// `g` without its shortcuts: an arc `u -> w` goes when a longer path leads from
+    /// `u` down to `w` whose every arc is at least as strong as it. A boss who pays
+    /// a leader directly says nothing that boss -> manager -> leader does not; as a
+    /// spring of length one it would pull the boss and the leader a level apart and
+    /// squash the levels between them. Paths are followed only downwards in
+    /// `scores` (a first ranking), so that they cannot loop back through `w`.
     /// `positions` are kept in step.
-    /// - Complexity: O(Σ over arcs u -> w of the in-degree of w).
-    static func withoutShortcuts(_ g: DirectedGraph, _ positions: ContiguousArray<Int>) -> (DirectedGraph, ContiguousArray<Int>) {
+    /// - Complexity: O(m) per node with two or more out-arcs (widest paths over the
+    ///   nodes in score order).
+    static func withoutShortcuts(_ g: DirectedGraph, _ positions: ContiguousArray<Int>, scores: ContiguousArray<Double>)
+        -> (DirectedGraph, ContiguousArray<Int>) {
         let n = g.nodeCount
-        var stamp = ContiguousArray<Int32>(repeating: -1, count: n)
-        var firstLeg = ContiguousArray<Float>(repeating: 0, count: n)
+        let order = (0 ..< n).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        var rank = ContiguousArray<Int>(repeating: 0, count: n)
+        for (r, u) in order.enumerated() { rank[u] = r }
+        // Widest path from the current source to each node, downwards only.
+        var widest = ContiguousArray<Float>(repeating: 0, count: n)
+        var drop = ContiguousArray<Bool>(repeating: false, count: g.arcCount)
+        for u in 0 ..< n where g.outRange(of: Int32(u)).count >= 2 {
+            for r in rank[u] ..< n { widest[order[r]] = 0 }
+            widest[u] = .infinity
+            for r in (rank[u] + 1) ..< n {
+                let x = order[r]
+                var best: Float = 0
+                for q in g.inRange(of: Int32(x)) {
+                    let y = Int(g.inSources[q])
+                    if rank[y] >= rank[u] && rank[y] < r && widest[y] > 0 { best = max(best, min(widest[y], g.inWeights[q])) }
+                }
+                widest[x] = best
+            }
+            // An arc u -> w is a shortcut when some v != u leads to w at least as strongly.
+            for k in g.outRange(of: Int32(u)) {
+                let w = Int(g.outTargets[k])
+                guard rank[w] > rank[u] else { continue }
+                for q in g.inRange(of: Int32(w)) {
+                    let v = Int(g.inSources[q])
+                    if v != u && rank[v] > rank[u] && rank[v] < rank[w] && min(widest[v], g.inWeights[q]) >= g.outWeights[k] {
+                        drop[k] = true
+                        break
+                    }
+                }
+            }
+        }
         var src = ContiguousArray<Int32>(), dst = ContiguousArray<Int32>(), w = ContiguousArray<Float>()
         var kept = ContiguousArray<Int>()
         for u in 0 ..< n {
-            let out = g.outRange(of: Int32(u))
-            for k in out { stamp[Int(g.outTargets[k])] = Int32(u); firstLeg[Int(g.outTargets[k])] = g.outWeights[k] }
-            for k in out {
-                let target = g.outTargets[k]
-                let direct = g.outWeights[k]
-                var shortcut = false
-                for q in g.inRange(of: target) {
-                    let v = g.inSources[q]
-                    if v != target && Int(v) != u && stamp[Int(v)] == Int32(u) && min(firstLeg[Int(v)], g.inWeights[q]) >= direct {
-                        shortcut = true; break
-                    }
-                }
-                if !shortcut { src.append(Int32(u)); dst.append(target); w.append(g.outWeights[k]); kept.append(positions[k]) }
+            for k in g.outRange(of: Int32(u)) where !drop[k] {
+                src.append(Int32(u)); dst.append(g.outTargets[k]); w.append(g.outWeights[k]); kept.append(positions[k])
             }
         }
         return (DirectedGraph(nodeCount: n, sources: src, destinations: dst, weights: w), kept)
@@ -155,7 +177,11 @@ public struct DenHierarchy: Sendable {
         defer { for e in members { localOf[Int(e)] = -1 } }
         // MARK: - The den's directed ties
         let (netted, nettedPosition) = localTies(members, commands, localOf)
-        let (local, position) = dropShortcuts ? DenHierarchy.withoutShortcuts(netted, nettedPosition) : (netted, nettedPosition)
+        var (local, position) = (netted, nettedPosition)
+        if dropShortcuts && netted.arcCount > 0 {
+            let first = springRank.run(on: netted)
+            (local, position) = DenHierarchy.withoutShortcuts(netted, nettedPosition, scores: first.scores)
+        }
         let den = roster.dens[d]
         guard local.arcCount > 0 else {
             return fallbackChart(den: den, members: members, ties: inputs.personTies, roster: roster, activity: activity, localOf: localOf)
