@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "Hierarchy", targets: ["Hierarchy"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
@@ -22,20 +23,23 @@ let package = Package(
             "FraudGraph",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Realistic cases with planted truth.
+        .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
         // Centralities, rank inference in command ties, den membership, roles.
         .target(name: "Hierarchy", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Hierarchy",
+            "FraudGraph", "Interchange", "Synthetic", "Hierarchy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks and cross-checks of the hierarchy module (bench/hierarchy).
-        .executableTarget(name: "hierarchy-bench", dependencies: ["Hierarchy", "FraudGraph", "Interchange"],
+        .executableTarget(name: "hierarchy-bench", dependencies: ["Hierarchy", "FraudGraph", "Interchange", "Synthetic"],
                           path: "bench/hierarchy/HierarchyBench"),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
-        .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
-        .testTarget(name: "HierarchyTests", dependencies: ["Hierarchy", "FraudGraph"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
+        .testTarget(name: "HierarchyTests", dependencies: ["Hierarchy", "FraudGraph", "Synthetic"]),
     ]
 )
