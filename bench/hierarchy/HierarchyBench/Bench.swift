@@ -2,6 +2,7 @@ import FraudGraph
 import Foundation
 import Hierarchy
 import Interchange
+import Synthetic
 
 /// The hierarchy benchmark's modes (see bench/hierarchy/README.md).
 enum Bench {
@@ -168,23 +169,21 @@ enum Bench {
         let t0 = clock.now
         let c = try CaseFolderReader().read(folder: folder).case
         let loaded = clock.now - t0
-        let truth = try readRoles(folder + "/truth/roles.csv")
+        let truth = try readRoles(folder, c)
         let (report, timing) = timedRun(c)
         let card = Scorecard(report: report, case: c, truth: truth)
+        if let show = options["show-den"], let k = Int(show) { showDen(report.charts[k], c, truth) }
         print("{\"case\": {\"folder\": \"\(folder)\", \"entities\": \(c.entities.count), \"transfers\": \(c.transfers.count), \"loadSeconds\": \(seconds(loaded))},")
         print(" \"seconds\": \(timing),")
         print(" \"scores\": \(card.json)}")
     }
 
-    static func readRoles(_ path: String) throws -> [String: Scorecard.Truth] {
-        let reader = try CSVReader(path: path)
-        guard try reader.next() else { return [:] }
-        let header = reader.strings.map { $0.lowercased() }
-        guard let p = header.firstIndex(of: "person"), let d = header.firstIndex(of: "den"),
-              let r = header.firstIndex(of: "role"), let k = header.firstIndex(of: "rank") else { throw Usage() }
+    /// The truth of a generated case folder (truth/roles.csv), by person id.
+    static func readRoles(_ folder: String, _ c: Case) throws -> [String: Scorecard.Truth] {
+        let truth = try GroundTruth.load(folder: folder, for: c)
         var out: [String: Scorecard.Truth] = [:]
-        while try reader.next() {
-            out[reader.string(p)] = Scorecard.Truth(den: reader.string(d), role: reader.string(r), rank: Int(reader.string(k)) ?? 0)
+        for r in truth.roles {
+            out[c.entities.id(r.person)] = Scorecard.Truth(den: c.entities.id(r.den), role: r.role, rank: r.rank)
         }
         return out
     }
