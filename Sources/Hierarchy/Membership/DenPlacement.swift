@@ -7,20 +7,32 @@ import FraudGraph
 ///    that is `located_at` or `member_of` a den counts half);
 /// 2. shared infrastructure: `uses` or `owns` a device, phone or IP that is
 ///    `located_at` a den, one vote per such thing;
-/// 3. ring: the caller's membership array (for instance the rings that community
+/// 3. organisation: `member_of` an organisation whose members placed by 1-2 are
+///    mostly at one den;
+/// 4. ring: the caller's membership array (for instance the rings that community
 ///    detection found): a person of a ring goes to the den most of the ring's
 ///    already placed persons are in;
-/// 4. ties: `manages`, `recruited` and payment ties (`CommandGraph`) to persons
-///    placed by 1-3, weighed as in the command graph (calls are left out here:
-///    callers call their victims); repeated `tieRounds` times, so that a mule
-///    who pays a leader placed by ties is placed too.
+/// 5. ties: `manages`, `recruited` and payment ties (`CommandGraph`) to persons
+///    already placed, weighed as in the command graph, repeated `tieRounds` times.
+///    Calls count only for holders of the money layer (below): callers call their
+///    victims, and brokers call their mules. After the first round only people
+///    with a `manages` or `recruited` tie, or in the money layer, are placed, so
+///    that bystanders who paid a mule once are not pulled in.
+///
+/// The money layer: accounts that victims' money reached through accounts of
+/// people not seen at a den (placed by 1-3): the collection and laundering
+/// accounts of mules. It is found after step 3 by following transfers from the
+/// accounts that took victims' money (`VictimMoney`), at most `layerHops` times.
+///
 /// In each step a person goes to the den with the most votes (ties: the den listed
-/// first). Victims (`VictimMoney`) are placed only on grounds 1 and 2: trafficked
-/// callers recorded at a den stay in it.
+/// first). Victims are placed only on grounds 1 and 2: trafficked callers recorded
+/// at a den stay in it.
 public struct DenPlacement: Sendable {
     /// Rounds of step 4: a person tied only to someone placed in round 1 is placed
     /// in round 2, and so on.
     public var tieRounds = 3
+    /// How many transfers deep the money layer is followed from victims' money.
+    public var layerHops = 8
 
     public init() {}
 
@@ -40,7 +52,9 @@ public struct DenPlacement: Sendable {
         }
         var denOf = ContiguousArray<Int32>(repeating: -1, count: n)
         var basis = ContiguousArray<DenRoster.Basis>(repeating: .none, count: n)
-        guard !dens.isEmpty else { return DenRoster(dens: dens, denOf: denOf, basis: basis) }
+        guard !dens.isEmpty else {
+            return DenRoster(dens: dens, denOf: denOf, basis: basis, moneyLayer: ContiguousArray(repeating: false, count: n))
+        }
         let isPerson = { (e: Int32) in kind[Int(e)] == EntityKind.Code.person }
         let links = c.links
 
@@ -79,7 +93,30 @@ public struct DenPlacement: Sendable {
         }
         votes.decide(nodeCount: n, as: .sharedInfrastructure, denOf: &denOf, basis: &basis) { _ in true }
 
-        // MARK: - 3. Rings
+        // MARK: - 3. Organisations
+        var orgVotes = Votes()
+        for l in 0 ..< links.count where links.kind[l] == LinkKind.Code.memberOf {
+            let s = links.source[l], t = links.target[l]
+            if isPerson(s) && kind[Int(t)] == EntityKind.Code.organization && denOf[Int(s)] >= 0 && orgDen[Int(t)] < 0 {
+                orgVotes.add(t, denOf[Int(s)], 1)
+            }
+        }
+        let memberDen = orgVotes.winners(nodeCount: n)
+        votes = Votes()
+        for l in 0 ..< links.count where links.kind[l] == LinkKind.Code.memberOf {
+            let s = links.source[l], t = links.target[l]
+            if isPerson(s) && denOf[Int(s)] < 0 && memberDen[Int(t)] >= 0 { votes.add(s, memberDen[Int(t)], 1) }
+        }
+        votes.decide(nodeCount: n, as: .organization, denOf: &denOf, basis: &basis) { !victims.isVictim[Int($0)] }
+
+        // MARK: - Money layer
+        let layer = DenPlacement.moneyLayer(c, owners: owners, victims: victims, basis: basis, hops: layerHops)
+        var inLayer = ContiguousArray<Bool>(repeating: false, count: n)
+        for a in 0 ..< n where layer[a] {
+            for p in owners.holderRange(of: Int32(a)) { inLayer[Int(owners.persons[p])] = true }
+        }
+
+        // MARK: - 4. Rings
         if let rings, rings.count == n {
             // Number the rings densely.
             var ringIDs = Array(Set(rings.filter { $0 >= 0 })).sorted()
@@ -100,28 +137,65 @@ public struct DenPlacement: Sendable {
             }
         }
 
-        // MARK: - 4. Command ties
+        // MARK: - 5. Command ties
         let g = commands.graph, w = commands.weights
-        for _ in 0 ..< tieRounds {
+        for round in 0 ..< tieRounds {
             var votes = Votes()
+            var commanded = ContiguousArray<Bool>()
+            if round > 0 { commanded = ContiguousArray(repeating: false, count: n) }
             for u in 0 ..< n where g.outOffsets[u] < g.outOffsets[u + 1] {
                 for p in g.outRange(of: Int32(u)) {
                     let v = Int(g.outTargets[p])
                     let du = denOf[u], dv = denOf[v]
                     guard (du < 0) != (dv < 0) else { continue }
-                    let strength = Double(
-                        CommandWeights.strength(weight: w.manages, count: commands.manages[p])
+                    let candidate = du < 0 ? u : v
+                    let command = CommandWeights.strength(weight: w.manages, count: commands.manages[p])
                         + CommandWeights.strength(weight: w.recruited, count: commands.recruited[p])
+                    var strength = command
                         + CommandWeights.strength(weight: w.salary, count: commands.salaries[p])
-                        + CommandWeights.strength(weight: w.proceeds, count: commands.sweeps[p]))
+                        + CommandWeights.strength(weight: w.proceeds, count: commands.sweeps[p])
+                    if inLayer[candidate] { strength += CommandWeights.strength(weight: w.contacted, count: commands.calls[p]) }
                     guard strength > 0 else { continue }
-                    if du < 0 { votes.add(Int32(u), dv, strength) } else { votes.add(Int32(v), du, strength) }
+                    if round > 0 && command > 0 { commanded[candidate] = true }
+                    votes.add(Int32(candidate), du < 0 ? dv : du, Double(strength))
                 }
             }
             if votes.voter.isEmpty { break }
-            votes.decide(nodeCount: n, as: .ties, denOf: &denOf, basis: &basis) { !victims.isVictim[Int($0)] }
+            votes.decide(nodeCount: n, as: .ties, denOf: &denOf, basis: &basis) { e in
+                !victims.isVictim[Int(e)] && (round == 0 || inLayer[Int(e)] || commanded[Int(e)])
+            }
         }
-        return DenRoster(dens: dens, denOf: denOf, basis: basis)
+        return DenRoster(dens: dens, denOf: denOf, basis: basis, moneyLayer: layer)
+    }
+
+    /// Accounts that victims' money reached through accounts of people not at a den
+    /// (see the type's documentation).
+    /// - Complexity: O(transfers · passes), passes <= `hops`.
+    static func moneyLayer(_ c: Case, owners: AccountOwners, victims: VictimMoney, basis: ContiguousArray<DenRoster.Basis>,
+                           hops: Int) -> ContiguousArray<Bool> {
+        let n = c.entities.count
+        // Accounts money may flow through: held, not a victim's, no holder seen at a den.
+        var open = ContiguousArray<Bool>(repeating: false, count: n)
+        for a in 0 ..< n where owners.isHeld(Int32(a)) && !victims.isVictimAccount[a] {
+            var outside = true
+            for p in owners.holderRange(of: Int32(a)) {
+                let b = basis[Int(owners.persons[p])]
+                if b.isAtDen || b == .organization || victims.isVictim[Int(owners.persons[p])] { outside = false }
+            }
+            open[a] = outside
+        }
+        var layer = ContiguousArray<Bool>(repeating: false, count: n)
+        for a in 0 ..< n where open[a] && victims.receivedVictimMoney[a] { layer[a] = true }
+        let t = c.transfers
+        for _ in 0 ..< hops {
+            var changed = false
+            for i in 0 ..< t.count {
+                let a = Int(t.source[i]), b = Int(t.target[i])
+                if layer[a] && !layer[b] && open[b] { layer[b] = true; changed = true }
+            }
+            if !changed { break }
+        }
+        return layer
     }
 }
 

@@ -8,6 +8,8 @@ public struct DenRoster: Sendable {
         case recorded
         /// Uses or owns a device, phone or IP located at the den.
         case sharedInfrastructure
+        /// Member of an organisation whose members are at the den.
+        case organization
         /// In the same ring (a membership the caller gave) as people of the den.
         case ring
         /// Command ties (manages, recruited, money) to people of the den.
@@ -18,6 +20,7 @@ public struct DenRoster: Sendable {
             case .none: "none"
             case .recorded: "recorded"
             case .sharedInfrastructure: "shared-infrastructure"
+            case .organization: "organization"
             case .ring: "ring"
             case .ties: "ties"
             }
@@ -38,8 +41,13 @@ public struct DenRoster: Sendable {
     /// Members of den `d`: `members[memberOffsets[d] ..< memberOffsets[d + 1]]`, by entity index.
     public let memberOffsets: ContiguousArray<Int>
     public let members: ContiguousArray<Int32>
+    /// Accounts of the dens' money layer (mules' collection and laundering accounts):
+    /// victims' money reached them through accounts of people not seen at a den.
+    public let moneyLayer: ContiguousArray<Bool>
 
-    public init(dens: ContiguousArray<Int32>, denOf: ContiguousArray<Int32>, basis: ContiguousArray<Basis>) {
+    public init(dens: ContiguousArray<Int32>, denOf: ContiguousArray<Int32>, basis: ContiguousArray<Basis>,
+                moneyLayer: ContiguousArray<Bool>) {
+        self.moneyLayer = moneyLayer
         self.dens = dens
         self.denOf = denOf
         self.basis = basis

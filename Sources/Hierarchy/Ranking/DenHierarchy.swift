@@ -65,7 +65,7 @@ public struct DenHierarchy: Sendable {
         let victims = VictimMoney(c, owners: owners)
         let commands = CommandGraph(c, weights: weights, owners: owners, ledger: Ledger(c.transfers), victims: victims)
         let roster = DenPlacement().run(on: c, commands: commands, owners: owners, victims: victims, rings: rings)
-        let activity = PersonActivity(c, commands: commands, owners: owners, victims: victims)
+        let activity = PersonActivity(c, commands: commands, owners: owners, roster: roster)
         return Inputs(owners: owners, victims: victims, commands: commands, roster: roster, activity: activity,
                       personTies: DenHierarchy.personTies(c), usedRings: rings != nil)
     }

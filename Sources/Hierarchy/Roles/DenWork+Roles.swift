@@ -51,25 +51,32 @@ extension DenWork {
     }
 
     /// A role read from what a person does, if one applies (checked in this order):
-    /// - mule: holds an account that took victims' money, and is not seen at the den
-    ///   (only around it: by ring or ties);
+    /// - mule: not seen at the den, manages and recruits no one, and either holds an
+    ///   account of the money layer (victims' money reached it through people not at
+    ///   a den), or is on no payroll and sweeps no proceeds (someone the den uses,
+    ///   not someone it pays or who moves its money);
     /// - recruiter: recruited others and manages no one;
-    /// - broker: manages no one, collects swept proceeds and passes money on (sweeps
-    ///   it further or moves it out of reach), from two persons or more, or from one
-    ///   when not seen at the den.
+    /// - broker: moves the den's money up (sweeps proceeds to someone), manages no
+    ///   one and is paid no salary (brokers take a cut, staff are on the payroll).
     static func roleFromActivity(_ e: Int32, roster: DenRoster, activity: PersonActivity) -> (DenRole, String)? {
         let p = Int(e)
         let atDen = roster.basis[p].isAtDen
-        if !atDen && activity.tookVictimMoney[p] {
-            return (.mule, "holds an account that took victims' money; not seen at the den")
-        }
         let manages = activity.manages[p]
+        if !atDen && manages == 0 && activity.recruits[p] == 0 {
+            // Payments between mules' accounts may read as salaries (a laundering
+            // fan-out looks like a payroll): within the money layer they do not count.
+            if activity.inMoneyLayer[p] {
+                return (.mule, "holds an account victims' money went through; not seen at the den")
+            }
+            if activity.salariesTo[p] == 0 && activity.salariesFrom[p] == 0 && activity.proceedsTo[p] == 0 {
+                return (.mule, "around the den, not seen at it: on no payroll, commands and moves money for no one")
+            }
+        }
         if activity.recruits[p] > 0 && manages == 0 {
             return (.recruiter, "recruited \(Int(activity.recruits[p])); manages no one")
         }
-        let from = Int(activity.proceedsFrom[p])
-        if manages == 0 && from >= 1 && (activity.proceedsTo[p] > 0 || activity.exits[p] > 0) && (from >= 2 || !atDen) {
-            return (.broker, "collects proceeds from \(from) and passes them on; manages no one")
+        if manages == 0 && activity.proceedsTo[p] > 0 && activity.salariesFrom[p] == 0 {
+            return (.broker, "sweeps proceeds up to \(activity.proceedsTo[p]); manages no one, paid no salary")
         }
         return nil
     }

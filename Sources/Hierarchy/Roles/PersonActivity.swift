@@ -1,7 +1,8 @@
 import FraudGraph
 
 /// What each person does, as far as roles are concerned: whom they recruit and
-/// manage, whether their accounts take victims' money, collect or pass on proceeds.
+/// manage, whom they pay and are paid by, whether their accounts are in the money
+/// layer, collect or pass on proceeds.
 /// Counts are over the whole case, not one den.
 public struct PersonActivity: Sendable {
     /// Number of `recruited` observations with the person as recruiter.
@@ -14,20 +15,24 @@ public struct PersonActivity: Sendable {
     public let proceedsTo: ContiguousArray<Int32>
     /// Number of distinct persons the person paid salaries to.
     public let salariesTo: ContiguousArray<Int32>
-    /// Whether the person holds an account that received victims' money.
-    public let tookVictimMoney: ContiguousArray<Bool>
+    /// Number of distinct persons who paid the person a salary.
+    public let salariesFrom: ContiguousArray<Int32>
+    /// Whether the person holds an account of the dens' money layer
+    /// (`DenRoster.moneyLayer`: victims' money reached it through people not at a den).
+    public let inMoneyLayer: ContiguousArray<Bool>
     /// Number of transfers from the person's accounts out of reach: to accounts
     /// nobody in the case holds, to external accounts, or as cash.
     public let exits: ContiguousArray<Int32>
 
     /// - Complexity: O(entities + arcs + transfers).
-    public init(_ c: Case, commands: CommandGraph, owners: AccountOwners, victims: VictimMoney) {
+    public init(_ c: Case, commands: CommandGraph, owners: AccountOwners, roster: DenRoster) {
         let n = c.entities.count
         var recruits = ContiguousArray<Float>(repeating: 0, count: n)
         var manages = ContiguousArray<Float>(repeating: 0, count: n)
         var from = ContiguousArray<Int32>(repeating: 0, count: n)
         var to = ContiguousArray<Int32>(repeating: 0, count: n)
         var salaries = ContiguousArray<Int32>(repeating: 0, count: n)
+        var paid = ContiguousArray<Int32>(repeating: 0, count: n)
         let g = commands.graph
         for u in 0 ..< n {
             for p in g.outRange(of: Int32(u)) {
@@ -35,12 +40,12 @@ public struct PersonActivity: Sendable {
                 recruits[u] += commands.recruited[p]
                 manages[u] += commands.manages[p]
                 if commands.sweeps[p] > 0 { from[u] += 1; to[v] += 1 }
-                if commands.salaries[p] > 0 { salaries[u] += 1 }
+                if commands.salaries[p] > 0 { salaries[u] += 1; paid[v] += 1 }
             }
         }
-        var victimMoney = ContiguousArray<Bool>(repeating: false, count: n)
-        for a in 0 ..< n where victims.receivedVictimMoney[a] {
-            for p in owners.holderRange(of: Int32(a)) { victimMoney[Int(owners.persons[p])] = true }
+        var layer = ContiguousArray<Bool>(repeating: false, count: n)
+        for a in 0 ..< n where roster.moneyLayer[a] {
+            for p in owners.holderRange(of: Int32(a)) { layer[Int(owners.persons[p])] = true }
         }
         var exits = ContiguousArray<Int32>(repeating: 0, count: n)
         let t = c.transfers
@@ -56,7 +61,8 @@ public struct PersonActivity: Sendable {
         proceedsFrom = from
         proceedsTo = to
         salariesTo = salaries
-        tookVictimMoney = victimMoney
+        salariesFrom = paid
+        inMoneyLayer = layer
         self.exits = exits
     }
 }

@@ -16,6 +16,8 @@ struct Scorecard {
     var roles: [String: (total: Int, right: Int, placed: Int)] = [:]
     /// Confusion: true role -> predicted role -> count ("missing" when not placed).
     var confusion: [String: [String: Int]] = [:]
+    /// People in the charts who are in no den's truth, by predicted role.
+    var extra: [String: Int] = [:]
 
     init(report: HierarchyReport, case c: Case, truth: [String: Truth]) {
         var predicted: [String: (den: String, role: String)] = [:]
@@ -26,6 +28,7 @@ struct Scorecard {
             for p in chart.people {
                 let id = c.entities.id(p.person)
                 predicted[id] = (denID, p.role.rawValue)
+                if truth[id] == nil { extra[p.role.rawValue, default: 0] += 1 }
                 guard let t = truth[id], t.den == denID else { continue }
                 levels.append(Double(p.level)); scores.append(-p.score); ranks.append(Double(t.rank))
             }
@@ -69,6 +72,7 @@ struct Scorecard {
             return "\"\(k)\": {\"persons\": \(r.total), \"accuracy\": \(Double(r.right) / Double(r.total)), \"inRightDen\": \(Double(r.placed) / Double(r.total)), \"predicted\": {\(confusionText)}}"
         }
         parts.append("\"roles\": {\(roleText.joined(separator: ", "))}")
+        parts.append("\"extraPeople\": {" + extra.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}")
         return "{" + parts.joined(separator: ", ") + "}"
     }
 }
