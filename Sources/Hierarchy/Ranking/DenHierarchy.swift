@@ -97,9 +97,18 @@ public struct DenHierarchy: Sendable {
     /// Ties among `members` (numbered by `localOf`), in the order of the local CSR.
     func localTies(_ members: ContiguousArray<Int32>, _ commands: CommandGraph, _ localOf: ContiguousArray<Int32>)
         -> (DirectedGraph, ContiguousArray<Int>) {
+        let (g, p, _) = localTiesAndLevels(members, commands, localOf)
+        return (g, p)
+    }
+
+    /// `localTies`, with each tie's evidence of being one level apart: its weight
+    /// less the salaries and recruitment behind it (see `withoutShortcuts`).
+    func localTiesAndLevels(_ members: ContiguousArray<Int32>, _ commands: CommandGraph, _ localOf: ContiguousArray<Int32>)
+        -> (DirectedGraph, ContiguousArray<Int>, ContiguousArray<Float>) {
         let g = commands.graph
         var src = ContiguousArray<Int32>(), dst = ContiguousArray<Int32>(), w = ContiguousArray<Float>()
         var position = ContiguousArray<Int>()
+        var level = ContiguousArray<Float>()
         for (i, u) in members.enumerated() {
             for p in g.outRange(of: u) {
                 let v = g.outTargets[p]
@@ -111,22 +120,28 @@ public struct DenHierarchy: Sendable {
                     guard weight > 0 else { continue }
                 }
                 src.append(Int32(i)); dst.append(j); w.append(weight); position.append(p)
+                let ordering = CommandWeights.strength(weight: weights.salary, count: commands.salaries[p])
+                    + CommandWeights.strength(weight: weights.recruited, count: commands.recruited[p])
+                level.append(max(0, weight - ordering))
             }
         }
-        return (DirectedGraph(nodeCount: members.count, sources: src, destinations: dst, weights: w), position)
+        return (DirectedGraph(nodeCount: members.count, sources: src, destinations: dst, weights: w), position, level)
     }
 
     /// `g` without its shortcuts: an arc `u -> w` goes when a longer path leads from
-    /// `u` down to `w` whose every arc is at least as strong as it. A boss who pays
-    /// a leader directly says nothing that boss -> manager -> leader does not; as a
-    /// spring of length one it would pull the boss and the leader a level apart and
-    /// squash the levels between them. Paths are followed only downwards in
-    /// `scores` (a first ranking), so that they cannot loop back through `w`.
-    /// `positions` are kept in step.
+    /// `u` down to `w` whose every arc is at least as strong as the arc's evidence
+    /// of being one level apart (`levelWeights`; its whole weight when nil). A boss
+    /// who pays a leader directly says nothing that boss -> manager -> leader does
+    /// not; as a spring of length one it would pull the boss and the leader a level
+    /// apart and squash the levels between them. Salaries and recruitment say who is
+    /// above whom, not by how many levels, so they are left out of `levelWeights`.
+    /// Paths are followed only downwards in `scores` (a first ranking), so that they
+    /// cannot loop back through `w`. `positions` are kept in step.
     /// - Complexity: O(m) per node with two or more out-arcs (widest paths over the
     ///   nodes in score order).
-    static func withoutShortcuts(_ g: DirectedGraph, _ positions: ContiguousArray<Int>, scores: ContiguousArray<Double>)
-        -> (DirectedGraph, ContiguousArray<Int>) {
+    static func withoutShortcuts(_ g: DirectedGraph, _ positions: ContiguousArray<Int>, scores: ContiguousArray<Double>,
+                                 levelWeights: ContiguousArray<Float>? = nil) -> (DirectedGraph, ContiguousArray<Int>) {
+        let threshold = levelWeights ?? g.outWeights
         let n = g.nodeCount
         let order = (0 ..< n).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         var rank = ContiguousArray<Int>(repeating: 0, count: n)
@@ -152,7 +167,7 @@ public struct DenHierarchy: Sendable {
                 guard rank[w] > rank[u] else { continue }
                 for q in g.inRange(of: Int32(w)) {
                     let v = Int(g.inSources[q])
-                    if v != u && rank[v] > rank[u] && rank[v] < rank[w] && min(widest[v], g.inWeights[q]) >= g.outWeights[k] {
+                    if v != u && rank[v] > rank[u] && rank[v] < rank[w] && min(widest[v], g.inWeights[q]) >= threshold[k] {
                         drop[k] = true
                         break
                     }
@@ -176,11 +191,11 @@ public struct DenHierarchy: Sendable {
         for (i, e) in members.enumerated() { localOf[Int(e)] = Int32(i) }
         defer { for e in members { localOf[Int(e)] = -1 } }
         // MARK: - The den's directed ties
-        let (netted, nettedPosition) = localTies(members, commands, localOf)
+        let (netted, nettedPosition, levelWeights) = localTiesAndLevels(members, commands, localOf)
         var (local, position) = (netted, nettedPosition)
         if dropShortcuts && netted.arcCount > 0 {
             let first = springRank.run(on: netted)
-            (local, position) = DenHierarchy.withoutShortcuts(netted, nettedPosition, scores: first.scores)
+            (local, position) = DenHierarchy.withoutShortcuts(netted, nettedPosition, scores: first.scores, levelWeights: levelWeights)
         }
         let den = roster.dens[d]
         guard local.arcCount > 0 else {
