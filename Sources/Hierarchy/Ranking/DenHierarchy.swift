@@ -32,6 +32,9 @@ public struct DenHierarchy: Sendable {
     /// there too, each arc at least as strong; see `withoutShortcuts`); they
     /// still show as evidence.
     public var dropShortcuts = true
+    /// The weakest longer way that makes a tie of salaries or recruitment a
+    /// shortcut: a path of calls alone (weaker) does not.
+    public var minimumLongWay: Float = 0
 
     public init() {}
 
@@ -102,7 +105,8 @@ public struct DenHierarchy: Sendable {
     }
 
     /// `localTies`, with each tie's evidence of being one level apart: its weight
-    /// less the salaries and recruitment behind it (see `withoutShortcuts`).
+    /// less the salaries and recruitment behind it, but at least `minimumLongWay`
+    /// (see `withoutShortcuts`).
     func localTiesAndLevels(_ members: ContiguousArray<Int32>, _ commands: CommandGraph, _ localOf: ContiguousArray<Int32>)
         -> (DirectedGraph, ContiguousArray<Int>, ContiguousArray<Float>) {
         let g = commands.graph
@@ -122,7 +126,7 @@ public struct DenHierarchy: Sendable {
                 src.append(Int32(i)); dst.append(j); w.append(weight); position.append(p)
                 let ordering = CommandWeights.strength(weight: weights.salary, count: commands.salaries[p])
                     + CommandWeights.strength(weight: weights.recruited, count: commands.recruited[p])
-                level.append(max(0, weight - ordering))
+                level.append(max(min(weight, minimumLongWay), weight - ordering))
             }
         }
         return (DirectedGraph(nodeCount: members.count, sources: src, destinations: dst, weights: w), position, level)

@@ -17,10 +17,11 @@ extension DenWork {
         return DenWork.ordered(people)
     }
 
-    /// Top level first, then higher score, then entity index.
+    /// Top level first, the boss first in it, then higher score, then entity index.
     static func ordered(_ people: [PlacedPerson]) -> [PlacedPerson] {
         people.sorted {
             if $0.level != $1.level { return $0.level < $1.level }
+            if ($0.role == .boss) != ($1.role == .boss) { return $0.role == .boss }
             if $0.score != $1.score { return $0.score > $1.score }
             return $0.person < $1.person
         }

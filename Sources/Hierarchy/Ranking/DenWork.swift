@@ -110,7 +110,39 @@ struct DenWork {
         let bottom = max(0, order.count - 1)
         levels = ContiguousArray(repeating: bottom, count: count)
         for i in 0 ..< count where step[i] != Int.min { levels[i] = compact[step[i]]! }
-        // The boss must be able to be above someone.
-        if boss >= 0 && local.outRange(of: Int32(boss)).isEmpty { boss = -1 }
+        findBoss()
+    }
+
+    /// The boss: of the people of the main web below no one on balance, the one above
+    /// the most people of the den, directly or through others (ties: the higher
+    /// score); the top score when everyone is below someone. Reach counts every tie,
+    /// shortcuts included: a payroll says who is above whom.
+    mutating func findBoss() {
+        let g = evidence
+        var candidates = (0 ..< count).filter {
+            inMain[$0] && g.inRange(of: Int32($0)).isEmpty && !g.outRange(of: Int32($0)).isEmpty
+        }
+        candidates.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        candidates = Array(candidates.prefix(20))
+        var best = -1, bestReach = -1
+        var seen = ContiguousArray<Int>(repeating: -1, count: count)
+        var queue: [Int] = []
+        for c in candidates {
+            queue.removeAll(keepingCapacity: true)
+            queue.append(c); seen[c] = c
+            var head = 0
+            while head < queue.count {
+                let u = queue[head]; head += 1
+                for k in g.outRange(of: Int32(u)) {
+                    let v = Int(g.outTargets[k])
+                    if seen[v] != c { seen[v] = c; queue.append(v) }
+                }
+            }
+            if queue.count > bestReach { best = c; bestReach = queue.count }
+        }
+        if best >= 0 { boss = best }
+        // The boss must be above someone.
+        if boss >= 0 && g.outRange(of: Int32(boss)).isEmpty { boss = -1 }
+        if boss >= 0 { levels[boss] = 0 }
     }
 }

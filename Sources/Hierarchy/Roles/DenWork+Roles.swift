@@ -1,7 +1,7 @@
 import FraudGraph
 
 extension DenWork {
-    /// Roles: the boss is the top of the main web; then what people do (mule,
+    /// Roles: the boss (`findBoss`); then what people do (mule,
     /// recruiter, broker); then levels. The callers' level is the most populated
     /// level below the top (the deepest on a tie): at it and below are workers, the
     /// level just above holds leaders, and the levels between the boss and the
@@ -13,7 +13,7 @@ extension DenWork {
         for i in 0 ..< count {
             if i == boss {
                 roles[i] = .boss
-                reasons[i] = "top of the den's command ties"
+                reasons[i] = "below no one; above the most people of the den"
                 continue
             }
             if let (role, reason) = DenWork.roleFromActivity(members[i], roster: roster, activity: activity) {
