@@ -31,9 +31,9 @@ public struct AccountOwners: Sendable {
             if k == LinkKind.Code.uses && owned[Int(thing)] { continue }
             src.append(thing); dst.append(person)
         }
-        let g = DirectedGraph(nodeCount: n, sources: src, destinations: dst, weights: nil as [Float]?)
-        offsets = g.outOffsets
-        persons = g.outTargets
+        let g = ArcGrouping(nodeCount: n, sources: src, targets: dst)
+        offsets = g.offsets
+        persons = g.targets
     }
 
     /// Number of entities covered.

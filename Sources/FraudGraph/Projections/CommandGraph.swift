@@ -81,23 +81,22 @@ public struct CommandGraph: Sendable {
             sweepShare: weights.sweepShare, into: &raw)
 
         // MARK: - Merge and weigh
-        let merged = DirectedGraph(nodeCount: n, sources: raw.source, destinations: raw.target, weights: nil as [Float]?)
-        let m = merged.arcCount
+        let merged = ArcGrouping(nodeCount: n, sources: raw.source, targets: raw.target)
+        let m = merged.slotCount
         var counts = [ContiguousArray<Float>](repeating: ContiguousArray(repeating: 0, count: m), count: 5)
         for i in 0 ..< raw.source.count {
-            let p = merged.position(of: raw.target[i], from: raw.source[i])!
-            counts[Int(raw.kind[i].rawValue)][p] += raw.count[i]
+            counts[Int(raw.kind[i].rawValue)][Int(merged.slotOfArc[i])] += raw.count[i]
         }
+        raw = RawArcs()
         var keepSource = ContiguousArray<Int32>(), keepTarget = ContiguousArray<Int32>(), keepWeight = ContiguousArray<Float>()
         var kept = [ContiguousArray<Float>](repeating: [], count: 5)
-        for u in 0 ..< n {
-            for p in merged.outRange(of: Int32(u)) {
+        let kindWeights = (0 ..< 5).map { weights[RawArcs.Kind(rawValue: UInt8($0))!.weightKind] }
+        for u in 0 ..< n where merged.offsets[u] < merged.offsets[u + 1] {
+            for p in merged.offsets[u] ..< merged.offsets[u + 1] {
                 var w: Float = 0
-                for kindIndex in 0 ..< 5 {
-                    w += CommandWeights.strength(weight: weights[RawArcs.Kind(rawValue: UInt8(kindIndex))!.weightKind], count: counts[kindIndex][p])
-                }
+                for kindIndex in 0 ..< 5 { w += CommandWeights.strength(weight: kindWeights[kindIndex], count: counts[kindIndex][p]) }
                 guard w > 0 else { continue }
-                keepSource.append(Int32(u)); keepTarget.append(merged.outTargets[p]); keepWeight.append(w)
+                keepSource.append(Int32(u)); keepTarget.append(merged.targets[p]); keepWeight.append(w)
                 for kindIndex in 0 ..< 5 { kept[kindIndex].append(counts[kindIndex][p]) }
             }
         }
@@ -121,25 +120,38 @@ public struct CommandGraph: Sendable {
         // Which transfers are between persons, and how many payees each paying account has.
         var isPayment = ContiguousArray<Bool>(repeating: false, count: t.count)
         var paySource = ContiguousArray<Int32>(), payTarget = ContiguousArray<Int32>()
+        // One byte an entity: held, and not a victim's (a compact array keeps the
+        // random reads of this pass in cache).
+        var payer = ContiguousArray<UInt8>(repeating: 0, count: n)
+        for e in 0 ..< n where holders.isHeld(Int32(e)) { payer[e] = victimAccount[e] ? 1 : 2 }
+        let source = t.source, target = t.target
         for i in 0 ..< t.count {
-            let a = t.source[i], b = t.target[i]
-            guard a != b, holders.isHeld(a), holders.isHeld(b), !victimAccount[Int(a)], !holders.sameHolders(a, b) else { continue }
+            let a = source[i], b = target[i]
+            guard a != b, payer[Int(a)] == 2, payer[Int(b)] != 0, !holders.sameHolders(a, b) else { continue }
             isPayment[i] = true
             paySource.append(a); payTarget.append(b)
         }
+        payer = []
         guard !paySource.isEmpty else { return (0, 0) }
-        let payees = DirectedGraph(nodeCount: n, sources: paySource, destinations: payTarget, weights: nil as [Float]?)
+        // Distinct payees of each paying account and payers of each paid account.
+        var fanOutOf = ContiguousArray<Int32>(repeating: 0, count: n), fanInOf = ContiguousArray<Int32>(repeating: 0, count: n)
+        let pairs = ArcGrouping(nodeCount: n, sources: paySource, targets: payTarget)
+        for a in 0 ..< n where pairs.offsets[a] < pairs.offsets[a + 1] {
+            fanOutOf[a] = Int32(pairs.offsets[a + 1] - pairs.offsets[a])
+            for p in pairs.offsets[a] ..< pairs.offsets[a + 1] { fanInOf[Int(pairs.targets[p])] += 1 }
+        }
         paySource = []; payTarget = []
 
         var balance = ContiguousArray<Int64>(repeating: 0, count: n)
         var salaries = 0, sweeps = 0
         balance.withUnsafeMutableBufferPointer { bal in
+            let amount = t.amount
             for row in ledger.order {
                 let i = Int(row)
-                let a = t.source[i], b = t.target[i], x = t.amount[i]
+                let a = source[i], b = target[i], x = amount[i]
                 if isPayment[i] {
                     let before = bal[Int(a)]
-                    let fanOut = payees.outRange(of: a).count, fanIn = payees.inRange(of: b).count
+                    let fanOut = Int(fanOutOf[Int(a)]), fanIn = Int(fanInOf[Int(b)])
                     let sweep: Bool
                     if fanOut >= 3 && fanIn == 1 {
                         sweep = false  // a payroll: many payees, each paid by this account only

@@ -210,19 +210,32 @@ private struct Votes {
     }
 
     /// The den with the most votes of each voter (ties: the lowest den number), or -1.
+    /// - Complexity: O(v log v) for v votes, plus O(nodeCount).
     func winners(nodeCount: Int) -> ContiguousArray<Int32> {
         var out = ContiguousArray<Int32>(repeating: -1, count: nodeCount)
         guard !voter.isEmpty else { return out }
-        let dens = (den.max() ?? 0) + 1
-        let g = DirectedGraph(nodeCount: max(nodeCount, Int(dens)), sources: voter, destinations: den, weights: weight)
-        for u in 0 ..< nodeCount {
+        var keys = ContiguousArray<UInt64>(unsafeUninitializedCapacity: voter.count) { buffer, initialized in
+            for i in 0 ..< voter.count { buffer[i] = UInt64(UInt32(voter[i])) << 32 | UInt64(UInt32(den[i])) }
+            initialized = voter.count
+        }
+        var order = ContiguousArray<Int32>(0 ..< Int32(voter.count))
+        order.sort { keys[Int($0)] != keys[Int($1)] ? keys[Int($0)] < keys[Int($1)] : $0 < $1 }
+        var k = 0
+        while k < order.count {
+            let v = voter[Int(order[k])]
             var best: Int32 = -1
             var bestWeight: Float = 0
-            for p in g.outRange(of: Int32(u)) where g.outWeights[p] > bestWeight {
-                best = g.outTargets[p]; bestWeight = g.outWeights[p]
+            while k < order.count && voter[Int(order[k])] == v {
+                let d = den[Int(order[k])]
+                var sum: Float = 0
+                while k < order.count && voter[Int(order[k])] == v && den[Int(order[k])] == d {
+                    sum += weight[Int(order[k])]; k += 1
+                }
+                if sum > bestWeight { best = d; bestWeight = sum }
             }
-            out[u] = best
+            out[Int(v)] = best
         }
+        keys = []
         return out
     }
 

@@ -3,7 +3,7 @@ import FraudGraph
 extension DenHierarchy {
     /// Undirected ties between persons: every link of any kind between two persons,
     /// weighted by the link's weight (meetings, co-location, calls, ...).
-    static func personTies(_ c: Case) -> WeightedGraph {
+    public static func personTies(_ c: Case) -> WeightedGraph {
         var s = ContiguousArray<Int32>(), t = ContiguousArray<Int32>(), w = ContiguousArray<Float>()
         let kind = c.entities.kind, links = c.links
         for l in 0 ..< links.count {

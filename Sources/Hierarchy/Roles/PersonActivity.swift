@@ -20,11 +20,7 @@ public struct PersonActivity: Sendable {
     /// Whether the person holds an account of the dens' money layer
     /// (`DenRoster.moneyLayer`: victims' money reached it through people not at a den).
     public let inMoneyLayer: ContiguousArray<Bool>
-    /// Number of transfers from the person's accounts out of reach: to accounts
-    /// nobody in the case holds, to external accounts, or as cash.
-    public let exits: ContiguousArray<Int32>
-
-    /// - Complexity: O(entities + arcs + transfers).
+    /// - Complexity: O(entities + arcs).
     public init(_ c: Case, commands: CommandGraph, owners: AccountOwners, roster: DenRoster) {
         let n = c.entities.count
         var recruits = ContiguousArray<Float>(repeating: 0, count: n)
@@ -47,15 +43,6 @@ public struct PersonActivity: Sendable {
         for a in 0 ..< n where roster.moneyLayer[a] {
             for p in owners.holderRange(of: Int32(a)) { layer[Int(owners.persons[p])] = true }
         }
-        var exits = ContiguousArray<Int32>(repeating: 0, count: n)
-        let t = c.transfers
-        for i in 0 ..< t.count {
-            let a = t.source[i], b = t.target[i]
-            guard owners.isHeld(a) else { continue }
-            if t.isCashOut(Int32(i)) || !owners.isHeld(b) || c.entities.isOutside[Int(b)] {
-                for p in owners.holderRange(of: a) { exits[Int(owners.persons[p])] += 1 }
-            }
-        }
         self.recruits = recruits
         self.manages = manages
         proceedsFrom = from
@@ -63,6 +50,5 @@ public struct PersonActivity: Sendable {
         salariesTo = salaries
         salariesFrom = paid
         inMoneyLayer = layer
-        self.exits = exits
     }
 }

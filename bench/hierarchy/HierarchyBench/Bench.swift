@@ -23,6 +23,7 @@ enum Bench {
         case "evaluate": try evaluate(folder: positional[0], options)
         case "den-ties": try denTies(folder: positional[0], out: positional[1], options)
         case "springrank-dir": try springRankDirectory(positional[0])
+        case "phases": try phases(folder: positional[0])
         default: throw Usage()
         }
     }
@@ -104,6 +105,25 @@ enum Bench {
         for g in graphs { iterations += SpringRank().run(on: g).iterations }
         let elapsed = clock.now - start
         print("{\"graphs\": \(graphs.count), \"iterations\": \(iterations), \"seconds\": \(seconds(elapsed))}")
+    }
+
+    /// Times each projection the hierarchy builds, one by one, on a case folder.
+    static func phases(folder: String) throws {
+        let c = try CaseFolderReader().read(folder: folder).case
+        let clock = ContinuousClock()
+        var t = clock.now
+        func lap(_ name: String) {
+            let now = clock.now
+            print("\(name): \(seconds(now - t)) s")
+            t = now
+        }
+        let owners = AccountOwners(c); lap("owners")
+        let victims = VictimMoney(c, owners: owners); lap("victims")
+        let ledger = Ledger(c.transfers); lap("ledger")
+        let commands = CommandGraph(c, owners: owners, ledger: ledger, victims: victims); lap("command graph (\(commands.arcCount) ties)")
+        let roster = DenPlacement().run(on: c, commands: commands, owners: owners, victims: victims, rings: nil); lap("placement")
+        _ = PersonActivity(c, commands: commands, owners: owners, roster: roster); lap("activity")
+        _ = DenHierarchy.personTies(c); lap("person ties")
     }
 
     // MARK: - Synthetic dens
