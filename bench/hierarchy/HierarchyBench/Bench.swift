@@ -17,6 +17,7 @@ enum Bench {
                 if i + 1 < args.count && !args[i + 1].hasPrefix("--") { options[key] = args[i + 1]; i += 2 } else { options[key] = "true"; i += 1 }
             } else { positional.append(args[i]); i += 1 }
         }
+        if let w = options["weights"] { settings = w.split(separator: ",").map(String.init) }
         switch mode {
         case "scores": try scores(measure: positional[0], file: positional[1], options)
         case "synthetic": try synthetic(options)
@@ -155,9 +156,13 @@ enum Bench {
     }
 
     /// Runs the hierarchy of every den, timing the projections and the charts.
+    /// Settings for experiments: `--weights manages=4,contacted=1`.
+    nonisolated(unsafe) static var settings: [String] = []
+
     static func timedRun(_ c: Case) -> (HierarchyReport, String) {
         let clock = ContinuousClock()
-        let h = DenHierarchy()
+        var h = DenHierarchy()
+        for s in settings { try? h.weights.apply(s) }
         let t0 = clock.now
         let inputs = h.inputs(c)
         let t1 = clock.now
