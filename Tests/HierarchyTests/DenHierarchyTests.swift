@@ -1,4 +1,5 @@
 import FraudGraph
+import Synthetic
 import Foundation
 import Testing
 @testable import Hierarchy
@@ -162,5 +163,33 @@ import Testing
     @Test func aCycleIsNotAShortcut() {
         // 0 -> 1 -> 2 -> 0: no arc goes down a longer path, nothing is dropped.
         #expect(reduced(Graphs.directed(3, [(0, 1, 2), (1, 2, 2), (2, 0, 2)])).0.arcCount == 3)
+    }
+}
+
+@Suite struct GeneratedCaseTests {
+    /// The generator's tiny cases (two dens each): every boss found, levels close to
+    /// the true ranks, every mule found.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func recoversPlantedDens(seed: UInt64) {
+        let generated = CaseGenerator(preset: .tiny, seed: seed).generate()
+        let c = generated.case
+        let report = DenHierarchy().run(on: c)
+        var truth: [Int32: GroundTruth.Role] = [:]
+        for r in generated.truth.roles { truth[r.person] = r }
+        #expect(report.charts.count == 2)
+        var total = 0.0
+        for chart in report.charts {
+            let boss = generated.truth.roles.first { $0.den == chart.den && $0.role == "boss" }!
+            #expect(chart.people.first?.person == boss.person, "den \(c.entities.id(chart.den))")
+            let mine = chart.people.filter { truth[$0.person]?.den == chart.den }
+            total += spearman(mine.map { Double($0.level) }, mine.map { Double(truth[$0.person]!.rank) })
+            for p in chart.people where truth[p.person]?.role == "mule" { #expect(p.role == .mule) }
+            // No one outside the den's truth in its chart, and nearly everyone of it.
+            let placed = Set(chart.people.map(\.person))
+            let members = Set(generated.truth.roles.filter { $0.den == chart.den }.map(\.person))
+            #expect(placed.isSubset(of: members))
+            #expect(Double(placed.count) >= 0.95 * Double(members.count))
+        }
+        #expect(total / Double(report.charts.count) >= 0.85)
     }
 }

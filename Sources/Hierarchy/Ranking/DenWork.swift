@@ -113,14 +113,21 @@ struct DenWork {
         findBoss()
     }
 
-    /// The boss: of the people of the main web below no one on balance, the one above
+    /// The boss: of the people of the main web who are (nearly) below no one — the
+    /// ties that put them below others weigh at most a fifth of those that put them
+    /// above others, so that one stray call does not unseat a boss — the one above
     /// the most people of the den, directly or through others (ties: the higher
-    /// score); the top score when everyone is below someone. Reach counts every tie,
+    /// score); the top score when there is no such person. Reach counts every tie,
     /// shortcuts included: a payroll says who is above whom.
     mutating func findBoss() {
         let g = evidence
-        var candidates = (0 ..< count).filter {
-            inMain[$0] && g.inRange(of: Int32($0)).isEmpty && !g.outRange(of: Int32($0)).isEmpty
+        let ratio: Float = 0.2
+        var candidates = (0 ..< count).filter { c in
+            guard inMain[c] && !g.outRange(of: Int32(c)).isEmpty else { return false }
+            var out: Float = 0, inn: Float = 0
+            for k in g.outRange(of: Int32(c)) { out += g.outWeights[k] }
+            for k in g.inRange(of: Int32(c)) { inn += g.inWeights[k] }
+            return inn <= ratio * out
         }
         candidates.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         candidates = Array(candidates.prefix(20))

@@ -198,6 +198,14 @@ enum Bench {
         let (report, timing) = timedRun(c)
         let card = Scorecard(report: report, case: c, truth: truth)
         if let show = options["show-den"], let k = Int(show) { showDen(report.charts[k], c, truth) }
+        if options["failures"] != nil {
+            for chart in report.charts {
+                guard let first = chart.people.first, truth[c.entities.id(first.person)]?.role != "boss" else { continue }
+                print("== \(c.entities.id(chart.den))")
+                showDen(OrgChart(den: chart.den, method: chart.method, people: Array(chart.people.prefix(4)), arcCount: 0,
+                                 levelSpacing: 1, iterations: 0, relativeResidual: 0), c, truth)
+            }
+        }
         print("{\"case\": {\"folder\": \"\(folder)\", \"entities\": \(c.entities.count), \"transfers\": \(c.transfers.count), \"loadSeconds\": \(seconds(loaded))},")
         print(" \"seconds\": \(timing),")
         print(" \"scores\": \(card.json)}")
