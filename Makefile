@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test clean bench-load
 
 setup:
 	@scripts/setup.sh
@@ -19,6 +19,10 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# Benchmarks (bench/README.md): release build, big generated inputs in bench/data/.
+bench-load: build
+	python3 bench/load/compare.py
 
 clean:
 	rm -rf .build output/*
