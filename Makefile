@@ -30,7 +30,8 @@ bench-load: build
 # generated cases, speed beside the peers (bench/hierarchy/README.md).
 bench-hierarchy: build
 	$(SWIFT) build -c release --product hierarchy-bench
-	python3 bench/hierarchy/crosscheck.py
+	@test -d bench/data/small-1 || $(BIN) generate --preset small --seed 1 --out bench/data/small-1 --quiet
+	python3 bench/hierarchy/crosscheck.py --case bench/data/small-1
 	@test -d bench/data/large || $(BIN) generate --preset large --seed 1 --out bench/data/large --quiet
 	@for s in 1 2 3 4 5; do test -d bench/data/small-$$s || $(BIN) generate --preset small --seed $$s --out bench/data/small-$$s --quiet; done
 	python3 bench/hierarchy/evaluate.py bench/data/small-1 bench/data/small-2 bench/data/small-3 bench/data/small-4 bench/data/small-5

@@ -8,12 +8,12 @@
   networkx.betweenness_centrality: largest difference <= 1e-9 required (float rounding);
 - eigenvector centrality against networkx.eigenvector_centrality (reported).
 
-Graphs: seeded random weighted digraphs, planted hierarchies with noise, and the
-ties SpringRank ranks in the dens of a synthetic case (hierarchy-bench synthetic
---den-ties). Usage:
+Graphs: seeded random weighted digraphs, planted hierarchies with noise, the ties
+SpringRank ranks in the dens of a synthetic case (hierarchy-bench synthetic
+--den-ties), and those of generated case folders given with --case. Usage:
 
     swift build -c release --product hierarchy-bench
-    python3 bench/hierarchy/crosscheck.py [--bench .build/release/hierarchy-bench] [--seed 1]
+    python3 bench/hierarchy/crosscheck.py [--bench .build/release/hierarchy-bench] [--seed 1] [--case DIR ...]
 
 Exit status 0 when every check passes. Python packages needed: networkx, numpy,
 scipy, springrank (pip install networkx springrank).
@@ -116,6 +116,7 @@ def main():
     p.add_argument("--bench", default=os.path.join(root, ".build/release/hierarchy-bench"))
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--dens", type=int, default=20, help="dens of the synthetic case whose ties are checked")
+    p.add_argument("--case", action="append", default=[], help="a case folder whose dens' ties are checked too (repeatable)")
     args = p.parse_args()
     rng = random.Random(args.seed)
     tmp = tempfile.mkdtemp(prefix="hierarchy-crosscheck-")
@@ -131,6 +132,12 @@ def main():
     for name in sorted(os.listdir(ties_dir), key=lambda s: int(s[3:-6])):
         n, arcs = read_edges(os.path.join(ties_dir, name))
         graphs.append((f"synthetic {name[:-6]} n={n}", n, arcs))
+    for k, case in enumerate(args.case):
+        case_dir = os.path.join(tmp, f"case{k}")
+        subprocess.run([args.bench, "den-ties", case, case_dir, "--limit", str(args.dens)], check=True, capture_output=True)
+        for name in sorted(os.listdir(case_dir), key=lambda s: int(s[3:-6])):
+            n, arcs = read_edges(os.path.join(case_dir, name))
+            graphs.append((f"{os.path.basename(case.rstrip('/'))} {name[:-6]} n={n}", n, arcs))
 
     failures = 0
     worst = {"springrank_corr": 1.0, "springrank_diff": 0.0, "springrank_reg_diff": 0.0, "pagerank": 0.0,
