@@ -9,11 +9,13 @@ public struct CentralityRun: Sendable {
     public var directed: Bool
     /// Betweenness path length: `hops`, `weight`, or `strength` (1 / weight).
     public var length: String
-    /// Betweenness sources to sample; nil: exact up to `sampleAboveNodes` nodes,
-    /// `defaultSamples` above.
+    /// Betweenness sources to sample; nil: exact up to `sampleAboveNodes` nodes;
+    /// above, `defaultSamples`, fewer on big graphs so that a run reads about
+    /// `arcBudget` arcs (one search reads every arc twice), but at least 16.
     public var samples: Int?
     public var sampleAboveNodes: Int
     public var defaultSamples: Int
+    public var arcBudget = 400_000_000
     public var seed: UInt64
 
     public init(view: CaseView, measure: CentralityMeasure, directed: Bool, length: String = "hops", samples: Int? = nil,
@@ -63,7 +65,9 @@ public struct CentralityRun: Sendable {
             var b = Betweenness()
             b.length = length == "weight" ? .weight : (length == "strength" ? .inverseWeight : .hops)
             b.seed = seed
-            b.samples = samples ?? (d.nodeCount > sampleAboveNodes ? defaultSamples : nil)
+            let arcs = 2 * (u.map(\.entryCount) ?? d.arcCount) + d.nodeCount
+            let affordable = max(16, min(defaultSamples, arcBudget / max(1, arcs)))
+            b.samples = samples ?? (d.nodeCount > sampleAboveNodes ? affordable : nil)
             parameters = [("length", length), ("normalized", "true")]
             if let k = b.samples { parameters += [("samples", "\(k)"), ("seed", "\(seed)")] }
             scores = u.map { b.run(on: $0) } ?? b.run(on: d)

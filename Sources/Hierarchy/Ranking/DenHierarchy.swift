@@ -4,17 +4,21 @@ import FraudGraph
 ///
 /// Phases, per den:
 /// 1. membership (`DenPlacement`): who belongs to the den;
-/// 2. ranking: SpringRank on the directed command ties among them
-///    (`CommandGraph`); a den without directed ties falls back to PageRank on its
-///    undirected ties, and says so (`OrgChart.Method.centrality`);
-/// 3. levels: the top score is level 0; a person is `round((top - score) / spacing)`
-///    levels below, `spacing` being the typical score drop along the den's surest
-///    ties (the median drop along `manages` ties, or along all ties when it has none);
-///    empty levels are closed up; mules, who are not in the den's chain of
+/// 2. ties: the directed command ties among them (`CommandGraph`), the evidence
+///    between two people weighed against each other (`netEvidence`), shortcuts
+///    left out (`dropShortcuts`, after a first SpringRank pass);
+/// 3. ranking: SpringRank on those ties; a den without directed ties falls back to
+///    PageRank on its undirected ties, and says so (`OrgChart.Method.centrality`);
+/// 4. levels: a grid of steps of `spacing` (the median score drop along the den's
+///    `manages` ties, or along all its ties when it has none) laid where it fits the
+///    scores best; each person at the step of their score, counted from the top,
+///    empty steps closed up;
+/// 5. the boss: (nearly) below no one and above the most people of the den
+///    (`DenWork.findBoss`), at level 0;
+/// 6. roles: from what people do (mule, recruiter, broker), then from levels
+///    (manager, leader, worker); mules, who are not in the den's chain of
 ///    command, go one level below its lowest level;
-/// 4. roles: from what people do (mule, recruiter, broker) and from levels (boss,
-///    manager, leader, worker);
-/// 5. evidence: for each person the ties that put them above or below whom.
+/// 7. evidence: for each person the ties that put them above or below whom.
 public struct DenHierarchy: Sendable {
     /// Weights of the evidence kinds.
     public var weights = CommandWeights()
@@ -41,7 +45,7 @@ public struct DenHierarchy: Sendable {
     /// The org charts of `c`'s dens.
     /// - Parameters:
     ///   - rings: one ring number per entity (-1: none), to place persons whose den
-    ///     is not written down (`DenPlacement` step 3); nil to skip that step.
+    ///     is not written down (`DenPlacement` step 4); nil to skip that step.
     ///   - dens: the den entities to chart; nil for every den.
     /// - Complexity: O(entities + links + transfers) to build the projections, then
     ///   per den O(arcs · CG iterations).

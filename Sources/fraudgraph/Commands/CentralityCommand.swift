@@ -10,7 +10,8 @@ struct CentralityCommand: ParsableCommand {
         abstract: "Rank the most central entities of a case by PageRank, betweenness, degree or eigenvector centrality.",
         discussion: """
         Betweenness is exact up to \(CentralityCommand.exactLimit) nodes; on larger graphs it samples \
-        --samples sources (default \(CentralityCommand.defaultSamples)) and states the error bound.
+        --samples sources (default \(CentralityCommand.defaultSamples), fewer on graphs of millions of \
+        ties, at least 16) and states the error bound.
         """
     )
 
@@ -41,7 +42,7 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: "Betweenness: path length in hops, by weight, or by strength (1/weight).")
     var length: Length = .hops
 
-    @Option(help: "Betweenness: number of sampled sources (default: exact up to 5000 nodes, else 256).")
+    @Option(help: "Betweenness: number of sampled sources (default: exact up to 5000 nodes, else up to 256).")
     var samples: Int?
 
     @Flag(help: "Betweenness: exact, whatever the size.")
