@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean bench-load bench-hierarchy
+.PHONY: setup build demo test clean bench-load bench-pictures bench-hierarchy
 
 setup:
 	@scripts/setup.sh
@@ -25,6 +25,11 @@ test: setup
 # Benchmarks (bench/README.md): release build, big generated inputs in bench/data/.
 bench-load: build
 	python3 bench/load/compare.py
+
+# The same DOT in-process and by Graphviz's command line; the overview of a generated
+# case (PRESET=large for the 10M-transfer case).
+bench-pictures: setup
+	bench/pictures/run.sh $(or $(PRESET),small)
 
 # Hierarchy: cross-checks against springrank and networkx, planted-truth recovery on
 # generated cases, speed beside the peers (bench/hierarchy/README.md).

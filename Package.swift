@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
+        .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
         .library(name: "Hierarchy", targets: ["Hierarchy"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
@@ -25,10 +26,14 @@ let package = Package(
         ]),
         // Realistic cases with planted truth.
         .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
+        // Graphviz's C library (libgvc), linked in-process; see shared/notes/graphviz.md.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // DOT writing (escaping, themes, legends), rendering through libgvc, diagram builders.
+        .target(name: "GraphvizExport", dependencies: ["FraudGraph", "CGraphviz"]),
         // Centralities, rank inference in command ties, den membership, roles.
         .target(name: "Hierarchy", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Synthetic", "Hierarchy",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Hierarchy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -39,6 +44,7 @@ let package = Package(
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
         .testTarget(name: "HierarchyTests", dependencies: ["Hierarchy", "FraudGraph", "Synthetic"]),
     ]

@@ -20,6 +20,8 @@ struct FraudGraphCommand: ParsableCommand {
             StatsCommand.self,
             ExportCommand.self,
             GenerateCommand.self,
+            RenderCommand.self,
+            DrawCommand.self,
             HierarchyCommand.self,
             CentralityCommand.self,
         ]
