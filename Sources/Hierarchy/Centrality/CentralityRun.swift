@@ -11,7 +11,8 @@ public struct CentralityRun: Sendable {
     public var length: String
     /// Betweenness sources to sample; nil: exact up to `sampleAboveNodes` nodes;
     /// above, `defaultSamples`, fewer on big graphs so that a run reads about
-    /// `arcBudget` arcs (one search reads every arc twice), but at least 16.
+    /// `arcBudget` arcs (one search reads every arc twice), but at least 16 (or
+    /// `defaultSamples` if smaller).
     public var samples: Int?
     public var sampleAboveNodes: Int
     public var defaultSamples: Int
@@ -66,7 +67,7 @@ public struct CentralityRun: Sendable {
             b.length = length == "weight" ? .weight : (length == "strength" ? .inverseWeight : .hops)
             b.seed = seed
             let arcs = 2 * (u.map(\.entryCount) ?? d.arcCount) + d.nodeCount
-            let affordable = max(16, min(defaultSamples, arcBudget / max(1, arcs)))
+            let affordable = max(min(16, defaultSamples), min(defaultSamples, arcBudget / max(1, arcs)))
             b.samples = samples ?? (d.nodeCount > sampleAboveNodes ? affordable : nil)
             parameters = [("length", length), ("normalized", "true")]
             if let k = b.samples { parameters += [("samples", "\(k)"), ("seed", "\(seed)")] }
