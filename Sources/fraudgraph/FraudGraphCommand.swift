@@ -22,6 +22,8 @@ struct FraudGraphCommand: ParsableCommand {
             GenerateCommand.self,
             RenderCommand.self,
             DrawCommand.self,
+            HierarchyCommand.self,
+            CentralityCommand.self,
         ]
     )
 }
