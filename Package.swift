@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
         .library(name: "Communities", targets: ["Communities"]),
+        .library(name: "Hierarchy", targets: ["Hierarchy"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -33,10 +34,16 @@ let package = Package(
         // Rings: Leiden, Louvain, label propagation, components, k-core, modularity,
         // partition comparison, ring reports.
         .target(name: "Communities", dependencies: ["FraudGraph"]),
+        // Centralities, rank inference in command ties, den membership, roles.
+        .target(name: "Hierarchy", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Communities",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Communities", "Hierarchy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Benchmarks and cross-checks of the hierarchy module (bench/hierarchy).
+        .executableTarget(name: "hierarchy-bench", dependencies: ["Hierarchy", "FraudGraph", "Interchange", "Synthetic"],
+                          path: "bench/hierarchy/HierarchyBench"),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
@@ -44,5 +51,6 @@ let package = Package(
         .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "CommunitiesTests", dependencies: ["Communities", "Synthetic", "Interchange", "FraudGraph"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
+        .testTarget(name: "HierarchyTests", dependencies: ["Hierarchy", "FraudGraph", "Synthetic"]),
     ]
 )

@@ -24,6 +24,8 @@ struct FraudGraphCommand: ParsableCommand {
             DrawCommand.self,
             RingsCommand.self,
             CommunitiesCommand.self,
+            HierarchyCommand.self,
+            CentralityCommand.self,
         ]
     )
 }
