@@ -19,6 +19,8 @@ struct FraudGraphCommand: ParsableCommand {
             ValidateCommand.self,
             StatsCommand.self,
             ExportCommand.self,
+            TraceCommand.self,
+            FreezeCommand.self,
         ]
     )
 }
