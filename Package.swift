@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "MoneyFlow", targets: ["MoneyFlow"]),
+        .library(name: "Synthetic", targets: ["Synthetic"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -24,14 +25,17 @@ let package = Package(
         ]),
         // Money-flow tracing under the allocation policies, freeze lists, flow bounds, typologies.
         .target(name: "MoneyFlow", dependencies: ["FraudGraph"]),
+        // Realistic cases with planted truth.
+        .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "MoneyFlow",
+            "FraudGraph", "Interchange", "MoneyFlow", "Synthetic",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
-        .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
-        .testTarget(name: "MoneyFlowTests", dependencies: ["MoneyFlow", "FraudGraph"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
+        .testTarget(name: "MoneyFlowTests", dependencies: ["MoneyFlow", "Synthetic", "FraudGraph"]),
     ]
 )
