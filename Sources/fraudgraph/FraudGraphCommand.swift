@@ -22,6 +22,7 @@ struct FraudGraphCommand: ParsableCommand {
             GenerateCommand.self,
             TraceCommand.self,
             FreezeCommand.self,
+            FlowCommand.self,
             MoneyFlowBenchCommand.self,
         ]
     )
