@@ -55,13 +55,13 @@ public struct Tracer: Sendable {
         let slots = CurrencySlots(c)
         switch policy {
         case .fifo, .lifo:
-            var book = LotSequenceBook(slots: slots.count, lifo: policy == .lifo)
+            var book = LotSequenceBook(lifo: policy == .lifo)
             return replay(&book, c, ledger, slots, unique)
         case .libr, .dirtyFirst:
-            var book = TaintedQueueBook(slots: slots.count, cleanFirst: policy == .libr)
+            var book = TaintedQueueBook(cleanFirst: policy == .libr)
             return replay(&book, c, ledger, slots, unique)
         case .haircut:
-            var book = HaircutBook(slots: slots.count)
+            var book = HaircutBook()
             return replay(&book, c, ledger, slots, unique)
         case .poison:
             var book = PoisonBook(accounts: c.entities.count)
@@ -90,7 +90,8 @@ public struct Tracer: Sendable {
         }
         seedPositions.append((Int.max, -1))
 
-        var balance = ContiguousArray<Int64>(repeating: 0, count: slots.count)
+        // Per slot: balance and the book's record, side by side (one cache line).
+        var cells = ContiguousArray<SlotCell>(repeating: SlotCell(balance: 0, taint: -1), count: slots.count)
         var record = Recorder(seeds: seedCount)
         var pieces = ContiguousArray<Lot>()
         var arrived = ContiguousArray<Lot>()
@@ -106,7 +107,7 @@ public struct Tracer: Sendable {
         transfers.channel.withUnsafeBufferPointer { channel in
         slots.sourceSlot.withUnsafeBufferPointer { sourceSlot in
         slots.targetSlot.withUnsafeBufferPointer { targetSlot in
-        balance.withUnsafeMutableBufferPointer { balance in
+        cells.withUnsafeMutableBufferPointer { cells in
             var nextSeedPosition = seedPositions[0].position
             for pos in 0 ..< order.count {
                 let t = Int(order[pos])
@@ -114,23 +115,24 @@ public struct Tracer: Sendable {
                 let from = Int(source[t]), to = Int(target[t])
                 let s = identity ? from : Int(sourceSlot[t])
                 let d = identity ? to : Int(targetSlot[t])
+                let sender = cells[s]
 
                 // MARK: Clean money (the common case)
-                if pos != nextSeedPosition && !book.holdsTaint(slot: s, account: from) {
-                    let b = balance[s]
-                    balance[s] = b > a ? b - a : 0
-                    if Book.keepsCleanLots && book.holdsTaint(slot: d, account: to) {
-                        book.depositClean(slot: d, amount: a)
+                if pos != nextSeedPosition && !book.holdsTaint(sender.taint, account: from) {
+                    cells[s].balance = sender.balance > a ? sender.balance - a : 0
+                    if Book.keepsCleanLots {
+                        let k = cells[d].taint
+                        if k >= 0 { book.depositClean(k, amount: a) }
                     }
-                    balance[d] += a
+                    cells[d].balance += a
                     continue
                 }
 
                 // MARK: The sender's lots
                 pieces.removeAll(keepingCapacity: true)
-                let before = balance[s]
-                book.take(slot: s, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
-                balance[s] = before > a ? before - a : 0
+                let before = sender.balance
+                cells[s].taint = book.take(sender.taint, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
+                cells[s].balance = before > a ? before - a : 0
 
                 if pos == nextSeedPosition {
                     // MARK: A seed: its whole amount, its own label, hops 0
@@ -140,10 +142,10 @@ public struct Tracer: Sendable {
                     for p in pieces where !p.isClean { record.cut[Int(p.seed)] += p.amount }
                     arrived.removeAll(keepingCapacity: true)
                     arrived.append(Lot(seed: seed, hops: 0, amount: a))
-                    book.deposit(slot: d, account: to, pieces: arrived, balance: balance[d])
+                    cells[d].taint = book.deposit(cells[d].taint, slot: d, account: to, pieces: arrived, balance: cells[d].balance)
                     record.add(seed: seed, amount: a)
                     record.transfer(Int32(t), hops: 0)
-                    balance[d] += a
+                    cells[d].balance += a
                     continue
                 }
 
@@ -163,22 +165,21 @@ public struct Tracer: Sendable {
                         arrived.appendMerging(Lot(seed: p.seed, hops: h, amount: p.amount))
                     }
                 }
-                if leastHops == Int32.max {
-                    if Book.keepsCleanLots && book.holdsTaint(slot: d, account: to) {
-                        book.depositClean(slot: d, amount: a)
+                if leastHops == Int32.max || channel[t] == TransferTable.cashOutChannel {
+                    if leastHops != Int32.max {
+                        // MARK: A cash withdrawal: the tainted money exits here
+                        record.exit(Int32(t), from: Int32(from))
+                        record.transfer(Int32(t), hops: leastHops)
                     }
-                } else if channel[t] == TransferTable.cashOutChannel {
-                    // MARK: A cash withdrawal: the tainted money exits here
-                    record.exit(Int32(t), from: Int32(from))
-                    record.transfer(Int32(t), hops: leastHops)
-                    if Book.keepsCleanLots && book.holdsTaint(slot: d, account: to) {
-                        book.depositClean(slot: d, amount: a)
+                    if Book.keepsCleanLots {
+                        let k = cells[d].taint
+                        if k >= 0 { book.depositClean(k, amount: a) }
                     }
                 } else {
-                    book.deposit(slot: d, account: to, pieces: arrived, balance: balance[d])
+                    cells[d].taint = book.deposit(cells[d].taint, slot: d, account: to, pieces: arrived, balance: cells[d].balance)
                     record.transfer(Int32(t), hops: leastHops)
                 }
-                balance[d] += a
+                cells[d].balance += a
             }
         }}}}}}}}
 
@@ -187,7 +188,7 @@ public struct Tracer: Sendable {
         if policy == .poison {
             // Slots are accounts: a marked account is wholly tainted.
             var whole = ContiguousArray<Int64>(repeating: 0, count: c.entities.count)
-            for slot in 0 ..< slots.count { whole[Int(slots.account[slot])] += balance[slot] }
+            for slot in 0 ..< slots.count { whole[Int(slots.account[slot])] += cells[slot].balance }
             for i in 0 ..< remaining.slots.count { remaining.amounts[i] = whole[Int(remaining.slots[i])] }
         } else {
             for i in 0 ..< remaining.slots.count { remaining.slots[i] = slots.account[Int(remaining.slots[i])] }
@@ -238,6 +239,13 @@ extension Trace {
         }
         return (rows, shares)
     }
+}
+
+/// A slot's state in the replay: its balance (never negative) and its record in the
+/// policy's book (-1: only clean money).
+struct SlotCell {
+    var balance: Int64
+    var taint: Int32
 }
 
 /// Collects a trace's lists as the replay goes.

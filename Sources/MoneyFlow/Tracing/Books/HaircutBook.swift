@@ -21,44 +21,40 @@ struct HaircutBook: TaintBook {
 
     static var keepsCleanLots: Bool { false }
 
-    var holdingsOf: ContiguousArray<Int32>
-    var holdings: ContiguousArray<Holdings> = []
-    var free: ContiguousArray<Int32> = []
+    var pool = RecordPool(fresh: Holdings())
     private var taken: ContiguousArray<Int64> = []
     private var remainders: ContiguousArray<Int64> = []
 
-    init(slots: Int) {
-        holdingsOf = ContiguousArray(repeating: -1, count: slots)
-    }
+    init() {}
 
     @inline(__always)
-    func holdsTaint(slot: Int, account: Int) -> Bool { holdingsOf[slot] >= 0 }
+    func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
 
-    func depositClean(slot: Int, amount: Int64) {}
+    func depositClean(_ k: Int32, amount: Int64) {}
 
-    mutating func take(slot: Int, account: Int, amount: Int64, balance: Int64,
-                       into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) {
-        let k = Int(holdingsOf[slot])
+    mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
+                       into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
+        let k = Int(k32)
         guard k >= 0 else {
             pieces.appendMerging(.clean(amount))
-            return
+            return -1
         }
         let moved = min(amount, balance)
-        let total = holdings[k].tainted
+        let total = pool.records[k].tainted
         if moved == balance {
             // The fraction is 1: every holding leaves whole.
-            for lot in holdings[k].lots { pieces.append(lot) }
+            for lot in pool.records[k].lots { pieces.append(lot) }
             if amount > total { pieces.append(.clean(amount - total)) }
-            release(slot: slot, holdings: k)
-            return
+            release(k)
+            return -1
         }
         // MARK: Proportional shares, rounded down
-        let n = holdings[k].lots.count
+        let n = pool.records[k].lots.count
         taken.removeAll(keepingCapacity: true)
         remainders.removeAll(keepingCapacity: true)
         var takenTotal: Int64 = 0
         for i in 0 ..< n {
-            let h = holdings[k].lots[i].amount
+            let h = pool.records[k].lots[i].amount
             let (q, r) = balance.dividingFullWidth(h.multipliedFullWidth(by: moved))
             taken.append(q)
             remainders.append(r)
@@ -76,70 +72,65 @@ struct HaircutBook: TaintBook {
             }
             precondition(best >= 0, "haircut: excess dust without a remainder")
             remainders[best] = 0
-            holdings[k].lots[best].amount -= 1
-            holdings[k].tainted -= 1
-            rounding[Int(holdings[k].lots[best].seed)] += 1
+            pool.records[k].lots[best].amount -= 1
+            pool.records[k].tainted -= 1
+            rounding[Int(pool.records[k].lots[best].seed)] += 1
             excess -= 1
         }
         // MARK: Pieces, and what stays
         var kept = 0
         for i in 0 ..< n {
-            var lot = holdings[k].lots[i]
+            var lot = pool.records[k].lots[i]
             let q = taken[i]
             if q > 0 { pieces.append(Lot(seed: lot.seed, hops: lot.hops, amount: q)) }
             lot.amount -= q
             if lot.amount > 0 {
-                holdings[k].lots[kept] = lot
+                pool.records[k].lots[kept] = lot
                 kept += 1
             }
         }
-        holdings[k].lots.removeLast(n - kept)
-        holdings[k].tainted -= takenTotal
+        pool.records[k].lots.removeLast(n - kept)
+        pool.records[k].tainted -= takenTotal
         if amount > takenTotal { pieces.append(.clean(amount - takenTotal)) }
-        if holdings[k].tainted == 0 { release(slot: slot, holdings: k) }
+        if pool.records[k].tainted == 0 {
+            release(k)
+            return -1
+        }
+        return k32
     }
 
-    mutating func deposit(slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) {
-        var k = Int(holdingsOf[slot])
-        if k < 0 {
-            if let reused = free.popLast() {
-                k = Int(reused)
-            } else {
-                k = holdings.count
-                holdings.append(Holdings())
-            }
-            holdingsOf[slot] = Int32(k)
-        }
+    mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
+        let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
         for p in pieces where !p.isClean {
             // Binary search for (seed, hops) in the sorted holdings.
-            var lo = 0, hi = holdings[k].lots.count
+            var lo = 0, hi = pool.records[k].lots.count
             while lo < hi {
                 let mid = (lo + hi) >> 1
-                if holdings[k].lots[mid].precedes(p) { lo = mid + 1 } else { hi = mid }
+                if pool.records[k].lots[mid].precedes(p) { lo = mid + 1 } else { hi = mid }
             }
-            if lo < holdings[k].lots.count && holdings[k].lots[lo].sameKind(p) {
-                holdings[k].lots[lo].amount += p.amount
+            if lo < pool.records[k].lots.count && pool.records[k].lots[lo].sameKind(p) {
+                pool.records[k].lots[lo].amount += p.amount
             } else {
-                holdings[k].lots.insert(p, at: lo)
+                pool.records[k].lots.insert(p, at: lo)
             }
-            holdings[k].tainted += p.amount
+            pool.records[k].tainted += p.amount
         }
+        return Int32(k)
     }
 
     func remainingTaint() -> (slots: ContiguousArray<Int32>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int32> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
-        for (slot, k) in holdingsOf.enumerated() where k >= 0 {
-            for lot in holdings[Int(k)].lots {
+        for (k, slot) in pool.owner.enumerated() where slot >= 0 {
+            for lot in pool.records[k].lots {
                 slots.append(Int32(slot)); seeds.append(lot.seed); amounts.append(lot.amount)
             }
         }
         return (slots, seeds, amounts)
     }
 
-    private mutating func release(slot: Int, holdings k: Int) {
-        holdings[k].lots.removeAll(keepingCapacity: holdings[k].lots.capacity <= 64)
-        holdings[k].tainted = 0
-        holdingsOf[slot] = -1
-        free.append(Int32(k))
+    private mutating func release(_ k: Int) {
+        pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
+        pool.records[k].tainted = 0
+        pool.release(k)
     }
 }

@@ -16,18 +16,20 @@ struct PoisonBook: TaintBook {
     }
 
     @inline(__always)
-    func holdsTaint(slot: Int, account: Int) -> Bool { marksOf[account] >= 0 }
+    func holdsTaint(_ k: Int32, account: Int) -> Bool { marksOf[account] >= 0 }
 
-    func depositClean(slot: Int, amount: Int64) {}
+    func depositClean(_ k: Int32, amount: Int64) {}
 
-    mutating func take(slot: Int, account: Int, amount: Int64, balance: Int64,
-                       into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) {
+    /// The slots' records stay -1: marks live per account here.
+    mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
+                       into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
         let k = Int(marksOf[account])
-        guard k >= 0 else { return }
+        guard k >= 0 else { return -1 }
         for mark in marks[k] { pieces.append(Lot(seed: mark.seed, hops: mark.hops, amount: amount)) }
+        return -1
     }
 
-    mutating func deposit(slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) {
+    mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
         var k = Int(marksOf[account])
         if k < 0 {
             k = marks.count
@@ -46,6 +48,7 @@ struct PoisonBook: TaintBook {
                 marks[k].insert(Lot(seed: p.seed, hops: p.hops, amount: 0), at: lo)
             }
         }
+        return -1
     }
 
     /// For poison the "slots" are accounts and the amounts are 0: the engine fills in

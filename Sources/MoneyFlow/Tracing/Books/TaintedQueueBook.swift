@@ -16,89 +16,77 @@ struct TaintedQueueBook: TaintBook {
     static var keepsCleanLots: Bool { false }
 
     let cleanFirst: Bool
-    var queueOf: ContiguousArray<Int32>
-    var queues: ContiguousArray<Queue> = []
-    var free: ContiguousArray<Int32> = []
+    var pool = RecordPool(fresh: Queue())
 
-    init(slots: Int, cleanFirst: Bool) {
-        self.cleanFirst = cleanFirst
-        queueOf = ContiguousArray(repeating: -1, count: slots)
-    }
+    init(cleanFirst: Bool) { self.cleanFirst = cleanFirst }
 
     @inline(__always)
-    func holdsTaint(slot: Int, account: Int) -> Bool { queueOf[slot] >= 0 }
+    func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
 
-    func depositClean(slot: Int, amount: Int64) {}
+    func depositClean(_ k: Int32, amount: Int64) {}
 
-    mutating func take(slot: Int, account: Int, amount: Int64, balance: Int64,
-                       into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) {
-        let k = Int(queueOf[slot])
+    mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
+                       into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
+        let k = Int(k32)
         var need = amount
         guard k >= 0 else {
             pieces.appendMerging(.clean(need))
-            return
+            return -1
         }
-        var clean = balance - queues[k].tainted
+        let clean = balance - pool.records[k].tainted
         if cleanFirst && clean > 0 && need > 0 {
             let c = min(clean, need)
             pieces.appendMerging(.clean(c))
             need -= c
-            clean -= c
         }
-        while need > 0 && queues[k].head < queues[k].lots.count {
-            let h = queues[k].head
-            let lot = queues[k].lots[h]
+        while need > 0 && pool.records[k].head < pool.records[k].lots.count {
+            let h = pool.records[k].head
+            let lot = pool.records[k].lots[h]
             let piece = min(lot.amount, need)
             pieces.appendMerging(Lot(seed: lot.seed, hops: lot.hops, amount: piece))
             need -= piece
-            queues[k].tainted -= piece
+            pool.records[k].tainted -= piece
             if piece == lot.amount {
-                queues[k].head = h + 1
+                pool.records[k].head = h + 1
             } else {
-                queues[k].lots[h].amount -= piece
+                pool.records[k].lots[h].amount -= piece
             }
         }
         // dirty-first: then the clean money; both: beyond the balance, unknown origin.
         if need > 0 { pieces.appendMerging(.clean(need)) }
-        if queues[k].tainted == 0 {
-            queues[k].lots.removeAll(keepingCapacity: queues[k].lots.capacity <= 64)
-            queues[k].head = 0
-            queueOf[slot] = -1
-            free.append(Int32(k))
-        } else if queues[k].head >= 32 && queues[k].head * 2 >= queues[k].lots.count {
-            queues[k].lots.removeFirst(queues[k].head)
-            queues[k].head = 0
+        if pool.records[k].tainted == 0 {
+            pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
+            pool.records[k].head = 0
+            pool.release(k)
+            return -1
         }
+        if pool.records[k].head >= 32 && pool.records[k].head * 2 >= pool.records[k].lots.count {
+            pool.records[k].lots.removeFirst(pool.records[k].head)
+            pool.records[k].head = 0
+        }
+        return k32
     }
 
-    mutating func deposit(slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) {
-        var k = Int(queueOf[slot])
-        if k < 0 {
-            if let reused = free.popLast() {
-                k = Int(reused)
-            } else {
-                k = queues.count
-                queues.append(Queue())
-            }
-            queueOf[slot] = Int32(k)
-        }
+    mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
+        let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
         for p in pieces where !p.isClean {
-            let n = queues[k].lots.count
-            if n > queues[k].head && queues[k].lots[n - 1].sameKind(p) {
-                queues[k].lots[n - 1].amount += p.amount
+            let n = pool.records[k].lots.count
+            if n > pool.records[k].head && pool.records[k].lots[n - 1].sameKind(p) {
+                pool.records[k].lots[n - 1].amount += p.amount
             } else {
-                queues[k].lots.append(p)
+                pool.records[k].lots.append(p)
             }
-            queues[k].tainted += p.amount
+            pool.records[k].tainted += p.amount
         }
+        return Int32(k)
     }
 
     func remainingTaint() -> (slots: ContiguousArray<Int32>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int32> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
-        for (slot, k) in queueOf.enumerated() where k >= 0 {
-            let q = queues[Int(k)]
+        for (k, slot) in pool.owner.enumerated() where slot >= 0 {
+            let q = pool.records[k]
             for lot in q.lots[q.head...] {
-                slots.append(Int32(slot)); seeds.append(lot.seed); amounts.append(lot.amount)
+                slots.append(slot); seeds.append(lot.seed); amounts.append(lot.amount)
             }
         }
         return (slots, seeds, amounts)
