@@ -23,6 +23,7 @@ struct FraudGraphCommand: ParsableCommand {
             TraceCommand.self,
             FreezeCommand.self,
             FlowCommand.self,
+            PatternsCommand.self,
             MoneyFlowBenchCommand.self,
         ]
     )

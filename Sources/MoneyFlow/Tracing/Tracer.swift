@@ -52,27 +52,25 @@ public struct Tracer: Sendable {
         var seen = Set<Int32>()
         let unique = seeds.filter { seen.insert($0).inserted }
         precondition(unique.allSatisfy { $0 >= 0 && Int($0) < c.transfers.count }, "seed is not a transfer row")
-        let slots = CurrencySlots(c)
         switch policy {
         case .fifo, .lifo:
             var book = LotSequenceBook(lifo: policy == .lifo)
-            return replay(&book, c, ledger, slots, unique)
+            return replay(&book, c, ledger, unique)
         case .libr, .dirtyFirst:
             var book = TaintedQueueBook(cleanFirst: policy == .libr)
-            return replay(&book, c, ledger, slots, unique)
+            return replay(&book, c, ledger, unique)
         case .haircut:
             var book = HaircutBook()
-            return replay(&book, c, ledger, slots, unique)
+            return replay(&book, c, ledger, unique)
         case .poison:
             var book = PoisonBook(accounts: c.entities.count)
-            return replay(&book, c, ledger, slots, unique)
+            return replay(&book, c, ledger, unique)
         }
     }
 
     // MARK: - Replay
 
-    private func replay<Book: TaintBook>(_ book: inout Book, _ c: Case, _ ledger: Ledger,
-                                         _ slots: CurrencySlots, _ seeds: [Int32]) -> Trace {
+    private func replay<Book: TaintBook>(_ book: inout Book, _ c: Case, _ ledger: Ledger, _ seeds: [Int32]) -> Trace {
         let transfers = c.transfers
         let seedCount = seeds.count
         let limit: Int32 = maxHops.map { Int32(clamping: max(0, $0)) } ?? Int32.max
@@ -90,31 +88,34 @@ public struct Tracer: Sendable {
         }
         seedPositions.append((Int.max, -1))
 
-        // Per slot: balance and the book's record, side by side (one cache line).
-        var cells = ContiguousArray<SlotCell>(repeating: SlotCell(balance: 0, taint: -1), count: slots.count)
+        // Per slot (account and currency): balance, the book's record and the
+        // currency, side by side. Slot a < n is account a in the first currency it
+        // used (in replay order); its other currencies get slots n, n + 1, ...
+        let n = c.entities.count
+        var slots = SlotCells(accounts: n)
+        defer { slots.deallocate() }
         var record = Recorder(seeds: seedCount)
         var pieces = ContiguousArray<Lot>()
         var arrived = ContiguousArray<Lot>()
         pieces.reserveCapacity(64)
         arrived.reserveCapacity(64)
         var nextSeed = 0
-        let identity = slots.isIdentity
 
         ledger.order.withUnsafeBufferPointer { order in
         transfers.source.withUnsafeBufferPointer { source in
         transfers.target.withUnsafeBufferPointer { target in
         transfers.amount.withUnsafeBufferPointer { amount in
         transfers.channel.withUnsafeBufferPointer { channel in
-        slots.sourceSlot.withUnsafeBufferPointer { sourceSlot in
-        slots.targetSlot.withUnsafeBufferPointer { targetSlot in
-        cells.withUnsafeMutableBufferPointer { cells in
+        transfers.currency.withUnsafeBufferPointer { currency in
             var nextSeedPosition = seedPositions[0].position
             for pos in 0 ..< order.count {
                 let t = Int(order[pos])
                 let a = amount[t]
                 let from = Int(source[t]), to = Int(target[t])
-                let s = identity ? from : Int(sourceSlot[t])
-                let d = identity ? to : Int(targetSlot[t])
+                let code = currency[t]
+                let s = slots.slot(account: from, currency: code)
+                let d = slots.slot(account: to, currency: code)
+                let cells = slots.cells
                 let sender = cells[s]
 
                 // MARK: Clean money (the common case)
@@ -181,17 +182,17 @@ public struct Tracer: Sendable {
                 }
                 cells[d].balance += a
             }
-        }}}}}}}}
+        }}}}}}
 
         // MARK: - What is still held
         var remaining = book.remainingTaint()
         if policy == .poison {
             // Slots are accounts: a marked account is wholly tainted.
             var whole = ContiguousArray<Int64>(repeating: 0, count: c.entities.count)
-            for slot in 0 ..< slots.count { whole[Int(slots.account[slot])] += cells[slot].balance }
+            for slot in 0 ..< slots.count { whole[Int(slots.account(of: slot))] += slots.cells[slot].balance }
             for i in 0 ..< remaining.slots.count { remaining.amounts[i] = whole[Int(remaining.slots[i])] }
         } else {
-            for i in 0 ..< remaining.slots.count { remaining.slots[i] = slots.account[Int(remaining.slots[i])] }
+            for i in 0 ..< remaining.slots.count { remaining.slots[i] = slots.account(of: Int(remaining.slots[i])) }
         }
         let (holdingAccounts, holdingShares) = Trace.group(accounts: remaining.slots, seeds: remaining.seeds, amounts: remaining.amounts)
 
@@ -241,12 +242,6 @@ extension Trace {
     }
 }
 
-/// A slot's state in the replay: its balance (never negative) and its record in the
-/// policy's book (-1: only clean money).
-struct SlotCell {
-    var balance: Int64
-    var taint: Int32
-}
 
 /// Collects a trace's lists as the replay goes.
 struct Recorder {

@@ -1,0 +1,224 @@
+import FraudGraph
+
+/// Finds laundering typologies in a case's transfers: fan-in, fan-out,
+/// scatter-gather, gather-scatter, cycles, bipartite layers, stacks, layering chains,
+/// cash-outs of laundered money, and pass-through mule accounts.
+///
+/// How (all in replay order, time windows in seconds):
+/// 1. `RelayAnalysis`: which transfers pass on money the sender received within
+///    `window` (first in, first out, same currency) and mostly forwarded.
+/// 2. Relays are joined into episodes: a relay joins the relays that brought it the
+///    money it passes on, and the other relays that passed on the same received
+///    payment (a fan-out's branches), when that money is at least a tenth of it.
+///    Transfers into hubs (exchanges, shops, cash desks: accounts paid by at least
+///    `hubSenders` distinct accounts, or by `hubRelaySenders` distinct accounts
+///    passing money on) and cash withdrawals are kept out of the shapes.
+/// 3. Each episode's shape names its typology: who only sends (entries), who only
+///    receives (exits), who does both (intermediaries), the longest path, a cycle.
+///    Cash withdrawals of relayed money are findings of their own, per account. Fans
+///    wider than `maximumFan` accounts look like payroll runs and are left out.
+/// 4. Accounts that forward at least `passThroughShare` of what they receive, within
+///    the window, in at least `passThroughRelays` relays, are pass-through findings.
+public struct PatternFinder: Sendable {
+    /// How long money may sit in an account and still count as passed on.
+    public var window: Int64 = 4 * 86_400
+    /// A received payment is passed on when at least this share of it leaves within the window.
+    public var passedOnShare = 0.8
+    /// A payment is a relay when at least this share of it is passed-on money.
+    public var relayShare = 0.8
+    /// Relays below this amount (units) are ignored.
+    public var minimumAmount: Int64 = 10 * 10_000
+    /// Accounts paid by at least this many distinct accounts are hubs (shops, exchanges).
+    public var hubSenders = 200
+    /// Accounts paid by at least this many distinct accounts passing money on are hubs
+    /// too (an exchange's deposit account, a cash desk: where many rings' money ends).
+    public var hubRelaySenders = 25
+    /// Fans (one to many, many to one) wider than this are payroll-like, not typologies.
+    public var maximumFan = 12
+    /// Pass-through accounts: share of received money forwarded within the window.
+    public var passThroughShare = 0.7
+    /// Pass-through accounts: least number of relays.
+    public var passThroughRelays = 2
+
+    public init() {}
+
+    /// - Complexity: O(transfers · α) plus the matching of received to sent money.
+    public func run(on c: Case, ledger: Ledger) -> [PatternFinding] {
+        let t = c.transfers
+        let m = t.count
+        let accountTransfers = AccountTransfers(c, ledger: ledger)
+        var position = ContiguousArray<Int32>(repeating: 0, count: m)
+        for (p, r) in ledger.order.enumerated() { position[Int(r)] = Int32(p) }
+        let relays = RelayAnalysis(c, accountTransfers: accountTransfers, position: position, window: window,
+                                   passedOnShare: passedOnShare, relayShare: relayShare, minimumAmount: minimumAmount)
+        // MARK: Hubs: distinct senders, and distinct senders passing money on
+        var isHub = ContiguousArray<Bool>(repeating: false, count: c.entities.count)
+        var stamp = ContiguousArray<Int32>(repeating: -1, count: c.entities.count)
+        var relayStamp = ContiguousArray<Int32>(repeating: -1, count: c.entities.count)
+        for a in 0 ..< c.entities.count {
+            let range = accountTransfers.receivedRange(Int32(a))
+            if range.count < min(hubSenders, hubRelaySenders) { continue }
+            var senders = 0, relaySenders = 0
+            for i in range {
+                let r = Int(accountTransfers.incoming[i])
+                let s = Int(t.source[r])
+                if stamp[s] != Int32(a) { stamp[s] = Int32(a); senders += 1 }
+                if relays.isRelay[r] && relayStamp[s] != Int32(a) { relayStamp[s] = Int32(a); relaySenders += 1 }
+            }
+            isHub[a] = senders >= hubSenders || relaySenders >= hubRelaySenders
+        }
+
+        // MARK: Episodes
+        var parent = ContiguousArray<Int32>(repeating: -1, count: m)   // -1: not in any episode
+        func find(_ x: Int32) -> Int32 {
+            var x = x
+            while parent[Int(x)] != x {
+                parent[Int(x)] = parent[Int(parent[Int(x)])]
+                x = parent[Int(x)]
+            }
+            return x
+        }
+        func union(_ a: Int32, _ b: Int32) {
+            let ra = find(a), rb = find(b)
+            if ra == rb { return }
+            if ra < rb { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb }
+        }
+        func shaped(_ r: Int) -> Bool { relays.isRelay[r] && !isHub[Int(t.target[r])] }
+        for r in 0 ..< m where relays.isRelay[r] && (shaped(r) || t.isCashOut(Int32(r))) { parent[r] = Int32(r) }
+        var anchor = ContiguousArray<Int32>(repeating: -1, count: m)  // first relay that passed on a received payment
+        for k in 0 ..< relays.pairSent.count {
+            let o = relays.pairSent[k], i = relays.pairReceived[k]
+            guard parent[Int(o)] >= 0, relays.pairAmount[k] * 10 >= t.amount[Int(o)] else { continue }
+            if parent[Int(i)] >= 0 { union(o, i) }
+            if anchor[Int(i)] < 0 { anchor[Int(i)] = o } else { union(o, anchor[Int(i)]) }
+        }
+        var members: [Int32: [Int32]] = [:]
+        for r in 0 ..< m where parent[r] >= 0 { members[find(Int32(r)), default: []].append(Int32(r)) }
+
+        // MARK: Shapes
+        var findings: [PatternFinding] = []
+        for root in members.keys.sorted() {
+            var shape: [Int32] = [], cash: [Int32] = []
+            for r in members[root]! { if t.isCashOut(r) { cash.append(r) } else if shaped(Int(r)) { shape.append(r) } }
+            shape.sort { position[Int($0)] < position[Int($1)] }
+            if let (typology, accounts) = classify(shape, c) {
+                findings.append(finding(typology, accounts, shape, c, relays))
+            }
+            // Cash withdrawals, per account.
+            var byAccount: [Int32: [Int32]] = [:]
+            for r in cash { byAccount[t.source[Int(r)], default: []].append(r) }
+            for a in byAccount.keys.sorted() {
+                let rows = byAccount[a]!.sorted { position[Int($0)] < position[Int($1)] }
+                findings.append(finding(.cashOut, [a], rows, c, relays))
+            }
+        }
+
+        // MARK: Pass-through accounts
+        for a in 0 ..< c.entities.count where !isHub[a] {
+            let outs = accountTransfers.sentRange(Int32(a))
+            var relayed: [Int32] = []
+            for o in outs {
+                let r = Int(accountTransfers.outgoing[o])
+                if shaped(r) || (relays.isRelay[r] && t.isCashOut(Int32(r))) { relayed.append(Int32(r)) }
+            }
+            guard relayed.count >= passThroughRelays else { continue }
+            var received: Int64 = 0, forwarded: Int64 = 0
+            for i in accountTransfers.receivedRange(Int32(a)) {
+                let r = Int(accountTransfers.incoming[i])
+                received += t.amount[r]
+                forwarded += relays.forwarded[r]
+            }
+            guard received > 0, Double(forwarded) >= passThroughShare * Double(received) else { continue }
+            findings.append(finding(.passThrough, [Int32(a)], relayed, c, relays, share: Double(forwarded) / Double(received)))
+        }
+        findings.sort { ($1.score, $0.first, $0.typology.rawValue) < ($0.score, $1.first, $1.typology.rawValue) }
+        return findings
+    }
+
+    // MARK: - Shapes
+
+    /// The typology of an episode's relays (replay order) and its accounts, entries
+    /// first; nil for a lone relay or nothing.
+    func classify(_ rows: [Int32], _ c: Case) -> (Typology, [Int32])? {
+        guard rows.count >= 2 else { return nil }
+        let t = c.transfers
+        var out: [Int32: Set<Int32>] = [:], into: [Int32: Set<Int32>] = [:]
+        for r in rows {
+            let s = t.source[Int(r)], d = t.target[Int(r)]
+            out[s, default: []].insert(d)
+            into[d, default: []].insert(s)
+        }
+        let accounts = Set(out.keys).union(into.keys)
+        let entries = accounts.filter { into[$0] == nil }.sorted()
+        let exits = accounts.filter { out[$0] == nil }.sorted()
+        let middles = accounts.filter { into[$0] != nil && out[$0] != nil }.sorted()
+        let ordered = entries + middles + exits
+        if hasCycle(out) { return (.cycle, ordered) }
+        // Longest path over accounts (a DAG here).
+        var depth: [Int32: Int] = [:]
+        func longest(_ a: Int32) -> Int {
+            if let d = depth[a] { return d }
+            let d = 1 + (out[a]?.map { longest($0) }.max() ?? -1) + 0
+            depth[a] = d
+            return d
+        }
+        let length = entries.map { longest($0) }.max() ?? 0   // transfers on the longest path
+        let simple = accounts.allSatisfy { (out[$0]?.count ?? 0) <= 1 && (into[$0]?.count ?? 0) <= 1 }
+        if entries.count > maximumFan || exits.count > maximumFan || middles.count > maximumFan { return nil }
+        switch length {
+        case 1:
+            if entries.count == 1 && exits.count >= 2 { return (.fanOut, ordered) }
+            if entries.count >= 2 && exits.count == 1 { return (.fanIn, ordered) }
+            if entries.count >= 2 && exits.count >= 2 { return (.bipartite, ordered) }
+            return nil
+        case 2:
+            if middles.count == 1 {
+                if entries.count >= 2 && exits.count >= 2 { return (.gatherScatter, ordered) }
+                if entries.count >= 2 { return (.fanIn, ordered) }
+                if exits.count >= 2 { return (.fanOut, ordered) }
+                return (.layeringChain, ordered)
+            }
+            if entries.count == 1 && exits.count == 1 { return (.scatterGather, ordered) }
+            if simple { return (.layeringChain, ordered) }
+            return (.stack, ordered)
+        default:
+            return (.layeringChain, ordered)
+        }
+    }
+
+    private func hasCycle(_ out: [Int32: Set<Int32>]) -> Bool {
+        var state: [Int32: UInt8] = [:]  // 1 on the stack, 2 done
+        func visit(_ a: Int32) -> Bool {
+            state[a] = 1
+            for b in out[a] ?? [] {
+                if state[b] == 1 { return true }
+                if state[b] == nil && visit(b) { return true }
+            }
+            state[a] = 2
+            return false
+        }
+        for a in out.keys.sorted() where state[a] == nil {
+            if visit(a) { return true }
+        }
+        return false
+    }
+
+    private func finding(_ typology: Typology, _ accounts: [Int32], _ rows: [Int32], _ c: Case, _ relays: RelayAnalysis,
+                         share: Double? = nil) -> PatternFinding {
+        let t = c.transfers
+        var amount: Int64 = 0, covered: Int64 = 0
+        var delay = 0.0
+        for r in rows {
+            amount += t.amount[Int(r)]
+            covered += min(relays.relayCover[Int(r)], t.amount[Int(r)])
+            delay += Double(relays.delay[Int(r)]) * Double(min(relays.relayCover[Int(r)], t.amount[Int(r)]))
+        }
+        let coverage = share ?? (amount > 0 ? Double(covered) / Double(amount) : 0)
+        let averageDelay = covered > 0 ? delay / Double(covered) : Double(window)
+        let speed = max(0, 1 - averageDelay / Double(window))
+        let times = rows.map { t.time[Int($0)] }
+        return PatternFinding(typology: typology, accounts: accounts, transfers: rows, amount: amount,
+                              score: (min(1, coverage) * speed * 1000).rounded() / 1000,
+                              first: times.min() ?? 0, last: times.max() ?? 0)
+    }
+}
