@@ -9,7 +9,9 @@ import FraudGraph
 ///    `window` (first in, first out, same currency) and mostly forwarded.
 /// 2. Relays are joined into episodes: a relay joins the relays that brought it the
 ///    money it passes on, and the other relays that passed on the same received
-///    payment (a fan-out's branches), when that money is at least a tenth of it.
+///    payment (a fan-out's branches), when that money is at least a tenth of it; and
+///    relays that reach the same account within `gatherWindow` of each other (a
+///    fan-in's branches).
 ///    Transfers into hubs (exchanges, shops, cash desks: accounts paid by at least
 ///    `hubSenders` distinct accounts, or by `hubRelaySenders` distinct accounts
 ///    passing money on) and cash withdrawals are kept out of the shapes.
@@ -26,6 +28,8 @@ public struct PatternFinder: Sendable {
     public var passedOnShare = 0.8
     /// A payment is a relay when at least this share of it is passed-on money.
     public var relayShare = 0.8
+    /// Relays into one account this close in time belong to one episode (a gathering).
+    public var gatherWindow: Int64 = 12 * 3600
     /// Relays below this amount (units) are ignored.
     public var minimumAmount: Int64 = 10 * 10_000
     /// Accounts paid by at least this many distinct accounts are hubs (shops, exchanges).
@@ -84,7 +88,7 @@ public struct PatternFinder: Sendable {
             if ra < rb { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb }
         }
         func shaped(_ r: Int) -> Bool { relays.isRelay[r] && !isHub[Int(t.target[r])] }
-        for r in 0 ..< m where relays.isRelay[r] && (shaped(r) || t.isCashOut(Int32(r))) { parent[r] = Int32(r) }
+        for r in 0 ..< m where relays.isRelay[r] { parent[r] = Int32(r) }
         var anchor = ContiguousArray<Int32>(repeating: -1, count: m)  // first relay that passed on a received payment
         for k in 0 ..< relays.pairSent.count {
             let o = relays.pairSent[k], i = relays.pairReceived[k]
@@ -92,8 +96,29 @@ public struct PatternFinder: Sendable {
             if parent[Int(i)] >= 0 { union(o, i) }
             if anchor[Int(i)] < 0 { anchor[Int(i)] = o } else { union(o, anchor[Int(i)]) }
         }
+        // Money that arrives together and stays: a gathering with nothing after it.
+        for a in 0 ..< c.entities.count where !isHub[a] {
+            var previous: Int32 = -1
+            for i in accountTransfers.receivedRange(Int32(a)) {
+                let r = accountTransfers.incoming[i]
+                guard parent[Int(r)] >= 0 && !t.isCashOut(r)
+                    && Double(relays.forwarded[Int(r)]) < passedOnShare * Double(t.amount[Int(r)]) else { continue }
+                if previous >= 0 && t.time[Int(r)] - t.time[Int(previous)] <= gatherWindow { union(r, previous) }
+                previous = r
+            }
+        }
         var members: [Int32: [Int32]] = [:]
-        for r in 0 ..< m where parent[r] >= 0 { members[find(Int32(r)), default: []].append(Int32(r)) }
+        for r in 0 ..< m where parent[r] >= 0 && (shaped(r) || t.isCashOut(Int32(r))) {
+            members[find(Int32(r)), default: []].append(Int32(r))
+        }
+        // Which relays passed on which (for money that comes back: cycles).
+        var feeds: [Int32: [Int32]] = [:]   // relay -> the relays whose money it passed on
+        for k in 0 ..< relays.pairSent.count {
+            let o = relays.pairSent[k], i = relays.pairReceived[k]
+            if relays.isRelay[Int(o)] && relays.isRelay[Int(i)] && relays.pairAmount[k] * 10 >= t.amount[Int(o)] {
+                feeds[o, default: []].append(i)
+            }
+        }
 
         // MARK: Shapes
         var findings: [PatternFinding] = []
@@ -101,7 +126,7 @@ public struct PatternFinder: Sendable {
             var shape: [Int32] = [], cash: [Int32] = []
             for r in members[root]! { if t.isCashOut(r) { cash.append(r) } else if shaped(Int(r)) { shape.append(r) } }
             shape.sort { position[Int($0)] < position[Int($1)] }
-            if let (typology, accounts) = classify(shape, c) {
+            if let (typology, accounts) = classify(shape, c, feeds: feeds) {
                 findings.append(finding(typology, accounts, shape, c, relays))
             }
             // Cash withdrawals, per account.
@@ -139,7 +164,7 @@ public struct PatternFinder: Sendable {
 
     /// The typology of an episode's relays (replay order) and its accounts, entries
     /// first; nil for a lone relay or nothing.
-    func classify(_ rows: [Int32], _ c: Case) -> (Typology, [Int32])? {
+    func classify(_ rows: [Int32], _ c: Case, feeds: [Int32: [Int32]]) -> (Typology, [Int32])? {
         guard rows.count >= 2 else { return nil }
         let t = c.transfers
         var out: [Int32: Set<Int32>] = [:], into: [Int32: Set<Int32>] = [:]
@@ -153,7 +178,7 @@ public struct PatternFinder: Sendable {
         let exits = accounts.filter { out[$0] == nil }.sorted()
         let middles = accounts.filter { into[$0] != nil && out[$0] != nil }.sorted()
         let ordered = entries + middles + exits
-        if hasCycle(out) { return (.cycle, ordered) }
+        if comesBack(rows, c, feeds: feeds) { return (.cycle, ordered) }
         // Longest path over accounts (a DAG here).
         var depth: [Int32: Int] = [:]
         func longest(_ a: Int32) -> Int {
@@ -186,19 +211,26 @@ public struct PatternFinder: Sendable {
         }
     }
 
-    private func hasCycle(_ out: [Int32: Set<Int32>]) -> Bool {
-        var state: [Int32: UInt8] = [:]  // 1 on the stack, 2 done
-        func visit(_ a: Int32) -> Bool {
-            state[a] = 1
-            for b in out[a] ?? [] {
-                if state[b] == 1 { return true }
-                if state[b] == nil && visit(b) { return true }
+    /// Whether money of the episode comes back to an account it left: a chain of
+    /// relays, each passing on the one before, from an account back into it.
+    private func comesBack(_ rows: [Int32], _ c: Case, feeds: [Int32: [Int32]]) -> Bool {
+        let t = c.transfers
+        let inEpisode = Set(rows)
+        for r in rows {
+            let home = t.target[Int(r)]
+            // Walk back up to six relays.
+            var frontier = [r]
+            for _ in 0 ..< 6 {
+                var next: [Int32] = []
+                for x in frontier {
+                    for y in feeds[x] ?? [] where inEpisode.contains(y) {
+                        if t.source[Int(y)] == home { return true }
+                        next.append(y)
+                    }
+                }
+                if next.isEmpty { break }
+                frontier = next
             }
-            state[a] = 2
-            return false
-        }
-        for a in out.keys.sorted() where state[a] == nil {
-            if visit(a) { return true }
         }
         return false
     }

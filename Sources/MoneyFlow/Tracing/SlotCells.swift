@@ -11,11 +11,10 @@ struct SlotCell {
 
 /// The replay's slots: one per account and currency it used. Slot `a < n` is account
 /// `a` in the first currency it used, in replay order; an account's other currencies
-/// get slots `n, n + 1, ...` as they appear. Found without any pass before the replay:
-/// the slot's currency is in its cell, and the rare other currencies are remembered
-/// per account (the last one) and in a table.
+/// get slots `n, n + 1, ...` as they appear, chained from the account's slot. Found
+/// without any pass before the replay: the slot's currency is in its cell.
 ///
-/// Memory: 16 bytes a slot, 6 an account.
+/// Memory: 16 bytes a slot, 4 more per slot once an account uses a second currency.
 struct SlotCells {
     private(set) var cells: UnsafeMutablePointer<SlotCell>
     private(set) var count: Int
@@ -23,10 +22,9 @@ struct SlotCells {
     private let accounts: Int
     /// Account of each extra slot (slot n + k).
     private var extraAccount = ContiguousArray<Int32>()
-    /// Per account, the last extra currency it used and that slot.
-    private var lastCurrency: ContiguousArray<UInt16>
-    private var lastSlot: ContiguousArray<Int32>
-    private var extra: [UInt64: Int32] = [:]
+    /// Per slot: the next slot of the same account in another currency, or -1
+    /// (allocated when the first account uses a second currency).
+    private var next = ContiguousArray<Int32>()
 
     init(accounts n: Int) {
         accounts = n
@@ -34,8 +32,6 @@ struct SlotCells {
         cells = .allocate(capacity: capacity)
         cells.initialize(repeating: SlotCell(balance: 0, taint: -1, currency: 0), count: n)
         count = n
-        lastCurrency = ContiguousArray(repeating: 0, count: n)
-        lastSlot = ContiguousArray(repeating: -1, count: n)
     }
 
     func deallocate() { cells.deallocate() }
@@ -57,27 +53,25 @@ struct SlotCells {
 
     @inline(never)
     private mutating func otherSlot(account a: Int, currency code: UInt16) -> Int {
-        if lastCurrency[a] == code { return Int(lastSlot[a]) }
-        let key = UInt64(UInt32(a)) << 16 | UInt64(code)
-        let s: Int
-        if let known = extra[key] {
-            s = Int(known)
-        } else {
-            if count == capacity {
-                capacity *= 2
-                let grown = UnsafeMutablePointer<SlotCell>.allocate(capacity: capacity)
-                grown.moveInitialize(from: cells, count: count)
-                cells.deallocate()
-                cells = grown
-            }
-            s = count
-            (cells + s).initialize(to: SlotCell(balance: 0, taint: -1, currency: code))
-            count += 1
-            extraAccount.append(Int32(a))
-            extra[key] = Int32(s)
+        if next.isEmpty { next = ContiguousArray(repeating: -1, count: capacity) }
+        var s = a
+        while next[s] >= 0 {
+            s = Int(next[s])
+            if cells[s].currency == code { return s }
         }
-        lastCurrency[a] = code
-        lastSlot[a] = Int32(s)
-        return s
+        if count == capacity {
+            capacity *= 2
+            let grown = UnsafeMutablePointer<SlotCell>.allocate(capacity: capacity)
+            grown.moveInitialize(from: cells, count: count)
+            cells.deallocate()
+            cells = grown
+            next.append(contentsOf: repeatElement(-1, count: capacity - next.count))
+        }
+        let made = count
+        (cells + made).initialize(to: SlotCell(balance: 0, taint: -1, currency: code))
+        count += 1
+        extraAccount.append(Int32(a))
+        next[s] = Int32(made)
+        return made
     }
 }

@@ -24,8 +24,15 @@ struct LotSequenceBook: TaintBook {
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
 
+    @inline(__always)
     mutating func depositClean(_ k: Int32, amount: Int64) {
-        pool.records[Int(k)].lots.appendMerging(.clean(amount))
+        let i = Int(k)
+        let n = pool.records[i].lots.count
+        if pool.records[i].lots[n - 1].seed == Lot.clean {
+            pool.records[i].lots[n - 1].amount += amount
+        } else {
+            pool.records[i].lots.append(.clean(amount))
+        }
     }
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
