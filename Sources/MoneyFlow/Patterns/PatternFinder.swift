@@ -203,8 +203,12 @@ public struct PatternFinder: Sendable {
                 if exits.count >= 2 { return (.fanOut, ordered) }
                 return (.layeringChain, ordered)
             }
-            if entries.count == 1 && exits.count == 1 { return (.scatterGather, ordered) }
-            if simple { return (.layeringChain, ordered) }
+            // Where the intermediaries' money meets: one point is a scatter-gather, two
+            // or more a stack (each of the second layer paid by several of the first).
+            let meeting = accounts.filter { a in (into[a]?.filter { middles.contains($0) }.count ?? 0) >= 2 }.count
+            if entries.count == 1 && meeting == 1 { return (.scatterGather, ordered) }
+            if meeting >= 2 { return (.stack, ordered) }
+            if simple || meeting == 0 { return (.layeringChain, ordered) }
             return (.stack, ordered)
         default:
             return (.layeringChain, ordered)

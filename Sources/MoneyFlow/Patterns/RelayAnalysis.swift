@@ -1,7 +1,8 @@
 import FraudGraph
 
-/// Which transfers pass money on: per account, money received is matched first in,
-/// first out, in the same currency, to the money it sends within a time window.
+/// Which transfers pass money on: per account, money sent is matched to the money
+/// received within a time window before it, in the same currency, most recent first
+/// (a mule forwards what just came in; older money that sat is matched last).
 ///
 /// - A received transfer is *passed on* when at least `passedOnShare` of it leaves
 ///   the account within the window.
@@ -37,7 +38,7 @@ struct RelayAnalysis {
         pairReceived.reserveCapacity(m)
         pairAmount.reserveCapacity(m)
 
-        // MARK: First in, first out within the window
+        // MARK: Most recent first, within the window
         struct Lot { var row: Int32; var left: Int64; var time: Int64; var currency: UInt16 }
         var queue = ContiguousArray<Lot>()
         for a in 0 ..< c.entities.count {
@@ -62,8 +63,8 @@ struct RelayAnalysis {
                 }
                 var need = t.amount[out]
                 let currency = t.currency[out]
-                var k = head
-                while need > 0 && k < queue.count {
+                var k = queue.count - 1
+                while need > 0 && k >= head {
                     if queue[k].currency == currency && queue[k].left > 0 {
                         let take = min(need, queue[k].left)
                         queue[k].left -= take
@@ -73,8 +74,9 @@ struct RelayAnalysis {
                         pairReceived.append(queue[k].row)
                         pairAmount.append(take)
                     }
-                    k += 1
+                    k -= 1
                 }
+                while queue.count > head && queue[queue.count - 1].left == 0 { queue.removeLast() }
             }
         }
 

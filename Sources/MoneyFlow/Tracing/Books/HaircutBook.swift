@@ -17,6 +17,8 @@ struct HaircutBook: TaintBook {
     struct Holdings {
         var lots: ContiguousArray<Lot> = []
         var tainted: Int64 = 0
+        /// At least the largest holding (exact after each full pass).
+        var largest: Int64 = 0
     }
 
     static var keepsCleanLots: Bool { false }
@@ -24,6 +26,7 @@ struct HaircutBook: TaintBook {
     var pool = RecordPool(fresh: Holdings())
     private var taken: ContiguousArray<Int64> = []
     private var remainders: ContiguousArray<Int64> = []
+    private var fresh: ContiguousArray<Lot> = []
 
     init() {}
 
@@ -48,6 +51,16 @@ struct HaircutBook: TaintBook {
             release(k)
             return -1
         }
+        // A small payment out of a big balance: every share rounds down to nothing and
+        // the clean money covers it, so nothing tainted moves (a hub's purchases).
+        let clean = balance - total
+        if moved <= clean {
+            let (high, low) = pool.records[k].largest.multipliedFullWidth(by: moved)
+            if high == 0 && low < UInt64(balance) {
+                pieces.append(.clean(amount))
+                return k32
+            }
+        }
         // MARK: Proportional shares, rounded down
         let n = pool.records[k].lots.count
         taken.removeAll(keepingCapacity: true)
@@ -61,7 +74,6 @@ struct HaircutBook: TaintBook {
             takenTotal += q
         }
         // MARK: Dust the sender cannot hold
-        let clean = balance - total
         var excess = moved - takenTotal - clean
         while excess > 0 {
             var best = -1
@@ -79,6 +91,7 @@ struct HaircutBook: TaintBook {
         }
         // MARK: Pieces, and what stays
         var kept = 0
+        var largest: Int64 = 0
         for i in 0 ..< n {
             var lot = pool.records[k].lots[i]
             let q = taken[i]
@@ -87,8 +100,10 @@ struct HaircutBook: TaintBook {
             if lot.amount > 0 {
                 pool.records[k].lots[kept] = lot
                 kept += 1
+                if lot.amount > largest { largest = lot.amount }
             }
         }
+        pool.records[k].largest = largest
         pool.records[k].lots.removeLast(n - kept)
         pool.records[k].tainted -= takenTotal
         if amount > takenTotal { pieces.append(.clean(amount - takenTotal)) }
@@ -101,8 +116,10 @@ struct HaircutBook: TaintBook {
 
     mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
         let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
+        // Holdings already there grow in place; new (seed, hops) are merged in once.
+        fresh.removeAll(keepingCapacity: true)
+        var largest = pool.records[k].largest
         for p in pieces where !p.isClean {
-            // Binary search for (seed, hops) in the sorted holdings.
             var lo = 0, hi = pool.records[k].lots.count
             while lo < hi {
                 let mid = (lo + hi) >> 1
@@ -110,11 +127,42 @@ struct HaircutBook: TaintBook {
             }
             if lo < pool.records[k].lots.count && pool.records[k].lots[lo].sameKind(p) {
                 pool.records[k].lots[lo].amount += p.amount
+                largest = max(largest, pool.records[k].lots[lo].amount)
+            } else if let last = fresh.last, last.sameKind(p) {
+                fresh[fresh.count - 1].amount += p.amount
+                largest = max(largest, fresh[fresh.count - 1].amount)
             } else {
-                pool.records[k].lots.insert(p, at: lo)
+                fresh.append(p)
+                largest = max(largest, p.amount)
             }
             pool.records[k].tainted += p.amount
         }
+        if !fresh.isEmpty {
+            if !fresh.indices.dropFirst().allSatisfy({ fresh[$0 - 1].precedes(fresh[$0]) }) {
+                fresh.sort { $0.precedes($1) }
+                var merged = ContiguousArray<Lot>()
+                for p in fresh {
+                    if let last = merged.last, last.sameKind(p) { merged[merged.count - 1].amount += p.amount } else { merged.append(p) }
+                }
+                fresh = merged
+                for p in fresh { largest = max(largest, p.amount) }
+            }
+            // Merge from the back, in place.
+            let old = pool.records[k].lots.count
+            pool.records[k].lots.append(contentsOf: fresh)
+            var a = old - 1, b = fresh.count - 1, w = old + fresh.count - 1
+            while b >= 0 {
+                if a >= 0 && fresh[b].precedes(pool.records[k].lots[a]) {
+                    pool.records[k].lots[w] = pool.records[k].lots[a]
+                    a -= 1
+                } else {
+                    pool.records[k].lots[w] = fresh[b]
+                    b -= 1
+                }
+                w -= 1
+            }
+        }
+        pool.records[k].largest = largest
         return Int32(k)
     }
 
@@ -131,6 +179,7 @@ struct HaircutBook: TaintBook {
     private mutating func release(_ k: Int) {
         pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
         pool.records[k].tainted = 0
+        pool.records[k].largest = 0
         pool.release(k)
     }
 }
