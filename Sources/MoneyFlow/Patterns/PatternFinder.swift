@@ -31,7 +31,7 @@ public struct PatternFinder: Sendable {
     /// Relays into one account this close in time belong to one episode (a gathering).
     public var gatherWindow: Int64 = 12 * 3600
     /// Relays below this amount (units) are ignored.
-    public var minimumAmount: Int64 = 10 * 10_000
+    public var minimumAmount: Int64 = 50 * 10_000
     /// Accounts paid by at least this many distinct accounts are hubs (shops, exchanges).
     public var hubSenders = 200
     /// Accounts paid by at least this many distinct accounts passing money on are hubs
@@ -87,8 +87,8 @@ public struct PatternFinder: Sendable {
             if ra == rb { return }
             if ra < rb { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb }
         }
-        func shaped(_ r: Int) -> Bool { relays.isRelay[r] && !isHub[Int(t.target[r])] }
-        for r in 0 ..< m where relays.isRelay[r] { parent[r] = Int32(r) }
+        func shaped(_ r: Int) -> Bool { relays.isRelay[r] && !isHub[Int(t.target[r])] && !t.isCashOut(Int32(r)) }
+        for r in 0 ..< m where relays.isRelay[r] || relays.isLaunderedCash[r] { parent[r] = Int32(r) }
         var anchor = ContiguousArray<Int32>(repeating: -1, count: m)  // first relay that passed on a received payment
         for k in 0 ..< relays.pairSent.count {
             let o = relays.pairSent[k], i = relays.pairReceived[k]
@@ -108,7 +108,7 @@ public struct PatternFinder: Sendable {
             }
         }
         var members: [Int32: [Int32]] = [:]
-        for r in 0 ..< m where parent[r] >= 0 && (shaped(r) || t.isCashOut(Int32(r))) {
+        for r in 0 ..< m where parent[r] >= 0 && (shaped(r) || relays.isLaunderedCash[r]) {
             members[find(Int32(r)), default: []].append(Int32(r))
         }
         // Which relays passed on which (for money that comes back: cycles).
@@ -144,7 +144,7 @@ public struct PatternFinder: Sendable {
             var relayed: [Int32] = []
             for o in outs {
                 let r = Int(accountTransfers.outgoing[o])
-                if shaped(r) || (relays.isRelay[r] && t.isCashOut(Int32(r))) { relayed.append(Int32(r)) }
+                if shaped(r) || relays.isLaunderedCash[r] { relayed.append(Int32(r)) }
             }
             guard relayed.count >= passThroughRelays else { continue }
             var received: Int64 = 0, forwarded: Int64 = 0

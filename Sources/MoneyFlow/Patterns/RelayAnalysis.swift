@@ -9,6 +9,10 @@ import FraudGraph
 /// - A sent transfer is a *relay* when at least `relayShare` of it is covered by
 ///   passed-on money received within the window before it.
 ///
+/// A cash withdrawal is *laundered cash* when at least `relayShare` of it is covered
+/// by relays received within the window (the end of a chain: what arrives need not
+/// all leave, the rest may sit).
+///
 /// Salaries spent slowly, or a shop's takings, are not passed on; a mule's
 /// incoming victim money, forwarded within hours, is, and so the mule's payments are
 /// relays. Relays are the material of every typology.
@@ -16,6 +20,8 @@ struct RelayAnalysis {
     /// Per transfer row: whether it is a relay, and how much of it was covered.
     var isRelay: ContiguousArray<Bool>
     var relayCover: ContiguousArray<Int64>
+    /// Per transfer row: whether it is a cash withdrawal of relayed money.
+    var isLaunderedCash: ContiguousArray<Bool>
     /// Per transfer row: how much of a received transfer left within the window.
     var forwarded: ContiguousArray<Int64>
     /// Per relay: money-weighted average delay between arrival and departure, seconds.
@@ -32,6 +38,7 @@ struct RelayAnalysis {
         let m = t.count
         forwarded = ContiguousArray(repeating: 0, count: m)
         isRelay = ContiguousArray(repeating: false, count: m)
+        isLaunderedCash = ContiguousArray(repeating: false, count: m)
         relayCover = ContiguousArray(repeating: 0, count: m)
         delay = ContiguousArray(repeating: 0, count: m)
         pairSent.reserveCapacity(m)
@@ -93,5 +100,20 @@ struct RelayAnalysis {
             delay[o] = delay[o] / Float(relayCover[o])
             isRelay[o] = t.amount[o] >= minimumAmount && Double(relayCover[o]) >= relayShare * Double(t.amount[o])
         }
+        // MARK: Cash withdrawals fed by relays
+        var fed = ContiguousArray<Int64>(repeating: 0, count: 0)
+        var fedRow = ContiguousArray<Int32>()
+        for k in 0 ..< pairSent.count {
+            let o = Int(pairSent[k])
+            guard t.isCashOut(Int32(o)), isRelay[Int(pairReceived[k])] else { continue }
+            fedRow.append(Int32(o))
+            fed.append(pairAmount[k])
+        }
+        var sums: [Int32: Int64] = [:]
+        for (k, o) in fedRow.enumerated() { sums[o, default: 0] += fed[k] }
+        for (o, covered) in sums where t.amount[Int(o)] >= minimumAmount && Double(covered) >= relayShare * Double(t.amount[Int(o)]) {
+            isLaunderedCash[Int(o)] = true
+        }
+        for o in 0 ..< m where isRelay[o] && t.isCashOut(Int32(o)) { isLaunderedCash[o] = true }
     }
 }
