@@ -14,7 +14,10 @@ import FraudGraph
 ///    fan-in's branches).
 ///    Transfers into hubs (exchanges, shops, cash desks: accounts paid by at least
 ///    `hubSenders` distinct accounts, or by `hubRelaySenders` distinct accounts
-///    passing money on) and cash withdrawals are kept out of the shapes.
+///    passing money on, or that never send anything and are paid by at least three
+///    accounts passing money on) and cash withdrawals are kept out of the shapes,
+///    and a hub's own payments join no episodes. Episodes of more than
+///    `maximumEpisode` relays are networks, not one typology.
 /// 3. Each episode's shape names its typology: who only sends (entries), who only
 ///    receives (exits), who does both (intermediaries), the longest path, a cycle.
 ///    Cash withdrawals of relayed money are findings of their own, per account. Fans
@@ -39,6 +42,9 @@ public struct PatternFinder: Sendable {
     public var hubRelaySenders = 25
     /// Fans (one to many, many to one) wider than this are payroll-like, not typologies.
     public var maximumFan = 12
+    /// Episodes of more relays than this are networks, not one typology: only their
+    /// cash withdrawals are reported.
+    public var maximumEpisode = 200
     /// Pass-through accounts: share of received money forwarded within the window.
     public var passThroughShare = 0.7
     /// Pass-through accounts: least number of relays.
@@ -61,7 +67,7 @@ public struct PatternFinder: Sendable {
         var relayStamp = ContiguousArray<Int32>(repeating: -1, count: c.entities.count)
         for a in 0 ..< c.entities.count {
             let range = accountTransfers.receivedRange(Int32(a))
-            if range.count < min(hubSenders, hubRelaySenders) { continue }
+            if range.count < 3 { continue }
             var senders = 0, relaySenders = 0
             for i in range {
                 let r = Int(accountTransfers.incoming[i])
@@ -69,7 +75,10 @@ public struct PatternFinder: Sendable {
                 if stamp[s] != Int32(a) { stamp[s] = Int32(a); senders += 1 }
                 if relays.isRelay[r] && relayStamp[s] != Int32(a) { relayStamp[s] = Int32(a); relaySenders += 1 }
             }
-            isHub[a] = senders >= hubSenders || relaySenders >= hubRelaySenders
+            // An account that only receives, from several accounts passing money on, is
+            // where money leaves the traced system (an exchange's deposit account).
+            let sink = accountTransfers.sentRange(Int32(a)).isEmpty && relaySenders >= 3
+            isHub[a] = senders >= hubSenders || relaySenders >= hubRelaySenders || sink
         }
 
         // MARK: Episodes
@@ -92,7 +101,7 @@ public struct PatternFinder: Sendable {
         var anchor = ContiguousArray<Int32>(repeating: -1, count: m)  // first relay that passed on a received payment
         for k in 0 ..< relays.pairSent.count {
             let o = relays.pairSent[k], i = relays.pairReceived[k]
-            guard parent[Int(o)] >= 0, relays.pairAmount[k] * 10 >= t.amount[Int(o)] else { continue }
+            guard parent[Int(o)] >= 0, relays.pairAmount[k] * 10 >= t.amount[Int(o)], !isHub[Int(t.source[Int(o)])] else { continue }
             if parent[Int(i)] >= 0 { union(o, i) }
             if anchor[Int(i)] < 0 { anchor[Int(i)] = o } else { union(o, anchor[Int(i)]) }
         }
@@ -165,7 +174,7 @@ public struct PatternFinder: Sendable {
     /// The typology of an episode's relays (replay order) and its accounts, entries
     /// first; nil for a lone relay or nothing.
     func classify(_ rows: [Int32], _ c: Case, feeds: [Int32: [Int32]]) -> (Typology, [Int32])? {
-        guard rows.count >= 2 else { return nil }
+        guard rows.count >= 2 && rows.count <= maximumEpisode else { return nil }
         let t = c.transfers
         var out: [Int32: Set<Int32>] = [:], into: [Int32: Set<Int32>] = [:]
         for r in rows {
@@ -179,15 +188,22 @@ public struct PatternFinder: Sendable {
         let middles = accounts.filter { into[$0] != nil && out[$0] != nil }.sorted()
         let ordered = entries + middles + exits
         if comesBack(rows, c, feeds: feeds) { return (.cycle, ordered) }
-        // Longest path over accounts (a DAG here).
+        // Longest path over accounts (a DAG here), in transfers: relax in reverse
+        // topological order found by an explicit depth-first search.
         var depth: [Int32: Int] = [:]
-        func longest(_ a: Int32) -> Int {
-            if let d = depth[a] { return d }
-            let d = 1 + (out[a]?.map { longest($0) }.max() ?? -1) + 0
-            depth[a] = d
-            return d
+        for root in entries {
+            var stack: [(Int32, Bool)] = [(root, false)]
+            while let (a, expanded) = stack.popLast() {
+                if depth[a] != nil { continue }
+                if expanded {
+                    depth[a] = (out[a] ?? []).map { 1 + (depth[$0] ?? 0) }.max() ?? 0
+                } else {
+                    stack.append((a, true))
+                    for b in out[a] ?? [] where depth[b] == nil { stack.append((b, false)) }
+                }
+            }
         }
-        let length = entries.map { longest($0) }.max() ?? 0   // transfers on the longest path
+        let length = entries.map { depth[$0] ?? 0 }.max() ?? 0   // transfers on the longest path
         let simple = accounts.allSatisfy { (out[$0]?.count ?? 0) <= 1 && (into[$0]?.count ?? 0) <= 1 }
         if entries.count > maximumFan || exits.count > maximumFan || middles.count > maximumFan { return nil }
         switch length {
