@@ -5,9 +5,10 @@ import FraudGraph
 struct CaseSketch {
     var builder = CaseBuilder()
 
-    init(accounts: [String], countries: [String: String] = [:]) {
+    init(accounts: [String], countries: [String: String] = [:], banks: [String: String] = [:]) {
         for a in accounts {
-            _ = try! builder.addEntity(id: a, kind: .account, country: countries[a] ?? "")
+            let e = try! builder.addEntity(id: a, kind: .account, country: countries[a] ?? "")
+            if let bank = banks[a] { builder.setAttribute(.entities, "bank", row: e, bank) }
         }
     }
 

@@ -116,34 +116,34 @@ public struct PatternFinder: Sendable {
                 previous = r
             }
         }
-        var members: [Int32: [Int32]] = [:]
+        // Episodes: member rows sorted by root, then replay position.
+        var keyed = ContiguousArray<UInt64>()
         for r in 0 ..< m where parent[r] >= 0 && (shaped(r) || relays.isLaunderedCash[r]) {
-            members[find(Int32(r)), default: []].append(Int32(r))
+            keyed.append(UInt64(UInt32(find(Int32(r)))) << 32 | UInt64(UInt32(position[r])))
         }
-        // Which relays passed on which (for money that comes back: cycles).
-        var feeds: [Int32: [Int32]] = [:]   // relay -> the relays whose money it passed on
-        for k in 0 ..< relays.pairSent.count {
-            let o = relays.pairSent[k], i = relays.pairReceived[k]
-            if relays.isRelay[Int(o)] && relays.isRelay[Int(i)] && relays.pairAmount[k] * 10 >= t.amount[Int(o)] {
-                feeds[o, default: []].append(i)
-            }
-        }
+        keyed.sort()
 
         // MARK: Shapes
         var findings: [PatternFinding] = []
-        for root in members.keys.sorted() {
+        var start = 0
+        while start < keyed.count {
+            let root = keyed[start] >> 32
+            var end = start
+            while end < keyed.count && keyed[end] >> 32 == root { end += 1 }
             var shape: [Int32] = [], cash: [Int32] = []
-            for r in members[root]! { if t.isCashOut(r) { cash.append(r) } else if shaped(Int(r)) { shape.append(r) } }
-            shape.sort { position[Int($0)] < position[Int($1)] }
-            if let (typology, accounts) = classify(shape, c, feeds: feeds) {
+            for k in start ..< end {
+                let r = ledger.order[Int(keyed[k] & 0xFFFF_FFFF)]
+                if t.isCashOut(r) { cash.append(r) } else { shape.append(r) }
+            }
+            start = end
+            if let (typology, accounts) = classify(shape, c, relays: relays) {
                 findings.append(finding(typology, accounts, shape, c, relays))
             }
             // Cash withdrawals, per account.
             var byAccount: [Int32: [Int32]] = [:]
             for r in cash { byAccount[t.source[Int(r)], default: []].append(r) }
             for a in byAccount.keys.sorted() {
-                let rows = byAccount[a]!.sorted { position[Int($0)] < position[Int($1)] }
-                findings.append(finding(.cashOut, [a], rows, c, relays))
+                findings.append(finding(.cashOut, [a], byAccount[a]!, c, relays))
             }
         }
 
@@ -165,7 +165,10 @@ public struct PatternFinder: Sendable {
             guard received > 0, Double(forwarded) >= passThroughShare * Double(received) else { continue }
             findings.append(finding(.passThrough, [Int32(a)], relayed, c, relays, share: Double(forwarded) / Double(received)))
         }
-        findings.sort { ($1.score, $0.first, $0.typology.rawValue) < ($0.score, $1.first, $1.typology.rawValue) }
+        findings.sort {
+            ($1.score, $0.first, $0.typology.rawValue, $0.transfers.first ?? 0, $0.accounts.first ?? 0)
+                < ($0.score, $1.first, $1.typology.rawValue, $1.transfers.first ?? 0, $1.accounts.first ?? 0)
+        }
         return findings
     }
 
@@ -173,7 +176,7 @@ public struct PatternFinder: Sendable {
 
     /// The typology of an episode's relays (replay order) and its accounts, entries
     /// first; nil for a lone relay or nothing.
-    func classify(_ rows: [Int32], _ c: Case, feeds: [Int32: [Int32]]) -> (Typology, [Int32])? {
+    func classify(_ rows: [Int32], _ c: Case, relays: RelayAnalysis) -> (Typology, [Int32])? {
         guard rows.count >= 2 && rows.count <= maximumEpisode else { return nil }
         let t = c.transfers
         var out: [Int32: Set<Int32>] = [:], into: [Int32: Set<Int32>] = [:]
@@ -187,7 +190,7 @@ public struct PatternFinder: Sendable {
         let exits = accounts.filter { out[$0] == nil }.sorted()
         let middles = accounts.filter { into[$0] != nil && out[$0] != nil }.sorted()
         let ordered = entries + middles + exits
-        if comesBack(rows, c, feeds: feeds) { return (.cycle, ordered) }
+        if comesBack(rows, c, relays: relays) { return (.cycle, ordered) }
         // Longest path over accounts (a DAG here), in transfers: relax in reverse
         // topological order found by an explicit depth-first search.
         var depth: [Int32: Int] = [:]
@@ -232,23 +235,29 @@ public struct PatternFinder: Sendable {
     }
 
     /// Whether money of the episode comes back to an account it left: a chain of
-    /// relays, each passing on the one before, from an account back into it.
-    private func comesBack(_ rows: [Int32], _ c: Case, feeds: [Int32: [Int32]]) -> Bool {
+    /// relays, each passing on (at least a tenth of) the one before, from an account
+    /// back into it, at most six long.
+    private func comesBack(_ rows: [Int32], _ c: Case, relays: RelayAnalysis) -> Bool {
         let t = c.transfers
         let inEpisode = Set(rows)
+        func feeders(_ o: Int32) -> [Int32] {
+            relays.pairs(of: o).compactMap { k in
+                let i = relays.pairReceived[k]
+                return inEpisode.contains(i) && relays.pairAmount[k] * 10 >= t.amount[Int(o)] ? i : nil
+            }
+        }
         for r in rows {
             let home = t.target[Int(r)]
-            // Walk back up to six relays.
+            var seen: Set<Int32> = [r]
             var frontier = [r]
-            for _ in 0 ..< 6 {
+            for _ in 0 ..< 6 where !frontier.isEmpty {
                 var next: [Int32] = []
                 for x in frontier {
-                    for y in feeds[x] ?? [] where inEpisode.contains(y) {
+                    for y in feeders(x) where seen.insert(y).inserted {
                         if t.source[Int(y)] == home { return true }
                         next.append(y)
                     }
                 }
-                if next.isEmpty { break }
                 frontier = next
             }
         }

@@ -26,10 +26,21 @@ struct RelayAnalysis {
     var forwarded: ContiguousArray<Int64>
     /// Per relay: money-weighted average delay between arrival and departure, seconds.
     var delay: ContiguousArray<Float>
-    /// Matches of sent money to received money: (sent, received, amount).
+    /// Matches of sent money to received money: (sent, received, amount). The
+    /// matches of one sent transfer are adjacent, from `firstPair[sent]` on.
+    var firstPair: ContiguousArray<Int32>
     var pairSent: ContiguousArray<Int32> = []
     var pairReceived: ContiguousArray<Int32> = []
     var pairAmount: ContiguousArray<Int64> = []
+
+    /// The matches of `sent`, as positions in the pair arrays.
+    func pairs(of sent: Int32) -> Range<Int> {
+        let first = Int(firstPair[Int(sent)])
+        guard first >= 0 else { return 0 ..< 0 }
+        var end = first
+        while end < pairSent.count && pairSent[end] == sent { end += 1 }
+        return first ..< end
+    }
 
     /// - Complexity: O(transfers + matches).
     init(_ c: Case, accountTransfers at: AccountTransfers, position: ContiguousArray<Int32>,
@@ -41,6 +52,7 @@ struct RelayAnalysis {
         isLaunderedCash = ContiguousArray(repeating: false, count: m)
         relayCover = ContiguousArray(repeating: 0, count: m)
         delay = ContiguousArray(repeating: 0, count: m)
+        firstPair = ContiguousArray(repeating: -1, count: m)
         pairSent.reserveCapacity(m)
         pairReceived.reserveCapacity(m)
         pairAmount.reserveCapacity(m)
@@ -70,6 +82,7 @@ struct RelayAnalysis {
                 }
                 var need = t.amount[out]
                 let currency = t.currency[out]
+                firstPair[out] = Int32(pairSent.count)
                 var k = queue.count - 1
                 while need > 0 && k >= head {
                     if queue[k].currency == currency && queue[k].left > 0 {
@@ -109,10 +122,14 @@ struct RelayAnalysis {
             fedRow.append(Int32(o))
             fed.append(pairAmount[k])
         }
-        var sums: [Int32: Int64] = [:]
-        for (k, o) in fedRow.enumerated() { sums[o, default: 0] += fed[k] }
-        for (o, covered) in sums where t.amount[Int(o)] >= minimumAmount && Double(covered) >= relayShare * Double(t.amount[Int(o)]) {
-            isLaunderedCash[Int(o)] = true
+        var k = 0
+        while k < fedRow.count {
+            let o = fedRow[k]
+            var covered: Int64 = 0
+            while k < fedRow.count && fedRow[k] == o { covered += fed[k]; k += 1 }
+            if t.amount[Int(o)] >= minimumAmount && Double(covered) >= relayShare * Double(t.amount[Int(o)]) {
+                isLaunderedCash[Int(o)] = true
+            }
         }
         for o in 0 ..< m where isRelay[o] && t.isCashOut(Int32(o)) { isLaunderedCash[o] = true }
     }
