@@ -239,26 +239,31 @@ public struct PatternFinder: Sendable {
     /// back into it, at most six long.
     private func comesBack(_ rows: [Int32], _ c: Case, relays: RelayAnalysis) -> Bool {
         let t = c.transfers
-        let inEpisode = Set(rows)
-        func feeders(_ o: Int32) -> [Int32] {
-            relays.pairs(of: o).compactMap { k in
-                let i = relays.pairReceived[k]
-                return inEpisode.contains(i) && relays.pairAmount[k] * 10 >= t.amount[Int(o)] ? i : nil
+        var local: [Int32: Int] = [:]
+        for (k, r) in rows.enumerated() { local[r] = k }
+        // feeders[k]: the episode's relays whose money relay k passed on.
+        var feeders = [[Int]](repeating: [], count: rows.count)
+        for (k, o) in rows.enumerated() {
+            for p in relays.pairs(of: o) where relays.pairAmount[p] * 10 >= t.amount[Int(o)] {
+                if let i = local[relays.pairReceived[p]], !feeders[k].contains(i) { feeders[k].append(i) }
             }
         }
-        for r in rows {
-            let home = t.target[Int(r)]
-            var seen: Set<Int32> = [r]
-            var frontier = [r]
+        var stamp = [Int](repeating: -1, count: rows.count)
+        var frontier: [Int] = [], next: [Int] = []
+        for k in 0 ..< rows.count {
+            let home = t.target[Int(rows[k])]
+            stamp[k] = k
+            frontier = [k]
             for _ in 0 ..< 6 where !frontier.isEmpty {
-                var next: [Int32] = []
+                next.removeAll(keepingCapacity: true)
                 for x in frontier {
-                    for y in feeders(x) where seen.insert(y).inserted {
-                        if t.source[Int(y)] == home { return true }
+                    for y in feeders[x] where stamp[y] != k {
+                        if t.source[Int(rows[y])] == home { return true }
+                        stamp[y] = k
                         next.append(y)
                     }
                 }
-                frontier = next
+                swap(&frontier, &next)
             }
         }
         return false

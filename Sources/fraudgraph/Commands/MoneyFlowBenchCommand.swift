@@ -45,6 +45,10 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                     let sum = LedgerFloor.run(on: c, ledger: ledger)
                     times.append(seconds(since: clock))
                     facts = [("checksum", "\(sum)")]
+                } else if phase == "patterns" {
+                    let findings = PatternFinder().run(on: c, ledger: ledger)
+                    times.append(seconds(since: clock))
+                    facts = [("findings", "\(findings.count)")]
                 } else if let policy = TracePolicy(rawValue: phase) {
                     let trace = Tracer(policy: policy).run(on: c, ledger: ledger, seeds: seeds)
                     times.append(seconds(since: clock))
