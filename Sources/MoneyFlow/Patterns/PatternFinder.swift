@@ -179,36 +179,47 @@ public struct PatternFinder: Sendable {
     func classify(_ rows: [Int32], _ c: Case, relays: RelayAnalysis) -> (Typology, [Int32])? {
         guard rows.count >= 2 && rows.count <= maximumEpisode else { return nil }
         let t = c.transfers
-        var out: [Int32: Set<Int32>] = [:], into: [Int32: Set<Int32>] = [:]
-        for r in rows {
-            let s = t.source[Int(r)], d = t.target[Int(r)]
-            out[s, default: []].insert(d)
-            into[d, default: []].insert(s)
+        // Accounts on local indices; distinct counterparts each way.
+        var local: [Int32: Int] = [:]
+        var accountOf: [Int32] = []
+        func index(_ a: Int32) -> Int {
+            if let k = local[a] { return k }
+            local[a] = accountOf.count
+            accountOf.append(a)
+            return accountOf.count - 1
         }
-        let accounts = Set(out.keys).union(into.keys)
-        let entries = accounts.filter { into[$0] == nil }.sorted()
-        let exits = accounts.filter { out[$0] == nil }.sorted()
-        let middles = accounts.filter { into[$0] != nil && out[$0] != nil }.sorted()
-        let ordered = entries + middles + exits
+        var out: [[Int]] = [], into: [[Int]] = []
+        for r in rows {
+            let s = index(t.source[Int(r)]), d = index(t.target[Int(r)])
+            while out.count < accountOf.count { out.append([]); into.append([]) }
+            if !out[s].contains(d) { out[s].append(d) }
+            if !into[d].contains(s) { into[d].append(s) }
+        }
+        let n = accountOf.count
+        let entries = (0 ..< n).filter { into[$0].isEmpty }
+        let exits = (0 ..< n).filter { out[$0].isEmpty }
+        let middles = (0 ..< n).filter { !into[$0].isEmpty && !out[$0].isEmpty }
+        let ordered = [entries, middles, exits].flatMap { group in group.map { accountOf[$0] }.sorted() }
         if comesBack(rows, c, relays: relays) { return (.cycle, ordered) }
-        // Longest path over accounts (a DAG here), in transfers: relax in reverse
-        // topological order found by an explicit depth-first search.
-        var depth: [Int32: Int] = [:]
-        for root in entries {
-            var stack: [(Int32, Bool)] = [(root, false)]
-            while let (a, expanded) = stack.popLast() {
-                if depth[a] != nil { continue }
-                if expanded {
-                    depth[a] = (out[a] ?? []).map { 1 + (depth[$0] ?? 0) }.max() ?? 0
-                } else {
-                    stack.append((a, true))
-                    for b in out[a] ?? [] where depth[b] == nil { stack.append((b, false)) }
-                }
+        if entries.count > maximumFan || exits.count > maximumFan || middles.count > maximumFan { return nil }
+        // Longest path in transfers, over a topological order (Kahn); an account graph
+        // that loops without money coming back is layering, not one of the shapes.
+        var indegree = into.map(\.count)
+        var queue = entries
+        var depth = [Int](repeating: 0, count: n)
+        var head = 0
+        while head < queue.count {
+            let a = queue[head]
+            head += 1
+            for b in out[a] {
+                depth[b] = max(depth[b], depth[a] + 1)
+                indegree[b] -= 1
+                if indegree[b] == 0 { queue.append(b) }
             }
         }
-        let length = entries.map { depth[$0] ?? 0 }.max() ?? 0   // transfers on the longest path
-        let simple = accounts.allSatisfy { (out[$0]?.count ?? 0) <= 1 && (into[$0]?.count ?? 0) <= 1 }
-        if entries.count > maximumFan || exits.count > maximumFan || middles.count > maximumFan { return nil }
+        if queue.count < n { return (.layeringChain, ordered) }
+        let length = depth.max() ?? 0
+        let simple = (0 ..< n).allSatisfy { out[$0].count <= 1 && into[$0].count <= 1 }
         switch length {
         case 1:
             if entries.count == 1 && exits.count >= 2 { return (.fanOut, ordered) }
@@ -224,7 +235,8 @@ public struct PatternFinder: Sendable {
             }
             // Where the intermediaries' money meets: one point is a scatter-gather, two
             // or more a stack (each of the second layer paid by several of the first).
-            let meeting = accounts.filter { a in (into[a]?.filter { middles.contains($0) }.count ?? 0) >= 2 }.count
+            let isMiddle = Set(middles)
+            let meeting = (0 ..< n).filter { a in into[a].filter { isMiddle.contains($0) }.count >= 2 }.count
             if entries.count == 1 && meeting == 1 { return (.scatterGather, ordered) }
             if meeting >= 2 { return (.stack, ordered) }
             if simple || meeting == 0 { return (.layeringChain, ordered) }
