@@ -1,77 +1,91 @@
+import Foundation
+
 /// A slot's state in the replay: its balance (never negative), its record in the
-/// policy's book (-1: only clean money), and its currency. 16 bytes, so that the
-/// common case (clean money moving) touches one cache line per side.
+/// policy's book, and its currency. 16 bytes, so that the common case (clean money
+/// moving) touches one cache line per side. All zero is an unused slot.
 struct SlotCell {
     var balance: Int64
-    var taint: Int32
-    /// Currency code; 0 while account slot a < n has not been used yet.
+    /// The book's record + 1 (0: only clean money).
+    var record: Int32
+    /// Currency code; 0 while the slot is unused.
     var currency: UInt16
-    var spare: UInt16 = 0
+    var spare: UInt16
+
+    /// The book's record, -1 while the slot holds only clean money.
+    @inline(__always) var taint: Int32 {
+        get { record &- 1 }
+        set { record = newValue &+ 1 }
+    }
 }
 
-/// The replay's slots: one per account and currency it used. Slot `a < n` is account
-/// `a` in the first currency it used, in replay order; an account's other currencies
-/// get slots `n, n + 1, ...` as they appear, chained from the account's slot. Found
-/// without any pass before the replay: the slot's currency is in its cell.
+/// The replay's slots: one per account and currency it used.
 ///
-/// Memory: 16 bytes a slot, 4 more per slot once an account uses a second currency.
+/// Slot `a < n` is account `a` in the first currency it used, in replay order. Any
+/// other currency `c` of account `a` is slot `c·n + a`, in a block of `n` cells for
+/// that currency made the first time any account needs it. Blocks are zeroed memory
+/// that the system maps lazily, so only the pages of accounts that really use a
+/// second currency cost memory. No pass before the replay: the slot's currency is in
+/// its cell.
+///
+/// Memory: 16 bytes an account, and 16 per account-and-currency beyond the first
+/// (by 4 KiB page).
 struct SlotCells {
-    private(set) var cells: UnsafeMutablePointer<SlotCell>
-    private(set) var count: Int
-    private var capacity: Int
-    private let accounts: Int
-    /// Account of each extra slot (slot n + k).
-    private var extraAccount = ContiguousArray<Int32>()
-    /// Per slot: the next slot of the same account in another currency, or -1
-    /// (allocated when the first account uses a second currency).
-    private var next = ContiguousArray<Int32>()
+    let accounts: Int
+    private(set) var base: UnsafeMutablePointer<SlotCell>
+    private var blocks: [UnsafeMutablePointer<SlotCell>?]
+    /// Slots beyond the first currency in use, in the order they appeared.
+    private(set) var extraSlots = ContiguousArray<Int>()
 
-    init(accounts n: Int) {
+    init(accounts n: Int, currencies: Int) {
         accounts = n
-        capacity = max(16, n + n / 16)
-        cells = .allocate(capacity: capacity)
-        cells.initialize(repeating: SlotCell(balance: 0, taint: -1, currency: 0), count: n)
-        count = n
+        base = SlotCells.zeroed(max(1, n))
+        blocks = Array(repeating: nil, count: currencies + 1)
     }
 
-    func deallocate() { cells.deallocate() }
+    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<SlotCell> {
+        guard let raw = calloc(count, MemoryLayout<SlotCell>.stride) else { fatalError("out of memory for \(count) slots") }
+        return raw.bindMemory(to: SlotCell.self, capacity: count)
+    }
 
-    /// The account of `slot`.
-    func account(of slot: Int) -> Int32 { slot < accounts ? Int32(slot) : extraAccount[slot - accounts] }
+    func deallocate() {
+        free(base)
+        for b in blocks { if let b { free(b) } }
+    }
 
-    /// The slot of `account` in `currency`, made if new.
+    /// The account of slot `id`.
+    func account(of id: Int) -> Int32 { Int32(id % accounts) }
+
+    /// The cell of slot `id`.
+    func cell(_ id: Int) -> UnsafeMutablePointer<SlotCell> {
+        id < accounts ? base + id : blocks[id / accounts]! + id % accounts
+    }
+
+    /// Every slot in use: the accounts', then the others in order of appearance.
+    var usedSlots: [Int] { Array(0 ..< accounts) + extraSlots }
+
+    /// The slot of `account` in `currency`, made if new: its id and its cell.
     @inline(__always)
-    mutating func slot(account a: Int, currency code: UInt16) -> Int {
-        let own = cells[a].currency
-        if own == code { return a }
+    mutating func slot(account a: Int, currency code: UInt16) -> (id: Int, cell: UnsafeMutablePointer<SlotCell>) {
+        let p = base + a
+        let own = p.pointee.currency
+        if own == code { return (a, p) }
         if own == 0 {
-            cells[a].currency = code
-            return a
+            p.pointee.currency = code
+            return (a, p)
         }
         return otherSlot(account: a, currency: code)
     }
 
     @inline(never)
-    private mutating func otherSlot(account a: Int, currency code: UInt16) -> Int {
-        if next.isEmpty { next = ContiguousArray(repeating: -1, count: capacity) }
-        var s = a
-        while next[s] >= 0 {
-            s = Int(next[s])
-            if cells[s].currency == code { return s }
+    private mutating func otherSlot(account a: Int, currency code: UInt16) -> (id: Int, cell: UnsafeMutablePointer<SlotCell>) {
+        let c = Int(code)
+        if blocks[c] == nil { blocks[c] = SlotCells.zeroed(accounts) }
+        let q = blocks[c]! + a
+        let id = c * accounts + a
+        if q.pointee.currency == 0 {
+            q.pointee.currency = code
+            extraSlots.append(id)
         }
-        if count == capacity {
-            capacity *= 2
-            let grown = UnsafeMutablePointer<SlotCell>.allocate(capacity: capacity)
-            grown.moveInitialize(from: cells, count: count)
-            cells.deallocate()
-            cells = grown
-            next.append(contentsOf: repeatElement(-1, count: capacity - next.count))
-        }
-        let made = count
-        (cells + made).initialize(to: SlotCell(balance: 0, taint: -1, currency: code))
-        count += 1
-        extraAccount.append(Int32(a))
-        next[s] = Int32(made)
-        return made
+        return (id, q)
     }
 }

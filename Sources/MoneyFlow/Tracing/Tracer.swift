@@ -92,7 +92,7 @@ public struct Tracer: Sendable {
         // currency, side by side. Slot a < n is account a in the first currency it
         // used (in replay order); its other currencies get slots n, n + 1, ...
         let n = c.entities.count
-        var slots = SlotCells(accounts: n)
+        var slots = SlotCells(accounts: n, currencies: transfers.currencies.count)
         defer { slots.deallocate() }
         var record = Recorder(seeds: seedCount)
         var pieces = ContiguousArray<Lot>()
@@ -113,40 +113,35 @@ public struct Tracer: Sendable {
             // replay the batch from cache.
             let batch = 64
             var warm: UInt64 = 0
+            let base = slots.base
             for start in stride(from: 0, to: order.count, by: batch) {
             let end = min(start + batch, order.count)
-            let touched = slots.cells
             for pos in start ..< end {
                 let t = Int(order[pos])
-                warm &+= UInt64(touched[Int(source[t])].currency) &+ UInt64(touched[Int(target[t])].currency)
+                warm &+= UInt64(base[Int(source[t])].currency) &+ UInt64(base[Int(target[t])].currency)
             }
-            if warm == 0x5EED_5EED { touched[0].spare &+= 1 }  // keeps the loads (never true in practice)
+            if warm == 0x5EED_5EED { base[0].spare &+= 1 }  // keeps the loads (never true in practice)
             for pos in start ..< end {
                 let t = Int(order[pos])
                 let a = amount[t]
                 let from = Int(source[t]), to = Int(target[t])
                 let code = currency[t]
-                let s = slots.slot(account: from, currency: code)
-                let d = slots.slot(account: to, currency: code)
-                let cells = slots.cells
-                let sender = cells[s]
+                let (_, sc) = slots.slot(account: from, currency: code)
+                let (d, dc) = slots.slot(account: to, currency: code)
+                let sender = sc.pointee
 
                 // MARK: Clean money (the common case)
                 if pos != nextSeedPosition && !book.holdsTaint(sender.taint, account: from) {
-                    cells[s].balance = sender.balance > a ? sender.balance - a : 0
-                    if Book.keepsCleanLots {
-                        let k = cells[d].taint
-                        if k >= 0 { book.depositClean(k, amount: a) }
-                    }
-                    cells[d].balance += a
+                    sc.pointee.balance = sender.balance > a ? sender.balance - a : 0
+                    dc.pointee.balance += a
                     continue
                 }
 
                 // MARK: The sender's lots
                 pieces.removeAll(keepingCapacity: true)
                 let before = sender.balance
-                cells[s].taint = book.take(sender.taint, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
-                cells[s].balance = before > a ? before - a : 0
+                sc.pointee.taint = book.take(sender.taint, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
+                sc.pointee.balance = before > a ? before - a : 0
 
                 if pos == nextSeedPosition {
                     // MARK: A seed: its whole amount, its own label, hops 0
@@ -156,10 +151,10 @@ public struct Tracer: Sendable {
                     for p in pieces where !p.isClean { record.cut[Int(p.seed)] += p.amount }
                     arrived.removeAll(keepingCapacity: true)
                     arrived.append(Lot(seed: seed, hops: 0, amount: a))
-                    cells[d].taint = book.deposit(cells[d].taint, slot: d, account: to, pieces: arrived, balance: cells[d].balance)
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
                     record.add(seed: seed, amount: a)
                     record.transfer(Int32(t), hops: 0)
-                    cells[d].balance += a
+                    dc.pointee.balance += a
                     continue
                 }
 
@@ -185,15 +180,11 @@ public struct Tracer: Sendable {
                         record.exit(Int32(t), from: Int32(from))
                         record.transfer(Int32(t), hops: leastHops)
                     }
-                    if Book.keepsCleanLots {
-                        let k = cells[d].taint
-                        if k >= 0 { book.depositClean(k, amount: a) }
-                    }
                 } else {
-                    cells[d].taint = book.deposit(cells[d].taint, slot: d, account: to, pieces: arrived, balance: cells[d].balance)
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
                     record.transfer(Int32(t), hops: leastHops)
                 }
-                cells[d].balance += a
+                dc.pointee.balance += a
             }
             }
         }}}}}}
@@ -203,12 +194,12 @@ public struct Tracer: Sendable {
         if policy == .poison {
             // Slots are accounts: a marked account is wholly tainted.
             var whole = ContiguousArray<Int64>(repeating: 0, count: c.entities.count)
-            for slot in 0 ..< slots.count { whole[Int(slots.account(of: slot))] += slots.cells[slot].balance }
-            for i in 0 ..< remaining.slots.count { remaining.amounts[i] = whole[Int(remaining.slots[i])] }
+            for slot in slots.usedSlots { whole[Int(slots.account(of: slot))] += slots.cell(slot).pointee.balance }
+            for i in 0 ..< remaining.slots.count { remaining.amounts[i] = whole[remaining.slots[i]] }
         } else {
-            for i in 0 ..< remaining.slots.count { remaining.slots[i] = slots.account(of: Int(remaining.slots[i])) }
+            for i in 0 ..< remaining.slots.count { remaining.slots[i] = Int(slots.account(of: remaining.slots[i])) }
         }
-        let (holdingAccounts, holdingShares) = Trace.group(accounts: remaining.slots, seeds: remaining.seeds, amounts: remaining.amounts)
+        let (holdingAccounts, holdingShares) = Trace.group(accounts: ContiguousArray(remaining.slots.lazy.map { Int32($0) }), seeds: remaining.seeds, amounts: remaining.amounts)
 
         var totals = seeds.map { Trace.SeedTotals(amount: transfers.amount[Int($0)]) }
         for p in 0 ..< holdingShares.seed.count { totals[Int(holdingShares.seed[p])].held += holdingShares.amount[p] }

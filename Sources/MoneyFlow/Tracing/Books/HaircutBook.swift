@@ -21,8 +21,6 @@ struct HaircutBook: TaintBook {
         var largest: Int64 = 0
     }
 
-    static var keepsCleanLots: Bool { false }
-
     var pool = RecordPool(fresh: Holdings())
     private var taken: ContiguousArray<Int64> = []
     private var remainders: ContiguousArray<Int64> = []
@@ -32,8 +30,6 @@ struct HaircutBook: TaintBook {
 
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
-
-    func depositClean(_ k: Int32, amount: Int64) {}
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
@@ -166,11 +162,11 @@ struct HaircutBook: TaintBook {
         return Int32(k)
     }
 
-    func remainingTaint() -> (slots: ContiguousArray<Int32>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
-        var slots: ContiguousArray<Int32> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
+    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+        var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
             for lot in pool.records[k].lots {
-                slots.append(Int32(slot)); seeds.append(lot.seed); amounts.append(lot.amount)
+                slots.append(slot); seeds.append(lot.seed); amounts.append(lot.amount)
             }
         }
         return (slots, seeds, amounts)

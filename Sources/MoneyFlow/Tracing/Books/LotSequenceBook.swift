@@ -1,6 +1,8 @@
-/// The book of fifo and lifo: each slot that holds taint keeps its whole money as a
-/// sequence of lots, clean ones included, adding up to its balance. A slot without
-/// taint is only its balance (one clean lot) and costs nothing here.
+/// The book of fifo and lifo: each slot that holds taint keeps its money as a
+/// sequence of lots, clean ones included, and after the last lot the clean money that
+/// arrived since (its balance minus the lots: money arriving clean is only counted in
+/// the balance, so a busy account that holds some taint costs nothing per payment in).
+/// A slot without taint is only its balance.
 ///
 /// fifo takes lots from the front, lifo from the back; the receiver appends the taken
 /// pieces at its back in the order taken. Adjacent lots of the same kind are merged,
@@ -12,9 +14,9 @@ struct LotSequenceBook: TaintBook {
         var head = 0
         /// Tainted lots among `lots[head...]`.
         var taintedLots = 0
+        /// Sum of `lots[head...]`; the slot's balance minus this is clean money after them.
+        var recorded: Int64 = 0
     }
-
-    static var keepsCleanLots: Bool { true }
 
     let fromBack: Bool
     var pool = RecordPool(fresh: Sequence())
@@ -24,17 +26,6 @@ struct LotSequenceBook: TaintBook {
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
 
-    @inline(__always)
-    mutating func depositClean(_ k: Int32, amount: Int64) {
-        let i = Int(k)
-        let n = pool.records[i].lots.count
-        if pool.records[i].lots[n - 1].seed == Lot.clean {
-            pool.records[i].lots[n - 1].amount += amount
-        } else {
-            pool.records[i].lots.append(.clean(amount))
-        }
-    }
-
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
         let k = Int(k32)
@@ -43,13 +34,21 @@ struct LotSequenceBook: TaintBook {
             pieces.appendMerging(.clean(need))
             return -1
         }
+        var trailing = balance - pool.records[k].recorded
         if fromBack {
+            // The clean money after the last lot is the newest: it leaves first.
+            if trailing > 0 {
+                let c = min(trailing, need)
+                pieces.appendMerging(.clean(c))
+                need -= c
+            }
             while need > 0 && pool.records[k].lots.count > pool.records[k].head {
                 let last = pool.records[k].lots.count - 1
                 let lot = pool.records[k].lots[last]
                 let piece = min(lot.amount, need)
                 pieces.appendMerging(Lot(seed: lot.seed, hops: lot.hops, amount: piece))
                 need -= piece
+                pool.records[k].recorded -= piece
                 if piece == lot.amount {
                     pool.records[k].lots.removeLast()
                     if !lot.isClean { pool.records[k].taintedLots -= 1 }
@@ -64,12 +63,19 @@ struct LotSequenceBook: TaintBook {
                 let piece = min(lot.amount, need)
                 pieces.appendMerging(Lot(seed: lot.seed, hops: lot.hops, amount: piece))
                 need -= piece
+                pool.records[k].recorded -= piece
                 if piece == lot.amount {
                     pool.records[k].head = h + 1
                     if !lot.isClean { pool.records[k].taintedLots -= 1 }
                 } else {
                     pool.records[k].lots[h].amount -= piece
                 }
+            }
+            if need > 0 && trailing > 0 {
+                let c = min(trailing, need)
+                pieces.appendMerging(.clean(c))
+                need -= c
+                trailing -= c
             }
         }
         // Money beyond what the data shows the account held: unknown origin, clean.
@@ -78,6 +84,7 @@ struct LotSequenceBook: TaintBook {
             // Only clean money left: the balance says all.
             pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
             pool.records[k].head = 0
+            pool.records[k].recorded = 0
             pool.release(k)
             return -1
         }
@@ -89,25 +96,28 @@ struct LotSequenceBook: TaintBook {
     }
 
     mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
-        var k = Int(k32)
-        if k < 0 {
-            k = pool.allocate(slot: slot)
-            if balance > 0 { pool.records[k].lots.append(.clean(balance)) }
-        }
-        for p in pieces {
-            let n = pool.records[k].lots.count
-            if n > pool.records[k].head && pool.records[k].lots[n - 1].sameKind(p) {
-                pool.records[k].lots[n - 1].amount += p.amount
-            } else {
-                pool.records[k].lots.append(p)
-                if !p.isClean { pool.records[k].taintedLots += 1 }
-            }
-        }
+        let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
+        // The clean money that came since the last lot becomes a lot before the pieces.
+        let trailing = balance - pool.records[k].recorded
+        if trailing > 0 { append(.clean(trailing), to: k) }
+        for p in pieces { append(p, to: k) }
         return Int32(k)
     }
 
-    func remainingTaint() -> (slots: ContiguousArray<Int32>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
-        var slots: ContiguousArray<Int32> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
+    @inline(__always)
+    private mutating func append(_ p: Lot, to k: Int) {
+        let n = pool.records[k].lots.count
+        if n > pool.records[k].head && pool.records[k].lots[n - 1].sameKind(p) {
+            pool.records[k].lots[n - 1].amount += p.amount
+        } else {
+            pool.records[k].lots.append(p)
+            if !p.isClean { pool.records[k].taintedLots += 1 }
+        }
+        pool.records[k].recorded += p.amount
+    }
+
+    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+        var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
             let s = pool.records[k]
             for lot in s.lots[s.head...] where !lot.isClean {

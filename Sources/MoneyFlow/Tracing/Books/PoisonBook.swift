@@ -4,8 +4,6 @@
 /// it arrived with. Every transfer out of a marked account carries its whole amount
 /// under every seed that marked it.
 struct PoisonBook: TaintBook {
-    static var keepsCleanLots: Bool { false }
-
     /// Marks of each account, or -1.
     var marksOf: ContiguousArray<Int32>
     /// Per marked account: (seed, least hops), sorted by seed; `amount` unused.
@@ -17,8 +15,6 @@ struct PoisonBook: TaintBook {
 
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { marksOf[account] >= 0 }
-
-    func depositClean(_ k: Int32, amount: Int64) {}
 
     /// The slots' records stay -1: marks live per account here.
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
@@ -53,11 +49,11 @@ struct PoisonBook: TaintBook {
 
     /// For poison the "slots" are accounts and the amounts are 0: the engine fills in
     /// each marked account's whole balance.
-    func remainingTaint() -> (slots: ContiguousArray<Int32>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
-        var slots: ContiguousArray<Int32> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
+    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+        var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (account, k) in marksOf.enumerated() where k >= 0 {
             for mark in marks[Int(k)] {
-                slots.append(Int32(account)); seeds.append(mark.seed); amounts.append(0)
+                slots.append(account); seeds.append(mark.seed); amounts.append(0)
             }
         }
         return (slots, seeds, amounts)

@@ -2,21 +2,16 @@
 /// account and currency ("slot"), the balance (never negative) and a taint number:
 /// -1 while the slot holds only clean money, else the book's record of the slot. The
 /// engine calls a book only for slots that hold taint, for seed transfers, and for
-/// tainted arrivals, so clean money costs the book nothing.
+/// tainted arrivals: clean money arriving anywhere costs a book nothing (it is in the
+/// balance; books that keep order keep it as the clean money after their last lot).
 ///
 /// Invariant for every allocating book: the tainted money a slot holds never exceeds
-/// its balance, and for order-keeping books the lots of a slot add up to its balance.
+/// its balance, and for order-keeping books the lots of a slot add up to at most its
+/// balance (the rest is clean money that came after them).
 protocol TaintBook {
-    /// Whether clean money arriving in a slot that holds taint must be recorded as a
-    /// lot (the policies where the position of clean money matters: fifo, lifo).
-    static var keepsCleanLots: Bool { get }
-
     /// Whether a transfer out of a slot with taint number `k` (of `account`) can
     /// carry tainted money.
     func holdsTaint(_ k: Int32, account: Int) -> Bool
-
-    /// Clean money of `amount` arrives in the slot with record `k` (≥ 0).
-    mutating func depositClean(_ k: Int32, amount: Int64)
 
     /// A transfer of `amount` leaves a slot (record `k`, balance just before
     /// `balance`). Appends the pieces it carries, in the order taken (clean pieces
@@ -32,14 +27,14 @@ protocol TaintBook {
     mutating func deposit(_ k: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32
 
     /// The tainted money left at the end: (slot, seed, amount) for each holding, any order.
-    func remainingTaint() -> (slots: ContiguousArray<Int32>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
+    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
 }
 
 /// Records of a book, reused after release: `records[k]` belongs to slot `owner[k]`
 /// (-1 when free).
 struct RecordPool<Record> {
     var records: ContiguousArray<Record> = []
-    var owner: ContiguousArray<Int32> = []
+    var owner: ContiguousArray<Int> = []
     private var free: ContiguousArray<Int32> = []
     let fresh: Record
 
@@ -47,11 +42,11 @@ struct RecordPool<Record> {
 
     mutating func allocate(slot: Int) -> Int {
         if let k = free.popLast() {
-            owner[Int(k)] = Int32(slot)
+            owner[Int(k)] = slot
             return Int(k)
         }
         records.append(fresh)
-        owner.append(Int32(slot))
+        owner.append(slot)
         return records.count - 1
     }
 

@@ -13,8 +13,6 @@ struct TaintedQueueBook: TaintBook {
         var tainted: Int64 = 0
     }
 
-    static var keepsCleanLots: Bool { false }
-
     let cleanFirst: Bool
     var pool = RecordPool(fresh: Queue())
 
@@ -22,8 +20,6 @@ struct TaintedQueueBook: TaintBook {
 
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
-
-    func depositClean(_ k: Int32, amount: Int64) {}
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
@@ -81,8 +77,8 @@ struct TaintedQueueBook: TaintBook {
         return Int32(k)
     }
 
-    func remainingTaint() -> (slots: ContiguousArray<Int32>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
-        var slots: ContiguousArray<Int32> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
+    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+        var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
             let q = pool.records[k]
             for lot in q.lots[q.head...] {
