@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test clean bench-moneyflow
 
 setup:
 	@scripts/setup.sh
@@ -19,6 +19,10 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# Money-flow benchmark on the large preset (generated into bench/data/large if absent).
+bench-moneyflow: setup
+	bench/moneyflow/run.sh
 
 clean:
 	rm -rf .build output/*

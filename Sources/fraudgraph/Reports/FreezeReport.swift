@@ -15,9 +15,9 @@ enum FreezeReport {
         lines.append("Freeze list under \(list.policy.rawValue): tainted money still held, by country and bank, biggest first")
         if list.policy == .poison { lines.append("(poison is an upper bound: whole balances of every touched account)") }
         lines.append("")
-        lines.append(pad("Country", 9) + pad("Bank", 28) + pad("Cur", 5) + pad("Accounts", 9, right: true) + pad("Amount", 20, right: true))
+        lines.append(pad("Country", 9) + pad("Bank", 32) + pad("Cur", 5) + pad("Accounts", 9, right: true) + pad("Amount", 20, right: true))
         for g in list.groups.prefix(limit) {
-            lines.append(pad(g.country ?? "unknown", 9) + pad(g.bank ?? "(unknown)", 28) + pad(g.currency, 5)
+            lines.append(pad(g.country ?? "unknown", 9) + pad(g.bank ?? "(unknown)", 32) + pad(g.currency, 5)
                 + pad(String(g.accounts), 9, right: true) + pad(exactMoney(g.amount), 20, right: true))
         }
         if list.groups.count > limit { lines.append("... \(list.groups.count - limit) more groups (--limit)") }

@@ -140,12 +140,12 @@ enum TraceReport {
         let totals = held.map { trace.holdingShares.total($0) }
         held.sort { (totals[$1], $0) < (totals[$0], $1) }
         if !held.isEmpty {
-            lines.append("  " + pad("Account", 20) + pad("Country", 8) + pad("Bank", 20) + pad("Held", 18, right: true) + "  Seeds")
+            lines.append("  " + pad("Account", 20) + pad("Country", 8) + pad("Bank", 32) + pad("Held", 18, right: true) + "  Seeds")
         }
         for i in held.prefix(limit) {
             let a = trace.holdingAccounts[i]
             let seeds = trace.holdingShares.range(i).count
-            lines.append("  " + pad(e.id(a), 20) + pad(directory.country(a) ?? "-", 8) + pad(directory.bank(a) ?? (directory.isExternal(a) ? "(outside)" : "-"), 20)
+            lines.append("  " + pad(e.id(a), 20) + pad(directory.country(a) ?? "-", 8) + pad(directory.bank(a) ?? (directory.isExternal(a) ? "(outside)" : "-"), 32)
                 + pad(exactMoney(totals[i]), 18, right: true) + "  \(seeds)")
         }
         if held.count > limit { lines.append("  ... \(held.count - limit) more (--limit)") }

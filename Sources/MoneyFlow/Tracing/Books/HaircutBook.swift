@@ -60,17 +60,23 @@ struct HaircutBook: TaintBook {
         // MARK: Proportional shares, rounded down
         let n = pool.records[k].lots.count
         taken.removeAll(keepingCapacity: true)
-        remainders.removeAll(keepingCapacity: true)
         var takenTotal: Int64 = 0
-        for i in 0 ..< n {
-            let h = pool.records[k].lots[i].amount
-            let (q, r) = balance.dividingFullWidth(h.multipliedFullWidth(by: moved))
-            taken.append(q)
-            remainders.append(r)
-            takenTotal += q
+        // A holding below ceil(B / m) gives nothing (h·m < B): no arithmetic at all.
+        let givesNothingBelow = moved > 0 ? balance / moved + (balance % moved == 0 ? 0 : 1) : Int64.max
+        pool.records[k].lots.withUnsafeBufferPointer { lots in
+            for i in 0 ..< n {
+                let h = lots[i].amount
+                let q = h < givesNothingBelow ? 0 : HaircutBook.share(h, moved, balance).quotient
+                taken.append(q)
+                takenTotal += q
+            }
         }
         // MARK: Dust the sender cannot hold
         var excess = moved - takenTotal - clean
+        if excess > 0 {
+            remainders.removeAll(keepingCapacity: true)
+            for i in 0 ..< n { remainders.append(HaircutBook.share(pool.records[k].lots[i].amount, moved, balance).remainder) }
+        }
         while excess > 0 {
             var best = -1
             var bestRemainder: Int64 = 0
@@ -88,15 +94,17 @@ struct HaircutBook: TaintBook {
         // MARK: Pieces, and what stays
         var kept = 0
         var largest: Int64 = 0
-        for i in 0 ..< n {
-            var lot = pool.records[k].lots[i]
-            let q = taken[i]
-            if q > 0 { pieces.append(Lot(seed: lot.seed, hops: lot.hops, amount: q)) }
-            lot.amount -= q
-            if lot.amount > 0 {
-                pool.records[k].lots[kept] = lot
-                kept += 1
-                if lot.amount > largest { largest = lot.amount }
+        pool.records[k].lots.withUnsafeMutableBufferPointer { lots in
+            for i in 0 ..< n {
+                var lot = lots[i]
+                let q = taken[i]
+                if q > 0 { pieces.append(Lot(seed: lot.seed, hops: lot.hops, amount: q)) }
+                lot.amount -= q
+                if lot.amount > 0 {
+                    lots[kept] = lot
+                    kept += 1
+                    if lot.amount > largest { largest = lot.amount }
+                }
             }
         }
         pool.records[k].largest = largest
@@ -115,24 +123,41 @@ struct HaircutBook: TaintBook {
         // Holdings already there grow in place; new (seed, hops) are merged in once.
         fresh.removeAll(keepingCapacity: true)
         var largest = pool.records[k].largest
-        for p in pieces where !p.isClean {
-            var lo = 0, hi = pool.records[k].lots.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if pool.records[k].lots[mid].precedes(p) { lo = mid + 1 } else { hi = mid }
+        var added: Int64 = 0
+        pool.records[k].lots.withUnsafeMutableBufferPointer { lots in
+            // Pieces usually come in (seed, hops) order: search each from where the
+            // last one was found, galloping, so a deposit into a big holder costs
+            // O(p log(k/p)), not a search from scratch per piece.
+            var from = 0
+            for p in pieces where !p.isClean {
+                if from > 0 && !lots[from - 1].precedes(p) { from = 0 }
+                var step = 1, hi = from
+                while hi < lots.count && lots[hi].precedes(p) {
+                    from = hi + 1
+                    hi += step
+                    step <<= 1
+                }
+                var lo = from
+                hi = min(hi, lots.count)
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    if lots[mid].precedes(p) { lo = mid + 1 } else { hi = mid }
+                }
+                from = lo
+                if lo < lots.count && lots[lo].sameKind(p) {
+                    lots[lo].amount += p.amount
+                    if lots[lo].amount > largest { largest = lots[lo].amount }
+                } else if let last = fresh.last, last.sameKind(p) {
+                    fresh[fresh.count - 1].amount += p.amount
+                    largest = max(largest, fresh[fresh.count - 1].amount)
+                } else {
+                    fresh.append(p)
+                    largest = max(largest, p.amount)
+                }
+                added += p.amount
             }
-            if lo < pool.records[k].lots.count && pool.records[k].lots[lo].sameKind(p) {
-                pool.records[k].lots[lo].amount += p.amount
-                largest = max(largest, pool.records[k].lots[lo].amount)
-            } else if let last = fresh.last, last.sameKind(p) {
-                fresh[fresh.count - 1].amount += p.amount
-                largest = max(largest, fresh[fresh.count - 1].amount)
-            } else {
-                fresh.append(p)
-                largest = max(largest, p.amount)
-            }
-            pool.records[k].tainted += p.amount
         }
+        pool.records[k].tainted += added
         if !fresh.isEmpty {
             if !fresh.indices.dropFirst().allSatisfy({ fresh[$0 - 1].precedes(fresh[$0]) }) {
                 fresh.sort { $0.precedes($1) }
@@ -170,6 +195,18 @@ struct HaircutBook: TaintBook {
             }
         }
         return (slots, seeds, amounts)
+    }
+
+    /// floor(h · m / B) and its remainder, exactly: a 128-bit product, divided in 64
+    /// bits when it fits.
+    @inline(__always)
+    static func share(_ h: Int64, _ m: Int64, _ b: Int64) -> (quotient: Int64, remainder: Int64) {
+        let (high, low) = h.multipliedFullWidth(by: m)
+        if high == 0 && low <= UInt64(Int64.max) {
+            let (q, r) = low.quotientAndRemainder(dividingBy: UInt64(b))
+            return (Int64(q), Int64(r))
+        }
+        return b.dividingFullWidth((high, low))
     }
 
     private mutating func release(_ k: Int) {
