@@ -1,5 +1,6 @@
 /// The book of haircut: each slot that holds taint keeps one holding per (seed, hops),
-/// sorted by seed then hops; its clean money is its balance minus its tainted total.
+/// in the order they first came (with an index from (seed, hops) to the holding once
+/// there are many); its clean money is its balance minus its tainted total.
 ///
 /// A transfer of `a` out of a slot with balance `B` takes `floor(h · min(a, B) / B)`
 /// of every holding `h` (a 128-bit product, so that units times units cannot
@@ -9,8 +10,8 @@
 /// transfer (it is almost wholly tainted), keeping all the dust would leave it holding
 /// more taint than money. Then exactly that excess, `min(a, B) - taken - clean` units
 /// (fewer than the number of holdings), is removed from the sender, one unit from each
-/// of the holdings with the largest rounding remainders (ties: the earlier holding in
-/// (seed, hops) order), and reported per seed as `rounding`. So the taken pieces are
+/// of the holdings with the largest rounding remainders (ties: the lower seed number,
+/// then the fewer hops), and reported per seed as `rounding`. So the taken pieces are
 /// always exactly rounded down, a slot never holds more taint than money, and per seed
 /// held + exited + cut + rounding = amount.
 struct HaircutBook: TaintBook {
@@ -19,17 +20,25 @@ struct HaircutBook: TaintBook {
         var tainted: Int64 = 0
         /// At least the largest holding (exact after each full pass).
         var largest: Int64 = 0
+        /// (seed, hops) -> position in `lots`, kept once there are more than
+        /// `HaircutBook.indexFrom` holdings.
+        var index: [UInt64: Int32] = [:]
     }
+
+    /// Holdings found by a scan up to this many, through the index beyond.
+    static let indexFrom = 16
 
     var pool = RecordPool(fresh: Holdings())
     private var taken: ContiguousArray<Int64> = []
     private var remainders: ContiguousArray<Int64> = []
-    private var fresh: ContiguousArray<Lot> = []
 
     init() {}
 
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
+
+    @inline(__always)
+    static func key(_ lot: Lot) -> UInt64 { UInt64(UInt32(bitPattern: lot.seed)) << 32 | UInt64(UInt32(bitPattern: lot.hops)) }
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
@@ -79,10 +88,11 @@ struct HaircutBook: TaintBook {
         }
         while excess > 0 {
             var best = -1
-            var bestRemainder: Int64 = 0
-            for i in 0 ..< n where remainders[i] > bestRemainder {
-                best = i
-                bestRemainder = remainders[i]
+            for i in 0 ..< n where remainders[i] > 0 {
+                if best < 0 || remainders[i] > remainders[best]
+                    || (remainders[i] == remainders[best] && pool.records[k].lots[i].precedes(pool.records[k].lots[best])) {
+                    best = i
+                }
             }
             precondition(best >= 0, "haircut: excess dust without a remainder")
             remainders[best] = 0
@@ -108,7 +118,10 @@ struct HaircutBook: TaintBook {
             }
         }
         pool.records[k].largest = largest
-        pool.records[k].lots.removeLast(n - kept)
+        if kept < n {
+            pool.records[k].lots.removeLast(n - kept)
+            reindex(k)
+        }
         pool.records[k].tainted -= takenTotal
         if amount > takenTotal { pieces.append(.clean(amount - takenTotal)) }
         if pool.records[k].tainted == 0 {
@@ -120,69 +133,34 @@ struct HaircutBook: TaintBook {
 
     mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
         let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
-        // Holdings already there grow in place; new (seed, hops) are merged in once.
-        fresh.removeAll(keepingCapacity: true)
         var largest = pool.records[k].largest
         var added: Int64 = 0
-        pool.records[k].lots.withUnsafeMutableBufferPointer { lots in
-            // Pieces usually come in (seed, hops) order: search each from where the
-            // last one was found, galloping, so a deposit into a big holder costs
-            // O(p log(k/p)), not a search from scratch per piece.
-            var from = 0
-            for p in pieces where !p.isClean {
-                if from > 0 && !lots[from - 1].precedes(p) { from = 0 }
-                var step = 1, hi = from
-                while hi < lots.count && lots[hi].precedes(p) {
-                    from = hi + 1
-                    hi += step
-                    step <<= 1
+        for p in pieces where !p.isClean {
+            added += p.amount
+            var found = -1
+            if pool.records[k].index.isEmpty {
+                let n = pool.records[k].lots.count
+                var i = 0
+                while i < n {
+                    if pool.records[k].lots[i].sameKind(p) { found = i; break }
+                    i += 1
                 }
-                var lo = from
-                hi = min(hi, lots.count)
-                while lo < hi {
-                    let mid = (lo + hi) >> 1
-                    if lots[mid].precedes(p) { lo = mid + 1 } else { hi = mid }
-                }
-                from = lo
-                if lo < lots.count && lots[lo].sameKind(p) {
-                    lots[lo].amount += p.amount
-                    if lots[lo].amount > largest { largest = lots[lo].amount }
-                } else if let last = fresh.last, last.sameKind(p) {
-                    fresh[fresh.count - 1].amount += p.amount
-                    largest = max(largest, fresh[fresh.count - 1].amount)
-                } else {
-                    fresh.append(p)
-                    largest = max(largest, p.amount)
-                }
-                added += p.amount
+            } else if let i = pool.records[k].index[HaircutBook.key(p)] {
+                found = Int(i)
+            }
+            if found >= 0 {
+                pool.records[k].lots[found].amount += p.amount
+                largest = max(largest, pool.records[k].lots[found].amount)
+                continue
+            }
+            pool.records[k].lots.append(p)
+            largest = max(largest, p.amount)
+            let n = pool.records[k].lots.count
+            if n > HaircutBook.indexFrom {
+                if pool.records[k].index.isEmpty { reindex(k) } else { pool.records[k].index[HaircutBook.key(p)] = Int32(n - 1) }
             }
         }
         pool.records[k].tainted += added
-        if !fresh.isEmpty {
-            if !fresh.indices.dropFirst().allSatisfy({ fresh[$0 - 1].precedes(fresh[$0]) }) {
-                fresh.sort { $0.precedes($1) }
-                var merged = ContiguousArray<Lot>()
-                for p in fresh {
-                    if let last = merged.last, last.sameKind(p) { merged[merged.count - 1].amount += p.amount } else { merged.append(p) }
-                }
-                fresh = merged
-                for p in fresh { largest = max(largest, p.amount) }
-            }
-            // Merge from the back, in place.
-            let old = pool.records[k].lots.count
-            pool.records[k].lots.append(contentsOf: fresh)
-            var a = old - 1, b = fresh.count - 1, w = old + fresh.count - 1
-            while b >= 0 {
-                if a >= 0 && fresh[b].precedes(pool.records[k].lots[a]) {
-                    pool.records[k].lots[w] = pool.records[k].lots[a]
-                    a -= 1
-                } else {
-                    pool.records[k].lots[w] = fresh[b]
-                    b -= 1
-                }
-                w -= 1
-            }
-        }
         pool.records[k].largest = largest
         return Int32(k)
     }
@@ -209,8 +187,16 @@ struct HaircutBook: TaintBook {
         return b.dividingFullWidth((high, low))
     }
 
+    /// Rebuilds the index of record `k` (or drops it when the holdings are few).
+    private mutating func reindex(_ k: Int) {
+        pool.records[k].index.removeAll(keepingCapacity: true)
+        guard pool.records[k].lots.count > HaircutBook.indexFrom else { return }
+        for (i, lot) in pool.records[k].lots.enumerated() { pool.records[k].index[HaircutBook.key(lot)] = Int32(i) }
+    }
+
     private mutating func release(_ k: Int) {
         pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
+        pool.records[k].index = [:]
         pool.records[k].tainted = 0
         pool.records[k].largest = 0
         pool.release(k)
