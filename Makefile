@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean bench-moneyflow
+.PHONY: setup build demo test clean bench-load bench-pictures bench-hierarchy bench-moneyflow
 
 setup:
 	@scripts/setup.sh
@@ -15,7 +15,9 @@ demo: build
 	$(BIN) validate datasets/demo
 	$(BIN) stats datasets/demo --format table --out output/stats.txt
 	$(BIN) stats datasets/demo --format json --out output/stats.json
-	@echo "written: output/stats.txt output/stats.json"
+	$(BIN) hierarchy datasets/demo --format table --out output/hierarchy.txt
+	$(BIN) hierarchy datasets/demo --format json --out output/hierarchy.json
+	@echo "written: output/stats.txt output/stats.json output/hierarchy.txt output/hierarchy.json"
 
 test: setup
 	$(SWIFT) test
@@ -23,6 +25,26 @@ test: setup
 # Money-flow benchmark on the large preset (generated into bench/data/large if absent).
 bench-moneyflow: setup
 	bench/moneyflow/run.sh
+# Benchmarks (bench/README.md): release build, big generated inputs in bench/data/.
+bench-load: build
+	python3 bench/load/compare.py
+
+# The same DOT in-process and by Graphviz's command line; the overview of a generated
+# case (PRESET=large for the 10M-transfer case).
+bench-pictures: setup
+	bench/pictures/run.sh $(or $(PRESET),small)
+
+# Hierarchy: cross-checks against springrank and networkx, planted-truth recovery on
+# generated cases, speed beside the peers (bench/hierarchy/README.md).
+bench-hierarchy: build
+	$(SWIFT) build -c release --product hierarchy-bench
+	@test -d bench/data/small-1 || $(BIN) generate --preset small --seed 1 --out bench/data/small-1 --quiet
+	python3 bench/hierarchy/crosscheck.py --case bench/data/small-1
+	@test -d bench/data/large || $(BIN) generate --preset large --seed 1 --out bench/data/large --quiet
+	@for s in 1 2 3 4 5; do test -d bench/data/small-$$s || $(BIN) generate --preset small --seed $$s --out bench/data/small-$$s --quiet; done
+	python3 bench/hierarchy/evaluate.py bench/data/small-1 bench/data/small-2 bench/data/small-3 bench/data/small-4 bench/data/small-5
+	python3 bench/hierarchy/evaluate.py bench/data/large
+	python3 bench/hierarchy/speed.py --case bench/data/large
 
 clean:
 	rm -rf .build output/*

@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "MoneyFlow", targets: ["MoneyFlow"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
+        .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
+        .library(name: "Hierarchy", targets: ["Hierarchy"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -27,15 +29,27 @@ let package = Package(
         .target(name: "MoneyFlow", dependencies: ["FraudGraph"]),
         // Realistic cases with planted truth.
         .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
+        // Graphviz's C library (libgvc), linked in-process; see shared/notes/graphviz.md.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // DOT writing (escaping, themes, legends), rendering through libgvc, diagram builders.
+        .target(name: "GraphvizExport", dependencies: ["FraudGraph", "CGraphviz"]),
+        // Centralities, rank inference in command ties, den membership, roles.
+        .target(name: "Hierarchy", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "MoneyFlow", "Synthetic",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "MoneyFlow", "Hierarchy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Benchmarks and cross-checks of the hierarchy module (bench/hierarchy).
+        .executableTarget(name: "hierarchy-bench", dependencies: ["Hierarchy", "FraudGraph", "Interchange", "Synthetic"],
+                          path: "bench/hierarchy/HierarchyBench"),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
         .testTarget(name: "MoneyFlowTests", dependencies: ["MoneyFlow", "Synthetic", "FraudGraph"]),
+        .testTarget(name: "HierarchyTests", dependencies: ["Hierarchy", "FraudGraph", "Synthetic"]),
     ]
 )

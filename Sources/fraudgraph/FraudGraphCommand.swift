@@ -25,6 +25,10 @@ struct FraudGraphCommand: ParsableCommand {
             FlowCommand.self,
             PatternsCommand.self,
             MoneyFlowBenchCommand.self,
+            RenderCommand.self,
+            DrawCommand.self,
+            HierarchyCommand.self,
+            CentralityCommand.self,
         ]
     )
 }
