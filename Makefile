@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean bench-load bench-pictures bench-communities bench-rings bench-hierarchy
+.PHONY: setup build demo test clean bench-load bench-pictures bench-communities bench-rings bench-hierarchy bench-moneyflow
 
 setup:
 	@scripts/setup.sh
@@ -22,6 +22,9 @@ demo: build
 test: setup
 	$(SWIFT) test
 
+# Money-flow benchmark on the large preset (generated into bench/data/large if absent).
+bench-moneyflow: setup
+	bench/moneyflow/run.sh
 # Benchmarks (bench/README.md): release build, big generated inputs in bench/data/.
 bench-load: build
 	python3 bench/load/compare.py

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "MoneyFlow", targets: ["MoneyFlow"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
         .library(name: "Communities", targets: ["Communities"]),
@@ -25,6 +26,8 @@ let package = Package(
             "FraudGraph",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Money-flow tracing under the allocation policies, freeze lists, flow bounds, typologies.
+        .target(name: "MoneyFlow", dependencies: ["FraudGraph"]),
         // Realistic cases with planted truth.
         .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
         // Graphviz's C library (libgvc), linked in-process; see shared/notes/graphviz.md.
@@ -37,7 +40,7 @@ let package = Package(
         // Centralities, rank inference in command ties, den membership, roles.
         .target(name: "Hierarchy", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Communities", "Hierarchy",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Communities", "MoneyFlow", "Hierarchy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -51,6 +54,7 @@ let package = Package(
         .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "CommunitiesTests", dependencies: ["Communities", "Synthetic", "Interchange", "FraudGraph"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
+        .testTarget(name: "MoneyFlowTests", dependencies: ["MoneyFlow", "Synthetic", "FraudGraph"]),
         .testTarget(name: "HierarchyTests", dependencies: ["Hierarchy", "FraudGraph", "Synthetic"]),
     ]
 )

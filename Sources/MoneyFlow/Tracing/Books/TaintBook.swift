@@ -1,0 +1,57 @@
+/// What an allocation policy keeps about tainted money. The replay engine owns, per
+/// account and currency ("slot"), the balance (never negative) and a taint number:
+/// -1 while the slot holds only clean money, else the book's record of the slot. The
+/// engine calls a book only for slots that hold taint, for seed transfers, and for
+/// tainted arrivals: clean money arriving anywhere costs a book nothing (it is in the
+/// balance; books that keep order keep it as the clean money after their last lot).
+///
+/// Invariant for every allocating book: the tainted money a slot holds never exceeds
+/// its balance, and for order-keeping books the lots of a slot add up to at most its
+/// balance (the rest is clean money that came after them).
+protocol TaintBook {
+    /// Whether a transfer out of a slot with taint number `k` (of `account`) can
+    /// carry tainted money.
+    func holdsTaint(_ k: Int32, account: Int) -> Bool
+
+    /// A transfer of `amount` leaves a slot (record `k`, balance just before
+    /// `balance`). Appends the pieces it carries, in the order taken (clean pieces
+    /// with seed `Lot.clean`), adding up to `amount`: money beyond the balance is
+    /// clean. Taint that rounding removes from the sender is added to
+    /// `rounding[seed]`. Returns the slot's record afterwards (-1: only clean left).
+    mutating func take(_ k: Int32, account: Int, amount: Int64, balance: Int64,
+                       into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32
+
+    /// Pieces arrive in `slot` (record `k`, -1 if none yet; balance just before
+    /// `balance`); tainted pieces carry their final hop count, and there is at least
+    /// one. Returns the slot's record afterwards.
+    mutating func deposit(_ k: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32
+
+    /// The tainted money left at the end: (slot, seed, amount) for each holding, any order.
+    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
+}
+
+/// Records of a book, reused after release: `records[k]` belongs to slot `owner[k]`
+/// (-1 when free).
+struct RecordPool<Record> {
+    var records: ContiguousArray<Record> = []
+    var owner: ContiguousArray<Int> = []
+    private var free: ContiguousArray<Int32> = []
+    let fresh: Record
+
+    init(fresh: Record) { self.fresh = fresh }
+
+    mutating func allocate(slot: Int) -> Int {
+        if let k = free.popLast() {
+            owner[Int(k)] = slot
+            return Int(k)
+        }
+        records.append(fresh)
+        owner.append(slot)
+        return records.count - 1
+    }
+
+    mutating func release(_ k: Int) {
+        owner[k] = -1
+        free.append(Int32(k))
+    }
+}

@@ -1,0 +1,44 @@
+/// For each row of a list (a transfer, an account, an exit), the tainted money it
+/// carries or holds per seed: `(seed, amount)` pairs, seeds ascending, amounts
+/// positive. Stored flat, CSR style.
+public struct TaintShares: Sendable, Equatable {
+    /// Row `i`'s pairs are `offsets[i] ..< offsets[i + 1]`.
+    public private(set) var offsets: ContiguousArray<Int> = [0]
+    /// Seed number: position in `Trace.seeds`.
+    public private(set) var seed: ContiguousArray<Int32> = []
+    /// Amount in 1/10,000 units of the seed's currency.
+    public private(set) var amount: ContiguousArray<Int64> = []
+
+    public init() {}
+
+    /// Number of rows.
+    @inlinable public var count: Int { offsets.count - 1 }
+
+    /// Positions of row `i`'s pairs.
+    @inlinable public func range(_ i: Int) -> Range<Int> { offsets[i] ..< offsets[i + 1] }
+
+    /// The pairs of row `i`.
+    public func shares(_ i: Int) -> [(seed: Int, amount: Int64)] {
+        range(i).map { (Int(seed[$0]), amount[$0]) }
+    }
+
+    /// Row `i`'s amount of seed `s` (0 if none).
+    public func amount(ofSeed s: Int, row i: Int) -> Int64 {
+        for p in range(i) where seed[p] == Int32(s) { return amount[p] }
+        return 0
+    }
+
+    /// Row `i`'s tainted money, all seeds together.
+    public func total(_ i: Int) -> Int64 {
+        var sum: Int64 = 0
+        for p in range(i) { sum += amount[p] }
+        return sum
+    }
+
+    mutating func append(seed s: Int32, amount a: Int64) {
+        seed.append(s)
+        amount.append(a)
+    }
+
+    mutating func endRow() { offsets.append(seed.count) }
+}

@@ -1,0 +1,81 @@
+import FraudGraph
+
+/// The result of tracing seed transfers through a case under one policy
+/// (`shared/spec/tracing.md`): every transfer that carried tainted money, the tainted
+/// money each account still holds, the tainted money that left through cash
+/// withdrawals, and per seed the totals. Entities and transfers are case indices.
+public struct Trace: Sendable {
+    public let policy: TracePolicy
+    /// `--max-hops`, or nil.
+    public let maxHops: Int?
+    /// The seed transfers (rows), in the order given; seed number `s` is `seeds[s]`.
+    public let seeds: [Int32]
+    /// Per seed.
+    public let totals: [SeedTotals]
+
+    /// Transfers that carried tainted money, in replay order (seeds included).
+    public let transfers: ContiguousArray<Int32>
+    /// The least hop count with which each transfer's tainted pieces arrive (0 for a
+    /// seed transfer).
+    public let transferHops: ContiguousArray<Int32>
+    /// Tainted money each of `transfers` carried, per seed.
+    public let transferShares: TaintShares
+
+    /// Accounts that hold tainted money at the end, ascending index.
+    public let holdingAccounts: ContiguousArray<Int32>
+    public let holdingShares: TaintShares
+
+    /// Cash withdrawals (`channel` = `cash_out`) that carried tainted money out, in
+    /// replay order, and the account it left from (the sender).
+    public let exits: ContiguousArray<Int32>
+    public let exitAccounts: ContiguousArray<Int32>
+    public let exitShares: TaintShares
+
+    /// Per seed: its amount and where that money ended.
+    public struct SeedTotals: Sendable, Equatable {
+        /// The seed transfer's amount, in units.
+        public var amount: Int64
+        /// Still held in accounts at the end.
+        public var held: Int64 = 0
+        /// Left through cash withdrawals.
+        public var exited: Int64 = 0
+        /// No longer followed: beyond `--max-hops`, or taken by another seed's transfer.
+        public var cut: Int64 = 0
+        /// haircut only: dust a nearly wholly tainted sender could not hold.
+        public var rounding: Int64 = 0
+
+        /// Whether held + exited + cut + rounding = amount.
+        public var addsUp: Bool { held + exited + cut + rounding == amount }
+    }
+
+    /// The position of `transfer` in `transfers`, or nil if it carried no taint.
+    /// - Complexity: O(log n) via the replay order is not available here; O(n).
+    public func index(ofTransfer transfer: Int32) -> Int? { transfers.firstIndex(of: transfer) }
+
+    /// The position of `account` in `holdingAccounts`, or nil.
+    /// - Complexity: O(log n).
+    public func index(ofHolding account: Int32) -> Int? {
+        var lo = 0, hi = holdingAccounts.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if holdingAccounts[mid] < account { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < holdingAccounts.count && holdingAccounts[lo] == account ? lo : nil
+    }
+
+    /// Tainted money `account` holds at the end, per seed number.
+    public func held(by account: Int32) -> [Int: Int64] {
+        guard let i = index(ofHolding: account) else { return [:] }
+        var out: [Int: Int64] = [:]
+        for (s, a) in holdingShares.shares(i) { out[s] = a }
+        return out
+    }
+
+    /// Tainted money `transfer` carried, per seed number.
+    public func carried(by transfer: Int32) -> [Int: Int64] {
+        guard let i = index(ofTransfer: transfer) else { return [:] }
+        var out: [Int: Int64] = [:]
+        for (s, a) in transferShares.shares(i) { out[s] = a }
+        return out
+    }
+}

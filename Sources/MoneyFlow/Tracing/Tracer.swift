@@ -1,0 +1,308 @@
+import FraudGraph
+
+/// Traces seed transfers (victims' reported payments) through a case under one
+/// allocation policy, exactly as `shared/spec/tracing.md` says.
+///
+/// One replay over the ledger: transfers in ascending time, ties in transfers.csv
+/// order. Every account keeps its money per currency ("slot"); the policy's book
+/// decides which of the sender's lots leave. Integer money throughout; the result is
+/// the same on every machine.
+///
+/// Choices where the spec leaves room (each the most literal reading):
+/// - A seed transfer takes its amount from the sender like any transfer; tainted
+///   pieces it takes (of other seeds) are cut. Its receiver gets the whole amount
+///   under the seed's own label with hops 0, whatever its channel: the seed rule is
+///   applied before the cash-out rule.
+/// - Seeds given twice count once, at their first position.
+/// - `--max-hops H`: a piece whose hops equal H when a transfer takes it arrives
+///   clean and is cut. It is not reported as carried by that transfer (it arrives
+///   clean), and a cash withdrawal taking it counts it as cut, not as exited.
+/// - A cash withdrawal counts the tainted pieces it takes as exited, from the sender;
+///   the receiving account gets the money as clean (balances stay true, the taint is
+///   followed no further). The withdrawal is listed among the tainted transfers too.
+/// - Money sent beyond what the data shows the sender held is clean and comes after
+///   the sender's lots in the order taken; the sender's balance stops at 0.
+/// - haircut: see `HaircutBook` for the dust a nearly wholly tainted sender cannot hold.
+/// - poison: marks are per account, all currencies together ("every later transfer out
+///   of it"); each marking seed is carried with the transfer's whole amount, with the
+///   least hop count it reached the account with. An account's holding per marking
+///   seed is its whole balance at the end, all currencies summed (the spec says only
+///   which transfers and accounts are touched is meaningful under poison).
+public struct Tracer: Sendable {
+    public var policy: TracePolicy
+    /// Follow tainted money for at most this many transfers after the seed's.
+    public var maxHops: Int?
+
+    public init(policy: TracePolicy, maxHops: Int? = nil) {
+        self.policy = policy
+        self.maxHops = maxHops
+    }
+
+    /// The transfers named by the case's reports, in report order, each once.
+    public static func reportedTransfers(in c: Case) -> [Int32] {
+        var seen = Set<Int32>()
+        return c.reports.transfer.filter { seen.insert($0).inserted }
+    }
+
+    /// Traces `seeds` (transfer rows; repeats ignored) through `c`.
+    /// - Complexity: O(transfers) for the replay of clean money, plus the work on
+    ///   tainted lots (per transfer out of a tainted slot: the lots it takes; haircut
+    ///   and poison: every holding of the sender).
+    public func run(on c: Case, ledger: Ledger, seeds: [Int32]) -> Trace {
+        var seen = Set<Int32>()
+        let unique = seeds.filter { seen.insert($0).inserted }
+        precondition(unique.allSatisfy { $0 >= 0 && Int($0) < c.transfers.count }, "seed is not a transfer row")
+        switch policy {
+        case .fifo, .lifo:
+            var book = LotSequenceBook(lifo: policy == .lifo)
+            return replay(&book, c, ledger, unique)
+        case .libr, .dirtyFirst:
+            var book = TaintedQueueBook(cleanFirst: policy == .libr)
+            return replay(&book, c, ledger, unique)
+        case .haircut:
+            var book = HaircutBook()
+            return replay(&book, c, ledger, unique)
+        case .poison:
+            var book = PoisonBook(accounts: c.entities.count)
+            return replay(&book, c, ledger, unique)
+        }
+    }
+
+    // MARK: - Replay
+
+    private func replay<Book: TaintBook>(_ book: inout Book, _ c: Case, _ ledger: Ledger, _ seeds: [Int32]) -> Trace {
+        let transfers = c.transfers
+        let seedCount = seeds.count
+        let limit: Int32 = maxHops.map { Int32(clamping: max(0, $0)) } ?? Int32.max
+
+        // Seeds in replay order.
+        var seedNumberOfRow: [Int32: Int32] = [:]
+        for (s, row) in seeds.enumerated() { seedNumberOfRow[row] = Int32(s) }
+        var seedPositions: [(position: Int, seed: Int32)] = []
+        if seedCount > 0 {
+            var marked = ContiguousArray<Bool>(repeating: false, count: transfers.count)
+            for row in seeds { marked[Int(row)] = true }
+            for (pos, row) in ledger.order.enumerated() where marked[Int(row)] {
+                seedPositions.append((pos, seedNumberOfRow[row]!))
+            }
+        }
+        seedPositions.append((Int.max, -1))
+
+        // Per slot (account and currency): balance, the book's record and the
+        // currency, side by side. Slot a < n is account a in the first currency it
+        // used (in replay order); its other currencies get slots n, n + 1, ...
+        let n = c.entities.count
+        var slots = SlotCells(accounts: n, currencies: transfers.currencies.count)
+        defer { slots.deallocate() }
+        var record = Recorder(seeds: seedCount)
+        var pieces = ContiguousArray<Lot>()
+        var arrived = ContiguousArray<Lot>()
+        pieces.reserveCapacity(64)
+        arrived.reserveCapacity(64)
+        var nextSeed = 0
+
+        ledger.order.withUnsafeBufferPointer { order in
+        transfers.source.withUnsafeBufferPointer { source in
+        transfers.target.withUnsafeBufferPointer { target in
+        transfers.amount.withUnsafeBufferPointer { amount in
+        transfers.channel.withUnsafeBufferPointer { channel in
+        transfers.currency.withUnsafeBufferPointer { currency in
+            var nextSeedPosition = seedPositions[0].position
+            // Batches: first touch the cells of a batch's accounts in a tight loop of
+            // independent loads (the memory system fetches them side by side), then
+            // replay the batch from cache.
+            let batch = 64
+            var warm: UInt64 = 0
+            let base = slots.base
+            for start in stride(from: 0, to: order.count, by: batch) {
+            let end = min(start + batch, order.count)
+            for pos in start ..< end {
+                let t = Int(order[pos])
+                warm &+= UInt64(base[Int(source[t])].currency) &+ UInt64(base[Int(target[t])].currency)
+            }
+            if warm == 0x5EED_5EED { base[0].spare &+= 1 }  // keeps the loads (never true in practice)
+            for pos in start ..< end {
+                let t = Int(order[pos])
+                let a = amount[t]
+                let from = Int(source[t]), to = Int(target[t])
+                let code = currency[t]
+                let (_, sc) = slots.slot(account: from, currency: code)
+                let (d, dc) = slots.slot(account: to, currency: code)
+                let sender = sc.pointee
+
+                // MARK: Clean money (the common case)
+                if pos != nextSeedPosition && !book.holdsTaint(sender.taint, account: from) {
+                    sc.pointee.balance = sender.balance > a ? sender.balance - a : 0
+                    dc.pointee.balance += a
+                    continue
+                }
+
+                // MARK: The sender's lots
+                pieces.removeAll(keepingCapacity: true)
+                let before = sender.balance
+                sc.pointee.taint = book.take(sender.taint, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
+                sc.pointee.balance = before > a ? before - a : 0
+
+                if pos == nextSeedPosition {
+                    // MARK: A seed: its whole amount, its own label, hops 0
+                    let seed = seedPositions[nextSeed].seed
+                    nextSeed += 1
+                    nextSeedPosition = seedPositions[nextSeed].position
+                    for p in pieces where !p.isClean { record.cut[Int(p.seed)] += p.amount }
+                    arrived.removeAll(keepingCapacity: true)
+                    arrived.append(Lot(seed: seed, hops: 0, amount: a))
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
+                    record.add(seed: seed, amount: a)
+                    record.transfer(Int32(t), hops: 0)
+                    dc.pointee.balance += a
+                    continue
+                }
+
+                // MARK: Pieces arrive with one hop more, or cut
+                arrived.removeAll(keepingCapacity: true)
+                var leastHops = Int32.max
+                for p in pieces {
+                    if p.isClean {
+                        arrived.appendMerging(p)
+                    } else if p.hops >= limit {
+                        record.cut[Int(p.seed)] += p.amount
+                        arrived.appendMerging(.clean(p.amount))
+                    } else {
+                        let h = p.hops + 1
+                        if h < leastHops { leastHops = h }
+                        record.add(seed: p.seed, amount: p.amount)
+                        arrived.appendMerging(Lot(seed: p.seed, hops: h, amount: p.amount))
+                    }
+                }
+                if leastHops == Int32.max || channel[t] == TransferTable.cashOutChannel {
+                    if leastHops != Int32.max {
+                        // MARK: A cash withdrawal: the tainted money exits here
+                        record.exit(Int32(t), from: Int32(from))
+                        record.transfer(Int32(t), hops: leastHops)
+                    }
+                } else {
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
+                    record.transfer(Int32(t), hops: leastHops)
+                }
+                dc.pointee.balance += a
+            }
+            }
+        }}}}}}
+
+        // MARK: - What is still held
+        var remaining = book.remainingTaint()
+        if policy == .poison {
+            // Slots are accounts: a marked account is wholly tainted.
+            var whole = ContiguousArray<Int64>(repeating: 0, count: c.entities.count)
+            for slot in slots.usedSlots { whole[Int(slots.account(of: slot))] += slots.cell(slot).pointee.balance }
+            for i in 0 ..< remaining.slots.count { remaining.amounts[i] = whole[remaining.slots[i]] }
+        } else {
+            for i in 0 ..< remaining.slots.count { remaining.slots[i] = Int(slots.account(of: remaining.slots[i])) }
+        }
+        let (holdingAccounts, holdingShares) = Trace.group(accounts: ContiguousArray(remaining.slots.lazy.map { Int32($0) }), seeds: remaining.seeds, amounts: remaining.amounts)
+
+        var totals = seeds.map { Trace.SeedTotals(amount: transfers.amount[Int($0)]) }
+        for p in 0 ..< holdingShares.seed.count { totals[Int(holdingShares.seed[p])].held += holdingShares.amount[p] }
+        for s in 0 ..< seedCount {
+            totals[s].exited = record.exited[s]
+            totals[s].cut = record.cut[s]
+            totals[s].rounding = record.rounding[s]
+        }
+        return Trace(
+            policy: policy, maxHops: maxHops, seeds: seeds, totals: totals,
+            transfers: record.transfers, transferHops: record.hops, transferShares: record.transferShares,
+            holdingAccounts: holdingAccounts, holdingShares: holdingShares,
+            exits: record.exits, exitAccounts: record.exitAccounts, exitShares: record.exitShares)
+    }
+}
+
+extension Trace {
+    /// Sums (account, seed, amount) triples per account and seed, dropping zeros.
+    static func group(accounts: ContiguousArray<Int32>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
+        -> (ContiguousArray<Int32>, TaintShares) {
+        var keyed = ContiguousArray<(key: UInt64, amount: Int64)>()
+        keyed.reserveCapacity(accounts.count)
+        for i in 0 ..< accounts.count where amounts[i] != 0 {
+            keyed.append((UInt64(UInt32(bitPattern: accounts[i])) << 32 | UInt64(UInt32(bitPattern: seeds[i])), amounts[i]))
+        }
+        keyed.sort { $0.key < $1.key }
+        var rows = ContiguousArray<Int32>()
+        var shares = TaintShares()
+        var i = 0
+        while i < keyed.count {
+            let account = Int32(truncatingIfNeeded: keyed[i].key >> 32)
+            while i < keyed.count && Int32(truncatingIfNeeded: keyed[i].key >> 32) == account {
+                let key = keyed[i].key
+                var sum: Int64 = 0
+                while i < keyed.count && keyed[i].key == key {
+                    sum += keyed[i].amount
+                    i += 1
+                }
+                shares.append(seed: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF), amount: sum)
+            }
+            shares.endRow()
+            rows.append(account)
+        }
+        return (rows, shares)
+    }
+}
+
+
+/// Collects a trace's lists as the replay goes.
+struct Recorder {
+    var cut: ContiguousArray<Int64>
+    var exited: ContiguousArray<Int64>
+    var rounding: ContiguousArray<Int64>
+    var transfers = ContiguousArray<Int32>()
+    var hops = ContiguousArray<Int32>()
+    var transferShares = TaintShares()
+    var exits = ContiguousArray<Int32>()
+    var exitAccounts = ContiguousArray<Int32>()
+    var exitShares = TaintShares()
+    /// Per seed, the tainted money of the transfer being replayed.
+    private var pending: ContiguousArray<Int64>
+    private var touched = ContiguousArray<Int32>()
+
+    init(seeds: Int) {
+        cut = ContiguousArray(repeating: 0, count: seeds)
+        exited = cut
+        rounding = cut
+        pending = cut
+    }
+
+    /// Adds tainted money of `seed` to the transfer being replayed.
+    @inline(__always)
+    mutating func add(seed: Int32, amount: Int64) {
+        if pending[Int(seed)] == 0 { touched.append(seed) }
+        pending[Int(seed)] += amount
+    }
+
+    /// The transfer being replayed is a cash withdrawal from `account`.
+    mutating func exit(_ t: Int32, from account: Int32) {
+        sortTouched()
+        exits.append(t)
+        exitAccounts.append(account)
+        for s in touched {
+            exitShares.append(seed: s, amount: pending[Int(s)])
+            exited[Int(s)] += pending[Int(s)]
+        }
+        exitShares.endRow()
+    }
+
+    /// Ends the transfer being replayed: it carried the pending money.
+    mutating func transfer(_ t: Int32, hops h: Int32) {
+        sortTouched()
+        transfers.append(t)
+        hops.append(h)
+        for s in touched {
+            transferShares.append(seed: s, amount: pending[Int(s)])
+            pending[Int(s)] = 0
+        }
+        transferShares.endRow()
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func sortTouched() {
+        if touched.count > 1 { touched.sort() }
+    }
+}

@@ -1,0 +1,59 @@
+import FraudGraph
+import Testing
+@testable import MoneyFlow
+
+@Suite("FreezeList")
+struct FreezeListTests {
+    @Test func groupsByCountryAndBankBiggestFirst() {
+        var s = CaseSketch(accounts: ["V", "M1", "M2", "M3", "M4", "X"],
+                           countries: ["V": "ES", "M1": "KH", "M2": "KH", "M3": "KH", "M4": "TH"],
+                           banks: ["V": "Santander", "M1": "ABA", "M2": "ABA", "M3": "Wing", "M4": "Kasikorn"])
+        s.pay("S1", "V", "M1", "100", at: 1)
+        s.pay("S2", "V", "M2", "50", at: 2)
+        s.pay("S3", "V", "M3", "400", at: 3)
+        s.pay("S4", "V", "M4", "10", at: 4)
+        s.pay("S5", "V", "X", "7", at: 5)
+        s.pay("S6", "V", "M1", "3", at: 6, currency: "EUR")
+        let c = s.freeze()
+        let trace = Tracer(policy: .fifo).run(on: c, ledger: Ledger(c.transfers), seeds: ["S1", "S2", "S3", "S4", "S5", "S6"].map { c.transfer($0) })
+        let list = FreezeList(trace: trace, case: c)
+        #expect(list.groups.map(\.amount) == [units("400"), units("150"), units("10"), units("7"), units("3")])
+        #expect(list.groups.map(\.country) == ["KH", "KH", "TH", nil, "KH"])
+        #expect(list.groups.map(\.bank) == ["Wing", "ABA", "Kasikorn", nil, "ABA"])
+        #expect(list.groups.map(\.currency) == ["USD", "USD", "USD", "USD", "EUR"])
+        #expect(list.groups[1].accounts == 2)
+        #expect(list.countries == ["KH", "TH", nil])
+        #expect(list.entries(in: "KH").map(\.amount) == [units("400"), units("100"), units("50"), units("3")])
+        #expect(list.entries(in: nil).map(\.external) == [false])
+        // Every unit held is on the list once.
+        #expect(list.entries.reduce(Int64(0)) { $0 + $1.amount } == trace.totals.reduce(Int64(0)) { $0 + $1.held })
+    }
+}
+
+@Suite("AccountProvenance")
+struct AccountProvenanceTests {
+    @Test func whoseMoneyAndTheChainThatBroughtIt() {
+        var b = CaseBuilder()
+        let victim = try! b.addEntity(id: "P1", kind: .person, name: "Ana")
+        var s = CaseSketch(accounts: [])
+        s.builder = b
+        for a in ["VA", "M1", "M2", "M3", "N"] { _ = try! s.builder.addEntity(id: a, kind: .account) }
+        let seed = s.pay("S", "VA", "M1", "100", at: 1)
+        s.pay("A", "M1", "M2", "60", at: 2)
+        s.pay("B", "M1", "M3", "40", at: 3)
+        s.pay("C", "M3", "M2", "40", at: 4)
+        s.pay("D", "M2", "N", "1", at: 0)    // before the money came: not on the chain
+        _ = try! s.builder.addReport(id: "R1", transfer: seed, victim: victim)
+        let c = s.freeze()
+        let trace = Tracer(policy: .fifo).run(on: c, ledger: Ledger(c.transfers), seeds: Tracer.reportedTransfers(in: c))
+        let p = AccountProvenance(account: c.entity("M2"), trace: trace, case: c)
+        #expect(p.sources.count == 1)
+        let source = p.sources[0]
+        #expect(source.amount == units("100"))  // 60 + 40; the 1 left before any of it came
+        #expect(source.reports == [0])
+        #expect(source.victims == [victim])
+        #expect(source.chain.map { c.transfers.id($0) } == ["S", "A"])
+        #expect(source.transfers.map { c.transfers.id($0) } == ["S", "A", "B", "C"])
+        #expect(AccountProvenance(account: c.entity("N"), trace: trace, case: c).sources.isEmpty)
+    }
+}

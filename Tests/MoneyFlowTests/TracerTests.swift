@@ -1,0 +1,281 @@
+import FraudGraph
+import Testing
+@testable import MoneyFlow
+
+@Suite("Tracer")
+struct TracerTests {
+    // MARK: - The spec's worked example
+
+    /// 7 clean in, 3 stolen in, then 2 and 5 out.
+    static func workedExample() -> Case {
+        var s = CaseSketch(accounts: ["X", "V", "M", "A", "B"])
+        s.pay("T1", "X", "M", "7", at: 100)
+        s.pay("T2", "V", "M", "3", at: 200)   // the victim's payment
+        s.pay("T3", "M", "A", "2", at: 300)
+        s.pay("T4", "M", "B", "5", at: 400)
+        return s.freeze()
+    }
+
+    static func trace(_ c: Case, _ policy: TracePolicy, seeds: [String], maxHops: Int? = nil) -> Trace {
+        Tracer(policy: policy, maxHops: maxHops).run(on: c, ledger: Ledger(c.transfers), seeds: seeds.map { c.transfer($0) })
+    }
+
+    @Test("worked example: what leaves in the 2 and the 5, what stays",
+          arguments: [
+              (TracePolicy.fifo, "0", "0", "3"),
+              (.lifo, "2", "1", "0"),
+              (.libr, "0", "0", "3"),
+              (.dirtyFirst, "2", "1", "0"),
+              (.haircut, "0.6", "1.5", "0.9"),
+          ])
+    func workedExample(policy: TracePolicy, first: String, second: String, left: String) {
+        let c = Self.workedExample()
+        let trace = Self.trace(c, policy, seeds: ["T2"])
+        #expect(trace.carried(by: c.transfer("T3"))[0, default: 0] == units(first))
+        #expect(trace.carried(by: c.transfer("T4"))[0, default: 0] == units(second))
+        #expect(trace.held(by: c.entity("M"))[0, default: 0] == units(left))
+        #expect(trace.totals[0].amount == units("3"))
+        #expect(trace.totals[0].held == units("3"))
+        #expect(trace.totals[0].addsUp)
+        #expect(trace.totals[0].rounding == 0)
+    }
+
+    @Test func workedExamplePoison() {
+        let c = Self.workedExample()
+        let trace = Self.trace(c, .poison, seeds: ["T2"])
+        #expect(trace.carried(by: c.transfer("T3")) == [0: units("2")])
+        #expect(trace.carried(by: c.transfer("T4")) == [0: units("5")])
+        #expect(Set(trace.holdingAccounts) == [c.entity("A"), c.entity("B"), c.entity("M")])
+        #expect(trace.held(by: c.entity("M")) == [0: units("3")])  // the whole balance
+    }
+
+    @Test func seedTransferCarriesItsWholeAmountAtHopZero() {
+        let c = Self.workedExample()
+        let trace = Self.trace(c, .lifo, seeds: ["T2"])
+        #expect(trace.transfers.map { c.transfers.id($0) } == ["T2", "T3", "T4"])
+        #expect(trace.transferHops == [0, 1, 1])
+        #expect(trace.carried(by: c.transfer("T2")) == [0: units("3")])
+    }
+
+    // MARK: - Several seeds, currencies, ties
+
+    @Test func twoSeedsKeepTheirOwnLabels() {
+        var s = CaseSketch(accounts: ["V1", "V2", "M", "N"])
+        s.pay("S1", "V1", "M", "4", at: 10)
+        s.pay("S2", "V2", "M", "6", at: 20)
+        s.pay("T", "M", "N", "5", at: 30)
+        let c = s.freeze()
+        let fifo = Self.trace(c, .fifo, seeds: ["S1", "S2"])
+        #expect(fifo.carried(by: c.transfer("T")) == [0: units("4"), 1: units("1")])
+        #expect(fifo.held(by: c.entity("M")) == [1: units("5")])
+        let lifo = Self.trace(c, .lifo, seeds: ["S1", "S2"])
+        #expect(lifo.carried(by: c.transfer("T")) == [1: units("5")])
+        let haircut = Self.trace(c, .haircut, seeds: ["S1", "S2"])
+        #expect(haircut.carried(by: c.transfer("T")) == [0: units("2"), 1: units("3")])
+        for trace in [fifo, lifo, haircut] { #expect(trace.totals.allSatisfy { $0.addsUp }) }
+    }
+
+    @Test func aSeedTakingAnotherSeedsMoneyCutsIt() {
+        var s = CaseSketch(accounts: ["V", "M", "N"])
+        s.pay("S1", "V", "M", "4", at: 10)
+        s.pay("S2", "M", "N", "3", at: 20)  // reported too: the mule's payment
+        let c = s.freeze()
+        let trace = Self.trace(c, .fifo, seeds: ["S1", "S2"])
+        #expect(trace.totals[0].cut == units("3"))
+        #expect(trace.totals[0].held == units("1"))
+        #expect(trace.carried(by: c.transfer("S2")) == [1: units("3")])
+        #expect(trace.held(by: c.entity("N")) == [1: units("3")])
+        #expect(trace.totals.allSatisfy { $0.addsUp })
+    }
+
+    @Test func moneyMovesOnlyInItsOwnCurrency() {
+        var s = CaseSketch(accounts: ["X", "V", "M", "N"])
+        s.pay("E1", "X", "M", "10", at: 10, currency: "EUR")
+        s.pay("S", "V", "M", "3", at: 20)                    // USD, stolen
+        s.pay("E2", "M", "N", "10", at: 30, currency: "EUR")  // EUR out: none of the USD
+        s.pay("U1", "M", "N", "2", at: 40)                   // USD out: stolen
+        let c = s.freeze()
+        for policy in [TracePolicy.fifo, .lifo, .libr, .dirtyFirst, .haircut] {
+            let trace = Self.trace(c, policy, seeds: ["S"])
+            #expect(trace.carried(by: c.transfer("E2")).isEmpty, "\(policy)")
+            #expect(trace.carried(by: c.transfer("U1")) == [0: units("2")], "\(policy)")
+        }
+        // poison marks the account, all currencies: the EUR transfer is touched.
+        #expect(Self.trace(c, .poison, seeds: ["S"]).carried(by: c.transfer("E2")) == [0: units("10")])
+    }
+
+    @Test func equalTimesKeepFileOrder() {
+        // Same timestamp: the stolen money arrives (row 2) before it leaves (row 3)
+        // only because of row order; the clean deposit comes in row 1.
+        var s = CaseSketch(accounts: ["X", "V", "M", "N"])
+        s.pay("C", "X", "M", "5", at: 50)
+        s.pay("S", "V", "M", "3", at: 50)
+        s.pay("T", "M", "N", "4", at: 50)
+        let c = s.freeze()
+        #expect(Self.trace(c, .fifo, seeds: ["S"]).carried(by: c.transfer("T")).isEmpty)
+        #expect(Self.trace(c, .lifo, seeds: ["S"]).carried(by: c.transfer("T")) == [0: units("3")])
+
+        // Rows out of time order: the ledger sorts by time, ties by row.
+        var u = CaseSketch(accounts: ["X", "V", "M", "N"])
+        u.pay("T", "M", "N", "6", at: 60)
+        u.pay("S", "V", "M", "3", at: 50)
+        u.pay("C", "X", "M", "5", at: 50)
+        let d = u.freeze()
+        #expect(Self.trace(d, .fifo, seeds: ["S"]).carried(by: d.transfer("T")) == [0: units("3")])
+        #expect(Self.trace(d, .lifo, seeds: ["S"]).carried(by: d.transfer("T")) == [0: units("1")])
+    }
+
+    // MARK: - Hops, exits, overdrafts
+
+    @Test func maxHopsCutsThePieceThatWouldGoFurther() {
+        var s = CaseSketch(accounts: ["V", "M1", "M2", "M3"])
+        s.pay("S", "V", "M1", "10", at: 10)
+        s.pay("A", "M1", "M2", "10", at: 20)  // hops 1
+        s.pay("B", "M2", "M3", "10", at: 30)  // hops 2
+        let c = s.freeze()
+        let full = Self.trace(c, .fifo, seeds: ["S"])
+        #expect(full.transferHops == [0, 1, 2])
+        #expect(full.held(by: c.entity("M3")) == [0: units("10")])
+
+        let one = Self.trace(c, .fifo, seeds: ["S"], maxHops: 1)
+        #expect(one.transfers.map { c.transfers.id($0) } == ["S", "A"])
+        #expect(one.held(by: c.entity("M2")).isEmpty)
+        #expect(one.held(by: c.entity("M3")).isEmpty)
+        #expect(one.totals[0].cut == units("10"))
+        #expect(one.totals[0].addsUp)
+
+        let zero = Self.trace(c, .haircut, seeds: ["S"], maxHops: 0)
+        #expect(zero.transfers.map { c.transfers.id($0) } == ["S"])
+        #expect(zero.totals[0].cut == units("10"))
+    }
+
+    @Test func cashOutExitsAndIsFollowedNoFurther() {
+        var s = CaseSketch(accounts: ["V", "M", "ATM", "N"])
+        s.pay("S", "V", "M", "10", at: 10)
+        s.pay("W", "M", "ATM", "4", at: 20, channel: "cash_out")
+        s.pay("F", "ATM", "N", "4", at: 30)
+        let c = s.freeze()
+        for policy in [TracePolicy.fifo, .lifo, .libr, .dirtyFirst, .haircut, .poison] {
+            let trace = Self.trace(c, policy, seeds: ["S"])
+            #expect(trace.exits.map { c.transfers.id($0) } == ["W"], "\(policy)")
+            #expect(trace.exitAccounts == [c.entity("M")])
+            #expect(trace.carried(by: c.transfer("F")).isEmpty, "\(policy)")
+            #expect(trace.totals[0].exited == units("4"), "\(policy)")
+            if policy.conservesMoney {
+                #expect(trace.totals[0].held == units("6"))
+                #expect(trace.totals[0].addsUp)
+            }
+        }
+    }
+
+    @Test func overdrawnAccountsSendCleanMoneyAndStopAtZero() {
+        var s = CaseSketch(accounts: ["V", "M", "N", "X"])
+        s.pay("S", "V", "M", "3", at: 10)
+        s.pay("A", "M", "N", "5", at: 20)  // 2 more than the data shows M held
+        s.pay("B", "X", "M", "1", at: 30)  // M was at 0, now 1 clean
+        s.pay("C", "M", "N", "1", at: 40)
+        let c = s.freeze()
+        for policy in [TracePolicy.fifo, .lifo, .libr, .dirtyFirst, .haircut] {
+            let trace = Self.trace(c, policy, seeds: ["S"])
+            #expect(trace.carried(by: c.transfer("A")) == [0: units("3")], "\(policy)")
+            #expect(trace.carried(by: c.transfer("C")).isEmpty, "\(policy)")
+            #expect(trace.held(by: c.entity("N")) == [0: units("3")], "\(policy)")
+        }
+    }
+
+    @Test func haircutDustStaysWithTheSenderOrIsReported() {
+        // 1 unit of each of three seeds; sending 2 of the 3 units takes floor(2/3) = 0
+        // of each. The sender keeps 1 unit of money: two of the three units of dust
+        // cannot stay and are reported as rounding, the largest remainders first
+        // (all equal: the earliest seeds).
+        var s = CaseSketch(accounts: ["V1", "V2", "V3", "M", "N"])
+        s.pay("S1", "V1", "M", units: 1, at: 1)
+        s.pay("S2", "V2", "M", units: 1, at: 2)
+        s.pay("S3", "V3", "M", units: 1, at: 3)
+        s.pay("T", "M", "N", units: 2, at: 4)
+        let c = s.freeze()
+        let trace = Self.trace(c, .haircut, seeds: ["S1", "S2", "S3"])
+        #expect(trace.carried(by: c.transfer("T")).isEmpty)
+        #expect(trace.totals.map(\.rounding) == [1, 1, 0])
+        #expect(trace.held(by: c.entity("M")) == [2: 1])
+        #expect(trace.totals.allSatisfy { $0.addsUp })
+
+        // With clean money beside it, the dust stays.
+        var u = CaseSketch(accounts: ["X", "V1", "V2", "M", "N"])
+        u.pay("C", "X", "M", units: 10, at: 0)
+        u.pay("S1", "V1", "M", units: 1, at: 1)
+        u.pay("S2", "V2", "M", units: 1, at: 2)
+        u.pay("T", "M", "N", units: 6, at: 4)  // 6/12 of 1 unit: 0 each
+        let d = u.freeze()
+        let kept = Self.trace(d, .haircut, seeds: ["S1", "S2"])
+        #expect(kept.totals.map(\.rounding) == [0, 0])
+        #expect(kept.held(by: d.entity("M")) == [0: 1, 1: 1])
+    }
+
+    @Test func haircutUses128BitProducts() {
+        // 900 billion units each way: the product overflows 64 bits.
+        var s = CaseSketch(accounts: ["X", "V", "M", "N"])
+        s.pay("C", "X", "M", units: 600_000_000_000_000, at: 1)
+        s.pay("S", "V", "M", units: 300_000_000_000_000, at: 2)
+        s.pay("T", "M", "N", units: 450_000_000_000_000, at: 3)
+        let c = s.freeze()
+        let trace = Self.trace(c, .haircut, seeds: ["S"])
+        #expect(trace.carried(by: c.transfer("T")) == [0: 150_000_000_000_000])
+    }
+
+    @Test func duplicateSeedsCountOnce() {
+        let c = Self.workedExample()
+        let trace = Tracer(policy: .fifo).run(on: c, ledger: Ledger(c.transfers), seeds: [c.transfer("T2"), c.transfer("T2")])
+        #expect(trace.seeds.count == 1)
+    }
+
+    // MARK: - Against the naive tracer
+
+    @Test("random small cases: the tracer agrees with the naive tracer", arguments: TracePolicy.allCases)
+    func agreesWithNaive(policy: TracePolicy) {
+        var rng = SplitMix(seed: 20_240_301 &+ UInt64(policy.hashValue & 0))
+        for round in 0 ..< 300 {
+            let (c, seeds) = RandomCases.make(&rng)
+            let hops: Int? = rng.next() % 3 == 0 ? Int(rng.next() % 4) : nil
+            let fast = Tracer(policy: policy, maxHops: hops).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            let naive = NaiveTracer(policy: policy, maxHops: hops).run(c, seeds: seeds)
+            let shape = fast.naiveShape
+            #expect(shape == naive, "round \(round), \(policy), maxHops \(String(describing: hops))")
+            if shape != naive { break }
+        }
+    }
+
+    @Test("random cases: held + exited + cut (+ rounding) = amount", arguments: TracePolicy.allCases.filter(\.conservesMoney))
+    func conservation(policy: TracePolicy) {
+        var rng = SplitMix(seed: 77)
+        var sawCut = false, sawExit = false, sawHeld = false, sawRounding = false
+        for _ in 0 ..< 200 {
+            let (c, seeds) = RandomCases.make(&rng, accounts: 12, transfers: 120)
+            let hops: Int? = rng.next() % 2 == 0 ? Int(rng.next() % 5) : nil
+            let trace = Tracer(policy: policy, maxHops: hops).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            #expect(trace.totals.allSatisfy { $0.addsUp })
+            sawCut = sawCut || trace.totals.contains { $0.cut > 0 }
+            sawExit = sawExit || trace.totals.contains { $0.exited > 0 }
+            sawHeld = sawHeld || trace.totals.contains { $0.held > 0 }
+            sawRounding = sawRounding || trace.totals.contains { $0.rounding > 0 }
+            if policy != .haircut { #expect(trace.totals.allSatisfy { $0.rounding == 0 }) }
+            // A transfer never carries more taint than its amount.
+            for i in 0 ..< trace.transfers.count {
+                #expect(trace.transferShares.total(i) <= c.transfers.amount[Int(trace.transfers[i])])
+            }
+        }
+        // The random cases reach every way money can end.
+        #expect(sawCut && sawExit && sawHeld)
+        if policy == .haircut { #expect(sawRounding) }
+    }
+
+    @Test func deterministic() {
+        var rng = SplitMix(seed: 5)
+        let (c, seeds) = RandomCases.make(&rng, accounts: 20, transfers: 400)
+        for policy in TracePolicy.allCases {
+            let a = Tracer(policy: policy).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            let b = Tracer(policy: policy).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            #expect(a.transfers == b.transfers && a.transferShares == b.transferShares && a.holdingShares == b.holdingShares)
+        }
+    }
+}

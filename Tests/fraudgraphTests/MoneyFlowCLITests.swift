@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// trace, freeze, flow and patterns as scripts outside the repository call them.
+@Suite("Money-flow commands")
+struct MoneyFlowCLITests {
+    /// The worked example of tracing.md: 7 clean in, 3 stolen in, then 2 and 5 out;
+    /// then 1 withdrawn in cash from the account that got the 5.
+    static let files = [
+        "entities.csv": "id,kind,name,country,bank\nP1,person,Ana,ES,\nVA,account,,ES,Santander\nM,account,,KH,ABA\nX,account,,KH,ABA\nA,account,,TH,Kasikorn\nB,account,,MM,\"KBZ, Yangon\"\n",
+        "transfers.csv": "id,from,to,amount,time,channel\nT1,X,M,7,2024-03-01T10:00:00Z,bank\nT2,VA,M,3,2024-03-01T11:00:00Z,bank\nT3,M,A,2,2024-03-01T12:00:00Z,bank\nT4,M,B,5,2024-03-01T13:00:00Z,bank\nT5,B,CASH,1,2024-03-02T09:00:00Z,cash_out\n",
+        "reports.csv": "id,transfer,victim\nR1,T2,P1\n",
+    ]
+
+    static func withCase<R>(_ body: (String) throws -> R) throws -> R {
+        let dir = Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Tool.write(files, to: dir + "/case")
+        return try body(dir)
+    }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("trace --format json: the shape of cli.md, exact figures")
+    func traceJSON() throws {
+        try Self.withCase { dir in
+            let r = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "lifo", "--format", "json"])
+            #expect(r.status == 0)
+            let j = try Self.json(r.stdout)
+            #expect(j["policy"] as? String == "lifo")
+            #expect(j["maxHops"] is NSNull)
+            let seeds = try #require(j["seeds"] as? [[String: Any]])
+            #expect(seeds.count == 1)
+            #expect(seeds[0]["transfer"] as? String == "T2")
+            #expect(seeds[0]["amount"] as? String == "3.0000")
+            #expect(seeds[0]["held"] as? String == "3.0000")
+            #expect(seeds[0]["exited"] as? String == "0.0000")
+            #expect(seeds[0]["cut"] as? String == "0.0000")
+            let transfers = try #require(j["transfers"] as? [[String: Any]])
+            #expect(transfers.map { $0["id"] as? String } == ["T2", "T3", "T4"])
+            #expect(transfers[0]["from"] as? String == "VA" && transfers[0]["to"] as? String == "M")
+            #expect(transfers[0]["time"] as? String == "2024-03-01T11:00:00Z")
+            #expect(transfers.map { $0["hops"] as? Int } == [0, 1, 1])
+            #expect(transfers.map { ($0["tainted"] as? [String: String])?["T2"] } == ["3.0000", "2.0000", "1.0000"])
+            let holdings = try #require(j["holdings"] as? [[String: Any]])
+            #expect(holdings.map { $0["account"] as? String } == ["A", "B"])
+            #expect(holdings[1]["country"] as? String == "MM" && holdings[1]["bank"] as? String == "KBZ, Yangon")
+            #expect(holdings[1]["external"] as? Bool == false)
+            #expect((j["exits"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test("trace: haircut exits through cash, --max-hops cuts, --at tells whose money")
+    func traceOptions() throws {
+        try Self.withCase { dir in
+            let haircut = try Self.json(try Tool.run(["trace", dir + "/case", "--seed", "T2", "--policy", "haircut", "--format", "json"]).stdout)
+            let exits = try #require(haircut["exits"] as? [[String: Any]])
+            #expect(exits.count == 1 && exits[0]["transfer"] as? String == "T5" && exits[0]["account"] as? String == "B")
+            #expect((exits[0]["tainted"] as? [String: String])?["T2"] == "0.3000")
+            let cut = try Self.json(try Tool.run(["trace", dir + "/case", "--reports", "--policy", "fifo", "--max-hops", "0", "--format", "json"]).stdout)
+            #expect(cut["maxHops"] as? Int == 0)
+            let at = try Self.json(try Tool.run(["trace", dir + "/case", "--reports", "--policy", "lifo", "--at", "B", "--format", "json"]).stdout)
+            let held = try #require(at["held"] as? [[String: Any]])
+            #expect(held.count == 1 && held[0]["amount"] as? String == "1.0000")
+            #expect(held[0]["chain"] as? [String] == ["T2", "T4"])
+            #expect(held[0]["reports"] as? [String] == ["R1"])
+        }
+    }
+
+    @Test("trace: bad seeds and option mixes are errors")
+    func traceErrors() throws {
+        try Self.withCase { dir in
+            let unknown = try Tool.run(["trace", dir + "/case", "--seed", "NOPE", "--policy", "fifo"])
+            #expect(unknown.status != 0 && unknown.stderr.contains("NOPE") && unknown.stdout.isEmpty)
+            let both = try Tool.run(["trace", dir + "/case", "--reports", "--seed", "T2", "--policy", "fifo"])
+            #expect(both.status != 0)
+            let policy = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "magic"])
+            #expect(policy.status != 0)
+        }
+    }
+
+    @Test("freeze --out-dir: the grouped list and one request per country")
+    func freeze() throws {
+        try Self.withCase { dir in
+            let r = try Tool.run(["freeze", dir + "/case", "--policy", "haircut", "--format", "csv", "--out-dir", dir + "/freeze"])
+            #expect(r.status == 0)
+            #expect(r.stdout == "country,bank,currency,accounts,amount\nMM,\"KBZ, Yangon\",USD,1,1.2000\nKH,ABA,USD,1,0.9000\nTH,Kasikorn,USD,1,0.6000\n")
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/freeze").sorted()
+            #expect(files == ["freeze-KH.csv", "freeze-MM.csv", "freeze-TH.csv", "freeze.csv"])
+            let kh = try String(contentsOfFile: dir + "/freeze/freeze-KH.csv", encoding: .utf8)
+            #expect(kh.contains("M,,KH,ABA,false,USD,0.9000,T2,2024-03-01T11:00:00Z,R1,P1"))
+        }
+    }
+
+    @Test("flow: the max-flow bound, and what a policy attributes beside it")
+    func flow() throws {
+        try Self.withCase { dir in
+            let j = try Self.json(try Tool.run(["flow", dir + "/case", "--from", "VA,X", "--to", "A,B", "--policy", "fifo", "--format", "json"]).stdout)
+            #expect(j["maximum"] as? String == "7.0000")
+            #expect(j["attributed"] as? String == "7.0000")
+            #expect(j["currency"] as? String == "USD")
+            let overlap = try Tool.run(["flow", dir + "/case", "--from", "A", "--to", "A"])
+            #expect(overlap.status != 0)
+        }
+    }
+
+    @Test("patterns --format json: findings with typology, score, accounts and transfers")
+    func patterns() throws {
+        try Self.withCase { dir in
+            let r = try Tool.run(["patterns", dir + "/case", "--format", "json"])
+            #expect(r.status == 0)
+            let j = try Self.json(r.stdout)
+            #expect(j["findings"] is [Any])
+            #expect((j["counts"] as? [String: Int])?.keys.contains("fan_out") == true)
+        }
+    }
+}
