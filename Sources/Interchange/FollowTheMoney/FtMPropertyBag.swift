@@ -1,0 +1,134 @@
+/// The properties of one FtM entity while it is being written: values kept as bytes
+/// in one reusable buffer, grouped by property in the order properties were first
+/// given. Reused row after row, so that writing millions of payments makes no
+/// `String` per value.
+final class FtMPropertyBag {
+    private(set) var names: [String] = []
+    private var arena: [UInt8] = []
+    private var entries: [(property: Int, start: Int, end: Int)] = []
+
+    init() {
+        arena.reserveCapacity(4096)
+        entries.reserveCapacity(32)
+    }
+
+    func reset() {
+        names.removeAll(keepingCapacity: true)
+        arena.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    private func slot(_ name: String) -> Int {
+        if let k = names.firstIndex(of: name) { return k }
+        names.append(name)
+        return names.count - 1
+    }
+
+    /// Adds a value from bytes.
+    func add(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let k = slot(name)
+        let start = arena.count
+        arena.append(contentsOf: bytes)
+        entries.append((k, start, arena.count))
+    }
+
+    /// Adds a value from a string.
+    func add(_ name: String, _ value: String) {
+        var v = value
+        v.withUTF8 { add(name, $0) }
+    }
+
+    /// Adds a value written straight into the buffer by `body`.
+    func add(_ name: String, writing body: (inout [UInt8]) -> Void) {
+        let k = slot(name)
+        let start = arena.count
+        body(&arena)
+        entries.append((k, start, arena.count))
+    }
+
+    /// How many values property `name` has so far, markers (`fraudgraph:...`) not counted.
+    func count(_ name: String) -> Int {
+        guard let k = names.firstIndex(of: name) else { return 0 }
+        let prefix = Array(FtMMarker.prefix.utf8)
+        return arena.withUnsafeBufferPointer { a in
+            entries.reduce(0) { n, e in
+                guard e.property == k else { return n }
+                let isMarker = e.end - e.start >= prefix.count && a[e.start ..< e.start + prefix.count].elementsEqual(prefix)
+                return n + (isMarker ? 0 : 1)
+            }
+        }
+    }
+
+    /// Whether property `name` already has `value` (FtM keeps each value once).
+    func contains(_ name: String, _ value: String) -> Bool {
+        guard let k = names.firstIndex(of: name) else { return false }
+        let v = Array(value.utf8)
+        return arena.withUnsafeBufferPointer { a in
+            entries.contains { e in
+                e.property == k && e.end - e.start == v.count && UnsafeBufferPointer(rebasing: a[e.start ..< e.end]).elementsEqual(v)
+            }
+        }
+    }
+
+    /// Writes `{"id":ID,"schema":SCHEMA,"properties":{...}}` and a line end.
+    func writeEntity(id: UnsafeBufferPointer<UInt8>, schema: String, to out: ByteWriter) {
+        out.write { buf in
+            buf.append(contentsOf: #"{"id":"#.utf8)
+            JSONText.appendString(id, to: &buf)
+            buf.append(contentsOf: #","schema":""#.utf8)
+            buf.append(contentsOf: schema.utf8)
+            buf.append(contentsOf: #"","properties":{"#.utf8)
+            arena.withUnsafeBufferPointer { a in
+                for (k, name) in names.enumerated() {
+                    if k > 0 { buf.append(UInt8(ascii: ",")) }
+                    buf.append(UInt8(ascii: "\""))
+                    buf.append(contentsOf: name.utf8)
+                    buf.append(contentsOf: #"":["#.utf8)
+                    var first = true
+                    for e in entries where e.property == k {
+                        if !first { buf.append(UInt8(ascii: ",")) }
+                        first = false
+                        JSONText.appendString(UnsafeBufferPointer(rebasing: a[e.start ..< e.end]), to: &buf)
+                    }
+                    buf.append(UInt8(ascii: "]"))
+                }
+            }
+            buf.append(contentsOf: "}}\n".utf8)
+        }
+    }
+}
+
+/// JSON string escaping over bytes, for the FtM writer.
+enum JSONText {
+    /// Appends `bytes` (UTF-8) as a JSON string: `"` and `\` escaped, control
+    /// characters as `\n`, `\r`, `\t` or `\u00XX`.
+    @inline(__always)
+    static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to buf: inout [UInt8]) {
+        buf.append(UInt8(ascii: "\""))
+        var clean = true
+        for c in bytes where c < 0x20 || c == 0x22 || c == 0x5C {
+            clean = false
+            break
+        }
+        if clean {
+            buf.append(contentsOf: bytes)
+        } else {
+            for c in bytes {
+                switch c {
+                case 0x22: buf.append(0x5C); buf.append(0x22)
+                case 0x5C: buf.append(0x5C); buf.append(0x5C)
+                case 0x0A: buf.append(0x5C); buf.append(UInt8(ascii: "n"))
+                case 0x0D: buf.append(0x5C); buf.append(UInt8(ascii: "r"))
+                case 0x09: buf.append(0x5C); buf.append(UInt8(ascii: "t"))
+                case 0 ..< 0x20:
+                    buf.append(contentsOf: "\\u00".utf8)
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    buf.append(hex[Int(c >> 4)])
+                    buf.append(hex[Int(c & 15)])
+                default: buf.append(c)
+                }
+            }
+        }
+        buf.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,545 @@
+import FraudGraph
+import Foundation
+
+/// Writes a case as FollowTheMoney (FtM) JSON lines, one entity per line, that the
+/// `followthemoney` package reads and validates, and that `FtMReader` reads back into
+/// the same case.
+///
+/// - Entities become Person, Organization, BankAccount, CryptoWallet, Address (dens)
+///   or Asset (devices, phones, IPs, custom kinds), or the schema their `ftm:schema`
+///   attribute names (`FtMMapping.defaultSchema`).
+/// - Transfers become Payments: `payerAccount`/`beneficiaryAccount` are the accounts,
+///   `payer`/`beneficiary` their holders (the first person or organization that `owns`
+///   them) or, for an account without one, a stand-in LegalEntity `fg-s-...`.
+/// - Links become Ownership, Membership, Associate, Call or UnknownLink entities
+///   (`FtMMapping.defaultLinkSchema`); reports become Notes on the Payment.
+/// - Whatever FtM has no property for, or would change, travels in `fraudgraph:`
+///   markers in `description` (`FtMMarker`); a first Note `fg-case` holds the files'
+///   headers and attribute columns.
+///
+/// The file is written in one pass over the case's columns through a 4 MiB buffer.
+public struct FtMWriter: Sendable {
+    /// The file name the exporter writes in its folder.
+    public static let fileName = "case.ftm.json"
+
+    public var model: FtMModel
+
+    public init(model: FtMModel = .shared) { self.model = model }
+
+    /// Writes `c` to a new folder `folder` (it appears only when complete) as
+    /// `case.ftm.json`.
+    @discardableResult
+    public func write(_ c: Case, toFolder folder: String) throws -> InterchangeNotes {
+        var notes = InterchangeNotes()
+        try AtomicFolder.write(folder, isReplaceable: { FileManager.default.fileExists(atPath: $0 + "/" + FtMWriter.fileName) }) { temporary in
+            notes = try write(c, toFile: temporary + "/" + FtMWriter.fileName)
+        }
+        return notes
+    }
+
+    /// Writes `c` to the file `path`.
+    /// - Complexity: O(entities + links + transfers + reports), memory O(entities).
+    @discardableResult
+    public func write(_ c: Case, toFile path: String) throws -> InterchangeNotes {
+        let out = try ByteWriter(path: path)
+        var export = FtMExport(c, model: model, out: out)
+        try export.run()
+        try out.finish()
+        return export.notes
+    }
+}
+
+/// One export of a case to FtM.
+struct FtMExport {
+    let c: Case
+    let model: FtMModel
+    let out: ByteWriter
+    var notes = InterchangeNotes()
+    let bag = FtMPropertyBag()
+
+    /// The schemata entities are written as, and each entity's one.
+    var schemata: [FtMSchema] = []
+    var schemaOf: ContiguousArray<UInt16> = []
+    /// FtM ids of entities whose case id cannot be their FtM id.
+    var derivedID: [Int32: String] = [:]
+    /// The first person or organization that owns each account (-1: none).
+    var holder: ContiguousArray<Int32> = []
+    /// Accounts that need a stand-in payer.
+    var needsStandIn: ContiguousArray<Bool> = []
+
+    init(_ c: Case, model: FtMModel, out: ByteWriter) {
+        self.c = c
+        self.model = model
+        self.out = out
+    }
+
+    // MARK: - Notes
+
+    static let noteCleanedName = "names that FollowTheMoney would change (white space, quotes, control characters): FtM shows its cleaned form, the exact name is in a fraudgraph:name marker"
+    static let noteDerivedID = "ids that are not valid FtM ids: the entity is written as fg-e-HASH and its id is in a fraudgraph:id marker"
+    static let noteCountry = "countries that are not FtM country codes: kept in a fraudgraph:country marker"
+    static let noteNonBankTransfer = "transfers from or to a wallet or other non-bank account: FtM's Payment can only name bank accounts, so the account is in a fraudgraph:from/to marker and the holder is the payer/beneficiary"
+    static let noteStandIn = "accounts without a known holder: a stand-in LegalEntity (fg-s-...) is their payer/beneficiary, as FtM requires one"
+    static let noteAttributeMarker = "attribute values with no FtM property that keeps them exactly: kept in fraudgraph:attr markers"
+    static let noteTimeMarker = "times FtM cannot hold exactly (offsets, Unix seconds, years outside 1000-2999): kept in fraudgraph:time markers"
+    static let noteTransferID = "transfer ids that are not valid FtM ids or clash with an entity id: the Payment is fg-t-HASH and its id is in a fraudgraph:id marker"
+
+    // MARK: - Plan
+
+    mutating func plan() {
+        let e = c.entities
+        let schemaColumn = e.attributes.column(named: "ftm:schema")
+        var schemaIndex: [String: UInt16] = [:]
+        schemaOf.reserveCapacity(e.count)
+        var cursor = CaseFolderWriter.Cursor(schemaColumn.map { e.attributes.columns[$0] })
+        for i in 0 ..< e.count {
+            let kind = e.kinds[e.kind[i]]
+            var name = FtMMapping.defaultSchema(forKind: kind)
+            _ = cursor.value(at: Int32(i)) { bytes in
+                let asked = String(decoding: bytes, as: UTF8.self)
+                if let s = model[asked], !s.isAbstract, s.isThing { name = asked }
+            }
+            if let k = schemaIndex[name] { schemaOf.append(k) } else {
+                let k = UInt16(schemata.count)
+                schemata.append(model[name]!)
+                schemaIndex[name] = k
+                schemaOf.append(k)
+            }
+            let row = Int32(i)
+            let verbatim = e.ids.withBytes(row) { FtMIdentifiers.isVerbatimEntityID($0) }
+            if !verbatim {
+                derivedID[row] = FtMIdentifiers.hashed("fg-e-", e.ids[row])
+                notes.add(Self.noteDerivedID, example: e.ids[row])
+            }
+        }
+        // Holders: the first legal entity that owns each account.
+        holder = ContiguousArray(repeating: -1, count: e.count)
+        let l = c.links
+        for k in 0 ..< l.count where l.kind[k] == LinkKind.Code.owns {
+            let s = l.source[k], t = l.target[k]
+            if holder[Int(t)] < 0 && schema(s).isA("LegalEntity") && e.holdsMoney(t) { holder[Int(t)] = s }
+        }
+        needsStandIn = ContiguousArray(repeating: false, count: e.count)
+        let t = c.transfers
+        for k in 0 ..< t.count {
+            if holder[Int(t.source[k])] < 0 { needsStandIn[Int(t.source[k])] = true }
+            if holder[Int(t.target[k])] < 0 { needsStandIn[Int(t.target[k])] = true }
+        }
+    }
+
+    @inline(__always)
+    func schema(_ e: Int32) -> FtMSchema { schemata[Int(schemaOf[Int(e)])] }
+
+    /// The FtM id of entity `e`.
+    func ftmID(_ e: Int32) -> String { derivedID[e] ?? c.entities.ids[e] }
+
+    /// Calls `body` with the FtM id of entity `e` as bytes.
+    @inline(__always)
+    func withFtMID<R>(_ e: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if var derived = derivedID[e] { return derived.withUTF8(body) }
+        return c.entities.ids.withBytes(e, body)
+    }
+
+    // MARK: - Run
+
+    mutating func run() throws {
+        plan()
+        try writeLayout()
+        try writeEntities()
+        try writeStandIns()
+        try writePayments()
+        try writeLinks()
+        try writeReports()
+    }
+
+    /// The note `fg-case`: headers and attribute columns of the case's files.
+    mutating func writeLayout() throws {
+        bag.reset()
+        bag.add("name", "FraudGraph case layout")
+        var markers = [FtMMarker("table", "layout"), FtMMarker("version", "1")]
+        func list(_ items: [String]) -> String {
+            items.map { PercentEncoding.encode($0) { $0 == "," } }.joined(separator: ",")
+        }
+        let tables: [(String, TableLayout, AttributeColumns)] = [
+            ("entities", c.entities.layout, c.entities.attributes), ("links", c.links.layout, c.links.attributes),
+            ("transfers", c.transfers.layout, c.transfers.attributes), ("reports", c.reports.layout, c.reports.attributes),
+        ]
+        for (table, layout, attributes) in tables {
+            if !layout.header.isEmpty { markers.append(FtMMarker("header." + table, list(layout.header))) }
+            if attributes.count > 0 { markers.append(FtMMarker("columns." + table, list(attributes.names))) }
+        }
+        for m in markers { bag.add("description", m.text) }
+        var id = FtMIdentifiers.layoutID
+        id.withUTF8 { bag.writeEntity(id: $0, schema: "Note", to: out) }
+        try out.endRecord()
+    }
+
+    // MARK: - Entities
+
+    mutating func writeEntities() throws {
+        let e = c.entities
+        var attributes = e.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        let verbatimColumns = e.layout.verbatim.keys.sorted()
+        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(e.layout.verbatim[$0]) }
+        let nameProperty = model["Thing"]!.properties["name"]!
+        for i in 0 ..< e.count {
+            let row = Int32(i)
+            let schema = self.schema(row)
+            let kind = e.kinds[e.kind[i]]
+            bag.reset()
+            var markers: [FtMMarker] = []
+            // name
+            let name = e.name[i]
+            var nameSlotTaken = false
+            if !name.isEmpty {
+                if FtMText.isKept(name, in: nameProperty) {
+                    bag.add("name", name)
+                    nameSlotTaken = true
+                } else {
+                    markers.append(FtMMarker("name", name))
+                    notes.add(Self.noteCleanedName, example: name)
+                    if let shown = FtMText.cleanedName(name) {
+                        bag.add("name", shown)
+                        nameSlotTaken = true
+                    }
+                }
+            } else if schema.required.contains("name") {
+                // FtM requires a name here: show the id, and say the name is empty.
+                if let shown = FtMText.cleanedName(e.ids[row]) {
+                    bag.add("name", shown)
+                    nameSlotTaken = true
+                    markers.append(FtMMarker("name", ""))
+                }
+            }
+            // country
+            var countrySlotTaken = false
+            if let country = e.countryOf(row) {
+                let code = country.lowercased()
+                if model.countryCodes.contains(code) {
+                    bag.add("country", code)
+                    countrySlotTaken = true
+                    if code.uppercased() != country { markers.append(FtMMarker("country", country)) }
+                } else {
+                    markers.append(FtMMarker("country", country))
+                    notes.add(Self.noteCountry, example: country)
+                }
+            }
+            if let role = e.roleOf(row) { markers.append(FtMMarker("role", role)) }
+            if FtMMapping.kind(forSchema: schema) != kind { markers.append(FtMMarker("kind", kind)) }
+            if derivedID[row] != nil { markers.append(FtMMarker("id", e.ids[row])) }
+            if e.isOutside[i] { markers.append(FtMMarker("outside")) }
+            // attributes
+            var values: [(String, String)] = []
+            for k in 0 ..< attributes.count {
+                _ = attributes[k].value(at: row) { values.append((e.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
+            }
+            if !values.isEmpty {
+                let defaultSchema = FtMMapping.defaultSchema(forKind: kind)
+                placeAttributes(values, schema: schema, markers: &markers) { name, index, value in
+                    switch name {
+                    case "ftm:schema":
+                        // The reader writes this attribute itself when the schema is not the kind's default.
+                        return .marker(unless: index == 1 && value == schema.name && value != defaultSchema)
+                    case "name": return index >= 2 && nameSlotTaken ? .property : .markerAlways
+                    case "country": return index >= 2 && countrySlotTaken ? .property : .markerAlways
+                    default: return .property
+                    }
+                }
+            }
+            appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
+            for m in markers { bag.add("description", m.text) }
+            withFtMID(row) { bag.writeEntity(id: $0, schema: schema.name, to: out) }
+            try out.endRecord()
+        }
+    }
+
+    /// Stand-in payers for accounts that no person or organization owns.
+    mutating func writeStandIns() throws {
+        for i in 0 ..< c.entities.count where needsStandIn[i] {
+            let account = ftmID(Int32(i))
+            bag.reset()
+            bag.add("name", "Holder of account " + account)
+            bag.add("description", FtMMarker("table", "standin").text)
+            var id = FtMIdentifiers.standInID(accountFtMID: account)
+            id.withUTF8 { bag.writeEntity(id: $0, schema: "LegalEntity", to: out) }
+            try out.endRecord()
+            notes.add(Self.noteStandIn, example: c.entities.ids[Int32(i)])
+        }
+    }
+
+    // MARK: - Attributes
+
+    /// Where an attribute may go.
+    enum Placement {
+        /// Into the FtM property of its name, if FtM keeps the value there.
+        case property
+        /// Always into a marker.
+        case markerAlways
+        /// Into a marker unless the condition holds, in which case nowhere: the reader
+        /// makes it again.
+        case markerUnless(Bool)
+
+        static func marker(unless condition: Bool) -> Placement { .markerUnless(condition) }
+    }
+
+    /// Puts each attribute `(name, value)` of a row into the FtM property of its name
+    /// (`alias#2` is the second value of `alias`) when FtM keeps it there and the reader
+    /// gives it back under the same name, else into an `attr.NAME` marker.
+    mutating func placeAttributes(
+        _ values: [(String, String)], schema: FtMSchema, markers: inout [FtMMarker],
+        rule: (_ base: String, _ index: Int, _ value: String) -> Placement
+    ) {
+        for (name, value) in values {
+            var base = name
+            var index = 1
+            if let hash = name.lastIndex(of: "#"), let n = Int(name[name.index(after: hash)...]), n >= 2,
+               String(n) == name[name.index(after: hash)...] {
+                base = String(name[..<hash])
+                index = n
+            }
+            switch rule(base, index, value) {
+            case .markerAlways:
+                markers.append(FtMMarker("attr." + name, value))
+                notes.add(Self.noteAttributeMarker, example: name)
+                continue
+            case .markerUnless(let skip):
+                if !skip { markers.append(FtMMarker("attr." + name, value)) }
+                continue
+            case .property:
+                break
+            }
+            let propertyName = FtMMapping.propertyName(forAttribute: base, schema: schema)
+            if let p = schema.properties[propertyName], p.type != "entity",
+               FtMMapping.attributeName(forProperty: propertyName, schema: schema) == base,
+               !value.hasPrefix(FtMMarker.prefix),
+               bag.count(propertyName) == index - 1,
+               FtMText.isKept(value, in: p, model: model),
+               !bag.contains(propertyName, value) {
+                bag.add(propertyName, value)
+            } else {
+                markers.append(FtMMarker("attr." + name, value))
+                notes.add(Self.noteAttributeMarker, example: name)
+            }
+        }
+    }
+
+    /// Markers for the exact text a case file had where it differs from the canonical one.
+    func appendVerbatim(_ row: Int32, columns: [String], cursors: inout [CaseFolderWriter.Cursor], to markers: inout [FtMMarker]) {
+        for k in 0 ..< columns.count {
+            _ = cursors[k].value(at: row) { markers.append(FtMMarker("verbatim." + columns[k], String(decoding: $0, as: UTF8.self))) }
+        }
+    }
+
+    // MARK: - Payments
+
+    mutating func writePayments() throws {
+        let t = c.transfers, e = c.entities
+        var attributes = t.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        let verbatimColumns = t.layout.verbatim.keys.sorted()
+        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(t.layout.verbatim[$0]) }
+        let payment = model["Payment"]!
+        let currencyProperty = payment.properties["currency"]!
+        // Per-code texts, made once: currencies FtM keeps, markers for the others and for channels.
+        let currencyText = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
+        let currencyKept = (0 ..< t.currencies.count).map { FtMText.isKept(t.currencies[UInt16($0)], in: currencyProperty) }
+        let currencyMarker = (0 ..< t.currencies.count).map { Array(FtMMarker("currency", t.currencies[UInt16($0)]).text.utf8) }
+        let channelMarker = (0 ..< t.channels.count).map { Array(FtMMarker("channel", t.channels[UInt16($0)]).text.utf8) }
+        let isBank = schemata.map { $0.isA("BankAccount") }
+        var standIn: [Int32: [UInt8]] = [:]
+        for i in 0 ..< e.count where needsStandIn[i] {
+            standIn[Int32(i)] = Array(FtMIdentifiers.standInID(accountFtMID: ftmID(Int32(i))).utf8)
+        }
+        let plainTable = t.attributes.count == 0 && t.layout.verbatim.isEmpty
+        var timeText: [UInt8] = []
+        for i in 0 ..< t.count {
+            let row = Int32(i)
+            let from = t.source[i], to = t.target[i]
+            let form = t.textForm[i]
+            bag.reset()
+            var markers: [FtMMarker] = []
+            // Parties and accounts.
+            for end in 0 ..< 2 {
+                let account = end == 0 ? from : to
+                let h = holder[Int(account)]
+                if h >= 0 {
+                    withFtMID(h) { bag.add(end == 0 ? "payer" : "beneficiary", $0) }
+                } else {
+                    standIn[account]!.withUnsafeBufferPointer { bag.add(end == 0 ? "payer" : "beneficiary", $0) }
+                }
+                if isBank[Int(schemaOf[Int(account)])] {
+                    withFtMID(account) { bag.add(end == 0 ? "payerAccount" : "beneficiaryAccount", $0) }
+                } else {
+                    markers.append(FtMMarker(end == 0 ? "from" : "to", ftmID(account)))
+                    notes.add(Self.noteNonBankTransfer, example: t.ids[row])
+                }
+            }
+            bag.add("amount") { Money(units: t.amount[i]).append(to: &$0, fractionDigits: form.amountFractionDigits) }
+            let currency = Int(t.currency[i])
+            if currencyKept[currency] {
+                currencyText[currency].withUnsafeBufferPointer { bag.add("currency", $0) }
+            } else {
+                currencyMarker[currency].withUnsafeBufferPointer { bag.add("description", $0) }
+            }
+            let time = t.time[i]
+            if FtMDate.fits(time) { bag.add("date") { FtMDate.append(time, to: &$0) } }
+            if !FtMDate.fits(time) || form.timeStyle == .offset || form.timeStyle == .unixSeconds {
+                timeText.removeAll(keepingCapacity: true)
+                Timestamp.append(time, style: form.timeStyle == .other ? .utc : form.timeStyle, offsetMinutes: form.offsetMinutes, to: &timeText)
+                markers.append(FtMMarker("time", String(decoding: timeText, as: UTF8.self)))
+                notes.add(Self.noteTimeMarker, example: t.ids[row])
+            }
+            let channel = Int(t.channel[i])
+            if channel != 0 { channelMarker[channel].withUnsafeBufferPointer { bag.add("description", $0) } }
+            // The id: its own when FtM accepts it and no entity has it.
+            let verbatimID = t.ids.withBytes(row) { b in
+                FtMIdentifiers.isVerbatimEntityID(b) && e.ids.index(of: b) == nil
+            }
+            if !verbatimID {
+                markers.append(FtMMarker("id", t.ids[row]))
+                notes.add(Self.noteTransferID, example: t.ids[row])
+            }
+            if !plainTable {
+                var values: [(String, String)] = []
+                for k in 0 ..< attributes.count {
+                    _ = attributes[k].value(at: row) { values.append((t.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
+                }
+                if !values.isEmpty {
+                    placeAttributes(values, schema: payment, markers: &markers) { name, _, _ in
+                        switch name {
+                        case "payer", "beneficiary", "payerAccount", "beneficiaryAccount", "amount", "currency", "date":
+                            return .markerAlways
+                        default: return .property
+                        }
+                    }
+                }
+                appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
+            }
+            for m in markers { bag.add("description", m.text) }
+            if verbatimID {
+                t.ids.withBytes(row) { bag.writeEntity(id: $0, schema: "Payment", to: out) }
+            } else {
+                var id = FtMIdentifiers.hashed("fg-t-", t.ids[row])
+                id.withUTF8 { bag.writeEntity(id: $0, schema: "Payment", to: out) }
+            }
+            try out.endRecord()
+        }
+    }
+
+    /// The FtM id of transfer `t`, as the payments were written.
+    func paymentID(_ t: Int32) -> String {
+        let tr = c.transfers
+        let verbatim = tr.ids.withBytes(t) { b in FtMIdentifiers.isVerbatimEntityID(b) && c.entities.ids.index(of: b) == nil }
+        return verbatim ? tr.ids[t] : FtMIdentifiers.hashed("fg-t-", tr.ids[t])
+    }
+
+    // MARK: - Links
+
+    mutating func writeLinks() throws {
+        let l = c.links
+        var attributes = l.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        let verbatimColumns = l.layout.verbatim.keys.sorted()
+        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(l.layout.verbatim[$0]) }
+        let schemaColumn = l.attributes.column(named: "ftm:schema")
+        var timeBuffer: [UInt8] = []
+        for i in 0 ..< l.count {
+            let row = Int32(i)
+            let source = l.source[i], target = l.target[i]
+            let kind = l.kinds[l.kind[i]]
+            let sourceSchema = schema(source), targetSchema = schema(target)
+            bag.reset()
+            var markers: [FtMMarker] = []
+            var values: [(String, String)] = []
+            for k in 0 ..< attributes.count {
+                _ = attributes[k].value(at: row) { values.append((l.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
+            }
+            // The schema: the one `ftm:schema` asks for if the two ends fit it.
+            let defaultName = FtMMapping.defaultLinkSchema(kind: kind, source: sourceSchema, target: targetSchema)
+            var linkSchema = model[defaultName]!
+            var schemaFromAttribute = false
+            if let k = schemaColumn, let asked = values.first(where: { $0.0 == l.attributes.names[k] })?.1,
+               let s = model[asked], !s.isAbstract, let ends = FtMMapping.ends(of: s),
+               FtMMapping.fits(sourceSchema, s.properties[ends.source]), FtMMapping.fits(targetSchema, s.properties[ends.target]) {
+                linkSchema = s
+                schemaFromAttribute = asked != defaultName
+            }
+            let ends = FtMMapping.ends(of: linkSchema)!
+            withFtMID(source) { bag.add(ends.source, $0) }
+            withFtMID(target) { bag.add(ends.target, $0) }
+            var captionTaken: String?
+            if FtMMapping.linkKind(forSchema: linkSchema) != kind {
+                markers.append(FtMMarker("kind", kind))
+                if let caption = FtMMapping.captionProperty(of: linkSchema), let p = linkSchema.properties[caption],
+                   FtMText.isKept(kind, in: p) {
+                    bag.add(caption, kind)
+                    captionTaken = caption
+                }
+            }
+            let time = l.time[i]
+            var dateTaken = false
+            if time != Timestamp.absent {
+                if FtMDate.fits(time) {
+                    bag.add("date") { FtMDate.append(time, to: &$0) }
+                    dateTaken = true
+                } else {
+                    timeBuffer.removeAll(keepingCapacity: true)
+                    Timestamp.append(time, style: .utc, offsetMinutes: 0, to: &timeBuffer)
+                    markers.append(FtMMarker("time", String(decoding: timeBuffer, as: UTF8.self)))
+                    notes.add(Self.noteTimeMarker, example: "link \(i + 1)")
+                }
+            }
+            if l.weight[i] != 1 { markers.append(FtMMarker("weight", CanonicalText.weight(l.weight[i]))) }
+            if !values.isEmpty {
+                placeAttributes(values, schema: linkSchema, markers: &markers) { name, index, value in
+                    if name == "ftm:schema" { return .marker(unless: index == 1 && schemaFromAttribute) }
+                    if name == ends.source || name == ends.target { return .markerAlways }
+                    if name == "date" {
+                        // The reader takes the first date, when it is precise to the second, as the time.
+                        if time != Timestamp.absent { return index >= 2 && dateTaken ? .property : .markerAlways }
+                        return index == 1 && FtMDate.parse(value)?.isFull == true ? .markerAlways : .property
+                    }
+                    if let caption = captionTaken, name == caption { return index >= 2 ? .property : .markerAlways }
+                    return .property
+                }
+            }
+            appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
+            for m in markers { bag.add("description", m.text) }
+            var id = FtMIdentifiers.linkID(row: i)
+            id.withUTF8 { bag.writeEntity(id: $0, schema: linkSchema.name, to: out) }
+            try out.endRecord()
+        }
+    }
+
+    // MARK: - Reports
+
+    mutating func writeReports() throws {
+        let r = c.reports
+        var attributes = r.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        let verbatimColumns = r.layout.verbatim.keys.sorted()
+        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(r.layout.verbatim[$0]) }
+        var timeBuffer: [UInt8] = []
+        for i in 0 ..< r.count {
+            let row = Int32(i)
+            bag.reset()
+            var markers = [FtMMarker("table", "report"), FtMMarker("id", r.ids[row])]
+            bag.add("name", FtMText.cleanedName("Report " + r.ids[row]) ?? "Report")
+            bag.add("entity", paymentID(r.transfer[i]))
+            if r.victim[i] >= 0 { withFtMID(r.victim[i]) { bag.add("entity", $0) } }
+            let at = r.reportedAt[i]
+            if at != Timestamp.absent {
+                if FtMDate.fits(at) { bag.add("createdAt") { FtMDate.append(at, to: &$0) } } else {
+                    timeBuffer.removeAll(keepingCapacity: true)
+                    Timestamp.append(at, style: .utc, offsetMinutes: 0, to: &timeBuffer)
+                    markers.append(FtMMarker("time", String(decoding: timeBuffer, as: UTF8.self)))
+                }
+            }
+            for k in 0 ..< attributes.count {
+                _ = attributes[k].value(at: row) { markers.append(FtMMarker("attr." + r.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
+            }
+            appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
+            for m in markers { bag.add("description", m.text) }
+            var id = FtMIdentifiers.reportID(r.ids[row])
+            id.withUTF8 { bag.writeEntity(id: $0, schema: "Note", to: out) }
+            try out.endRecord()
+        }
+    }
+}
