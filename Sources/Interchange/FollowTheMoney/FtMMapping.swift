@@ -55,6 +55,10 @@ public enum FtMMapping {
         return out
     }
 
+    /// Properties whose first value becomes the entity's country when FtM gives no
+    /// `country`, in this order.
+    public static let countryFallbacks = ["jurisdiction", "mainCountry", "nationality", "citizenship", "birthCountry"]
+
     /// Case attributes that have another name in FtM, per schema the entity is written
     /// as: a bank account's `bank` is FtM's `bankName` (FtM's `bank` is a reference to
     /// the bank's Organization).

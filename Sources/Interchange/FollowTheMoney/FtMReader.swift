@@ -315,6 +315,10 @@ struct FtMImportSession {
             if !countries.isEmpty && model.countryCodes.contains(countries[0]) && countries[0].uppercased() == exact.uppercased() { countries.removeFirst() }
         } else if !countries.isEmpty {
             country = countries.removeFirst().uppercased()
+        } else if let fallback = FtMMapping.countryFallbacks.lazy.compactMap({ record.first($0) }).first {
+            // No country: a company's jurisdiction or a person's nationality stands in
+            // (the property is kept as an attribute too).
+            country = fallback.uppercased()
         }
         consumed.insert("country")
         // The schema the writer will choose, and the attribute that makes it choose it.
@@ -808,16 +812,12 @@ struct FtMImportSession {
     mutating func readReport(_ record: FtMEntityRecord, _ markers: Markers, line: Int) throws(LineProblem) {
         let caseID = markers["id"] ?? record.id
         var transfer: Int32 = -1, victim: Int32 = -1
-        for v in record.values("entity") {
-            switch reference(v) {
-            case .transfer(let t) where transfer < 0: transfer = t
-            case .entity(let e) where victim < 0: victim = e
-            default: break
-            }
-        }
+        if let payment = markers["transfer"], case .transfer(let t) = reference(payment) { transfer = t }
         guard transfer >= 0 else {
-            throw LineProblem(cause: .unknownReference, message: "the report names no Payment of this file", property: "entity", value: record.values("entity").joined(separator: ","))
+            throw LineProblem(cause: .unknownReference, message: "the report names no Payment of this file", property: "description",
+                              value: markers["transfer"] ?? "")
         }
+        if let v = markers["victim"] { victim = try entity(v, property: "victim") }
         var at = Timestamp.absent
         if let text = markers["time"], case .success(let p) = Timestamp.parse(text) {
             at = p.seconds

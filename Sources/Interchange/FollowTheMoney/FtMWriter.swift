@@ -182,6 +182,7 @@ struct FtMExport {
         let verbatimColumns = e.layout.verbatim.keys.sorted()
         var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(e.layout.verbatim[$0]) }
         let nameProperty = model["Thing"]!.properties["name"]!
+        let hasFallbackColumn = e.attributes.names.contains { FtMMapping.countryFallbacks.contains($0) }
         for i in 0 ..< e.count {
             let row = Int32(i)
             let schema = self.schema(row)
@@ -223,6 +224,8 @@ struct FtMExport {
                     markers.append(FtMMarker("country", country))
                     notes.add(Self.noteCountry, example: country)
                 }
+            } else if hasFallbackColumn && FtMMapping.countryFallbacks.contains(where: { e.attributes.value($0, row: row) != nil }) {
+                markers.append(FtMMarker("country", ""))  // the reader would take the country from these
             }
             if let role = e.roleOf(row) { markers.append(FtMMarker("role", role)) }
             if FtMMapping.kind(forSchema: schema) != kind { markers.append(FtMMarker("kind", kind)) }
@@ -522,8 +525,15 @@ struct FtMExport {
             bag.reset()
             var markers = [FtMMarker("table", "report"), FtMMarker("id", r.ids[row])]
             bag.add("name", FtMText.cleanedName("Report " + r.ids[row]) ?? "Report")
-            bag.add("entity", paymentID(r.transfer[i]))
-            if r.victim[i] >= 0 { withFtMID(r.victim[i]) { bag.add("entity", $0) } }
+            // FtM lets nothing refer to a Payment: the note is on the victim and the receiving
+            // account, and names the payment in a marker.
+            markers.append(FtMMarker("transfer", paymentID(r.transfer[i])))
+            if r.victim[i] >= 0 {
+                withFtMID(r.victim[i]) { bag.add("entity", $0) }
+                markers.append(FtMMarker("victim", ftmID(r.victim[i])))
+            }
+            let account = c.transfers.target[Int(r.transfer[i])]
+            if account != r.victim[i] { withFtMID(account) { bag.add("entity", $0) } }
             let at = r.reportedAt[i]
             if at != Timestamp.absent {
                 if FtMDate.fits(at) { bag.add("createdAt") { FtMDate.append(at, to: &$0) } } else {

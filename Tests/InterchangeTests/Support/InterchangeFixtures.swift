@@ -33,22 +33,24 @@ enum InterchangeFixtures {
     static func handMadeCase(name: String = #function) throws -> Case {
         func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         let entities = """
-        id,kind,name,country,role,bank,note
-        P1,person,Somchai Rattanakosin,TH,boss,,
-        P2,Person,\(q(hostileName)),KH,mule,,\(q(hostileAttribute))
-        P3,person,  spaced  name ,kh,victim,,
-        ORG1,organization,Golden Triangle Co. <&>,MM,,,
-        A1,account,,TH,,Kasikorn,
-        A2,account,Acct 2,KH,,ABA,😀 emoji
-        W1,wallet,TRX wallet,,,,
-        D1,device,iPhone 12,,,,
-        PH1,phone,+855 12 345 678,,,,
-        IP1,ip,10.0.0.1,,,,
-        DEN1,den,KK Park,Narnia,,,
-        X1,server,custom kind,US,,,
-        weird id/with spaces,person,Weird,,,,
-        fg-reserved,person,,,,,
-        C1,Company,Front Co,SG,,,
+        id,kind,name,country,role,bank,note,nationality,alias#2,alias
+        P1,person,Somchai Rattanakosin,TH,boss,,,,,
+        P2,Person,\(q(hostileName)),KH,mule,,\(q(hostileAttribute)),,,
+        P3,person,  spaced  name ,kh,victim,,,,,
+        ORG1,organization,Golden Triangle Co. <&>,MM,,,,,,
+        A1,account,,TH,,Kasikorn,,,,
+        A2,account,Acct 2,KH,,ABA,😀 emoji,,,
+        W1,wallet,TRX wallet,,,,,,,
+        D1,device,iPhone 12,,,,,,,
+        PH1,phone,+855 12 345 678,,,,,,,
+        IP1,ip,10.0.0.1,,,,,,,
+        DEN1,den,KK Park,Narnia,,,,,,
+        X1,server,custom kind,US,,,,,,
+        weird id/with spaces,person,Weird,,,,,,,
+        fg-reserved,person,,,,,,,,
+        C1,Company,Front Co,SG,,,,,,
+        P4,person,No Country,,,,,th,Lao Er,Lao Da
+        P5,person,Gap In Aliases,,,,,,Second Only,
 
         """
         let transfers = """
