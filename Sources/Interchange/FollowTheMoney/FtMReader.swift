@@ -740,6 +740,8 @@ struct FtMImportSession {
         for s in sources {
             for t in targets {
                 attributes.removeAll()
+                // The link entity's own id, unless it is the one the writer makes up.
+                if record.id != FtMIdentifiers.linkID(row: builder.links.count) { attributes.append(("ftm:id", record.id)) }
                 let defaultSchema = FtMMapping.defaultLinkSchema(kind: kind, source: schemaList[Int(writtenSchema[Int(s)])],
                                                                  target: schemaList[Int(writtenSchema[Int(t)])])
                 if schema.name != defaultSchema { attributes.append(("ftm:schema", schema.name)) }

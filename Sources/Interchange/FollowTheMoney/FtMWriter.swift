@@ -443,6 +443,8 @@ struct FtMExport {
         let verbatimColumns = l.layout.verbatim.keys.sorted()
         var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(l.layout.verbatim[$0]) }
         let schemaColumn = l.attributes.column(named: "ftm:schema")
+        let idColumn = l.attributes.column(named: "ftm:id")
+        var usedIDs = Set<String>()
         var timeBuffer: [UInt8] = []
         for i in 0 ..< l.count {
             let row = Int32(i)
@@ -464,6 +466,15 @@ struct FtMExport {
                FtMMapping.fits(sourceSchema, s.properties[ends.source]), FtMMapping.fits(targetSchema, s.properties[ends.target]) {
                 linkSchema = s
                 schemaFromAttribute = asked != defaultName
+            }
+            // The id: the FtM id it was read with, if it is still free; else `fg-l-ROW`.
+            var id = FtMIdentifiers.linkID(row: i)
+            var idFromAttribute = false
+            if let k = idColumn, let own = values.first(where: { $0.0 == l.attributes.names[k] })?.1,
+               FtMIdentifiers.isValidID(own), !own.hasPrefix(FtMIdentifiers.reservedPrefix),
+               c.entities.index(of: own) == nil, c.transfers.index(of: own) == nil, usedIDs.insert(own).inserted {
+                id = own
+                idFromAttribute = true
             }
             let ends = FtMMapping.ends(of: linkSchema)!
             withFtMID(source) { bag.add(ends.source, $0) }
@@ -494,6 +505,7 @@ struct FtMExport {
             if !values.isEmpty {
                 placeAttributes(values, schema: linkSchema, markers: &markers) { name, index, value in
                     if name == "ftm:schema" { return .marker(unless: index == 1 && schemaFromAttribute) }
+                    if name == "ftm:id" { return .marker(unless: index == 1 && idFromAttribute && value == id) }
                     if name == ends.source || name == ends.target { return .markerAlways }
                     if name == "date" {
                         // The reader takes the first date, when it is precise to the second, as the time.
@@ -506,7 +518,6 @@ struct FtMExport {
             }
             appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
             for m in markers { bag.add("description", m.text) }
-            var id = FtMIdentifiers.linkID(row: i)
             id.withUTF8 { bag.writeEntity(id: $0, schema: linkSchema.name, to: out) }
             try out.endRecord()
         }

@@ -119,8 +119,8 @@ struct GraphMLImportSession {
         var graphDepth = 0
         do {
             loop: while true {
-                let elementStart = scanner.position
                 let event = try scanner.next()
+                let elementStart = scanner.markupStart
                 switch event {
                 case .end_of_document:
                     break loop

@@ -32,6 +32,8 @@ struct XMLScanner {
 
     private let b: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
+    /// Where the markup of the last event started (for line numbers in messages).
+    private(set) var markupStart = 0
     /// Names are kept as substrings of one string per element to spare allocations.
     private var scratch: [UInt8] = []
 
@@ -63,6 +65,7 @@ struct XMLScanner {
                 return .text(try decode(start, position, attribute: false))
             }
             // Markup.
+            markupStart = position
             guard position + 1 < b.count else { throw Failure(offset: position, message: "the document ends inside a tag") }
             let c = b[position + 1]
             if c == UInt8(ascii: "?") {
