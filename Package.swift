@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Synthetic", targets: ["Synthetic"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -21,13 +22,16 @@ let package = Package(
             "FraudGraph",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Realistic cases with planted truth.
+        .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange",
+            "FraudGraph", "Interchange", "Synthetic",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
-        .testTarget(name: "fraudgraphTests", dependencies: ["Interchange", "FraudGraph"]),
+        .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
     ]
 )

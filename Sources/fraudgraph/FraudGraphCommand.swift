@@ -20,6 +20,7 @@ struct FraudGraphCommand: ParsableCommand {
             StatsCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            GenerateCommand.self,
         ]
     )
 }

@@ -7,7 +7,7 @@ import Testing
 struct Neo4jWriterTests {
     /// Every row of a CSV file, header first.
     static func rows(_ path: String) throws -> [[String]] {
-        let reader = try CSVReader(path: path)
+        var reader = try CSVReader(path: path)
         var out: [[String]] = []
         while try reader.next() { out.append(reader.strings) }
         return out

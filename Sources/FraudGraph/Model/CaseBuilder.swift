@@ -99,13 +99,14 @@ public struct CaseBuilder: Sendable {
     // MARK: - Rows
 
     /// Adds an entity; its index is returned. Codes come from the `...Code` methods.
+    /// `idHash`, when given, is `byteHash(id)`, computed earlier (see `prefetch`).
     @discardableResult
     public mutating func addEntity(
         id: UnsafeBufferPointer<UInt8>, kind: UInt16, name: UnsafeBufferPointer<UInt8>,
-        country: UInt16, role: UInt16
+        country: UInt16, role: UInt16, idHash: UInt64? = nil
     ) throws(Problem) -> Int32 {
         if id.isEmpty { throw .missingValue(column: "id") }
-        let (index, inserted) = entities.ids.insert(id)
+        let (index, inserted) = entities.ids.insert(id, hash: idHash ?? byteHash(id))
         guard inserted else { throw .duplicateID }
         entities.kind.append(kind)
         entities.name.append(bytes: name)
@@ -132,6 +133,17 @@ public struct CaseBuilder: Sendable {
 
     /// The index of the entity with this id, or nil.
     public func entityIndex(_ id: UnsafeBufferPointer<UInt8>) -> Int32? { entities.ids.index(of: id) }
+
+    /// The index of the entity with this id, whose `byteHash` is `hash`, or nil.
+    @inlinable
+    public func entityIndex(_ id: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? { entities.ids.index(of: id, hash: hash) }
+
+    /// Touches the entity id table for these hashes, so that the lookups that follow
+    /// find it in cache (`StringInterner.prefetch`).
+    public func prefetchEntities(hashes: UnsafeBufferPointer<UInt64>) -> UInt64 { entities.ids.prefetch(hashes: hashes) }
+
+    /// Touches the transfer id table for these hashes.
+    public func prefetchTransfers(hashes: UnsafeBufferPointer<UInt64>) -> UInt64 { transfers.ids.prefetch(hashes: hashes) }
 
     /// The index of the entity with this id, or nil.
     public func entityIndex(_ id: String) -> Int32? { entities.ids.index(of: id) }
@@ -161,11 +173,11 @@ public struct CaseBuilder: Sendable {
     }
 
     /// Adds a transfer. Outside accounts it names are created only if the transfer is
-    /// added.
+    /// added. `idHash`, when given, is `byteHash(id)`.
     @discardableResult
     public mutating func addTransfer(
         id: UnsafeBufferPointer<UInt8>, source: AccountReference, target: AccountReference,
-        amount: Money, time: Int64, currency: UInt16, channel: UInt16, form: TransferTextForm
+        amount: Money, time: Int64, currency: UInt16, channel: UInt16, form: TransferTextForm, idHash: UInt64? = nil
     ) throws(Problem) -> Int32 {
         if id.isEmpty { throw .missingValue(column: "id") }
         if case .entity(let e) = source, !entities.holdsMoney(e) {
@@ -174,7 +186,7 @@ public struct CaseBuilder: Sendable {
         if case .entity(let e) = target, !entities.holdsMoney(e) {
             throw .cannotHoldMoney(column: "to", kind: kindName(e))
         }
-        let (index, inserted) = transfers.ids.insert(id)
+        let (index, inserted) = transfers.ids.insert(id, hash: idHash ?? byteHash(id))
         guard inserted else { throw .duplicateID }
         let from = resolve(source)
         let to = resolve(target)

@@ -8,13 +8,16 @@ import Foundation
 /// view of its bytes, valid until the next call to `next()`, so no `String` is made
 /// unless the caller asks for one. A record longer than the buffer grows it.
 ///
+/// The reader is a noncopyable value: it owns its file and buffers, and its hot loop
+/// runs without the runtime exclusivity checks that a class's properties would cost.
+///
 /// ```swift
-/// let reader = try CSVReader(path: "case/transfers.csv")
+/// var reader = try CSVReader(path: "case/transfers.csv")
 /// while try reader.next() {
 ///     let amount = reader.field(3)
 /// }
 /// ```
-public final class CSVReader {
+public struct CSVReader: ~Copyable {
     private var fd: Int32 = -1
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -26,14 +29,15 @@ public final class CSVReader {
     private var lineAtPosition = 1
     private var started = false
 
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var escaped: [Bool] = []
-    private var recordStart = 0
-    private var recordEnd = 0
+    /// Field boundaries of the current record: start and end of field i at 2i, 2i+1.
+    private var spans: UnsafeMutablePointer<Int>
+    private var spanCapacity = 64
+    /// Number of fields in the current record.
+    public private(set) var fieldCount = 0
 
-    /// Called with each chunk of raw bytes as it is read (for hashing the input).
-    public var onChunk: ((UnsafeRawBufferPointer) -> Void)?
+    /// Called with each chunk of raw bytes as it is read, and the bytes read before
+    /// it (for hashing the input and showing progress).
+    public var onChunk: ((UnsafeRawBufferPointer, Int) -> Void)?
 
     /// 1-based line where the current record starts.
     public private(set) var line = 0
@@ -44,18 +48,21 @@ public final class CSVReader {
     public init(path: String, chunkSize: Int = 1 << 22) throws(CSVError) {
         capacity = max(chunkSize, 64)
         buffer = .allocate(capacity: capacity)
+        spans = .allocate(capacity: 2 * 64)
         fd = open(path, O_RDONLY)
         if fd < 0 {
             let why = String(cString: strerror(errno))
             buffer.deallocate()
+            spans.deallocate()
             throw CSVError(reason: .cannotOpen(why), line: 0, column: 0, value: path)
         }
     }
 
     /// A reader over bytes in memory (for tests and small inputs).
-    public init(bytes: [UInt8], chunkSize: Int = 1 << 22) {
+    public init(bytes: [UInt8]) {
         capacity = max(bytes.count, 64)
         buffer = .allocate(capacity: capacity)
+        spans = .allocate(capacity: 2 * 64)
         bytes.withUnsafeBufferPointer { b in
             if let base = b.baseAddress { buffer.update(from: base, count: b.count) }
         }
@@ -64,32 +71,31 @@ public final class CSVReader {
     }
 
     /// A reader over a string.
-    public convenience init(text: String) { self.init(bytes: Array(text.utf8)) }
+    public init(text: String) { self.init(bytes: Array(text.utf8)) }
 
     deinit {
         if fd >= 0 { close(fd) }
         buffer.deallocate()
+        spans.deallocate()
     }
-
-    /// Number of fields in the current record.
-    public var fieldCount: Int { starts.count }
 
     /// The bytes of field `i` of the current record, quotes removed and doubled
     /// quotes undone. Valid until the next call to `next()`.
     @inline(__always)
     public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: buffer + starts[i], count: ends[i] - starts[i])
+        let lo = spans[2 &* i], hi = spans[2 &* i &+ 1]
+        return UnsafeBufferPointer(start: buffer + lo, count: hi &- lo)
     }
 
     /// Field `i` as a string (invalid UTF-8 is repaired with U+FFFD).
     public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
 
     /// Every field of the current record as strings.
-    public var strings: [String] { (0 ..< fieldCount).map(string) }
+    public var strings: [String] { (0 ..< fieldCount).map { string($0) } }
 
     /// Advances to the next non-blank record. Returns false at the end of the input.
     /// - Throws: `CSVError` for broken quoting, a NUL byte, or a read failure.
-    public func next() throws(CSVError) -> Bool {
+    public mutating func next() throws(CSVError) -> Bool {
         if !started {
             started = true
             try fill()
@@ -102,24 +108,36 @@ public final class CSVReader {
             case .record: return true
             case .blank: continue
             case .end: return false
-            case .needMore:
-                try refill()
+            case .needMore: try refill()
             }
         }
     }
 
     private enum Outcome { case record, blank, end, needMore }
 
+    @inline(__always)
+    private mutating func addField(_ start: Int, _ end: Int) {
+        if fieldCount == spanCapacity {
+            let bigger = UnsafeMutablePointer<Int>.allocate(capacity: 4 * spanCapacity)
+            bigger.update(from: spans, count: 2 * spanCapacity)
+            spans.deallocate()
+            spans = bigger
+            spanCapacity *= 2
+        }
+        spans[2 &* fieldCount] = start
+        spans[2 &* fieldCount &+ 1] = end
+        fieldCount &+= 1
+    }
+
     /// Parses one record from `position`; on `.needMore` nothing is consumed.
-    private func parseRecord() throws(CSVError) -> Outcome {
+    private mutating func parseRecord() throws(CSVError) -> Outcome {
         let buf = buffer
         let end = filled
         var p = position
         if p >= end { return atEOF ? .end : .needMore }
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        escaped.removeAll(keepingCapacity: true)
+        fieldCount = 0
         var newlines = 0
+        var anyEscapes = false
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         // A blank line.
         if buf[p] == lf || buf[p] == cr {
@@ -134,7 +152,6 @@ public final class CSVReader {
             return .blank
         }
         let startLine = lineAtPosition
-        let recordBegin = p
         while true {
             // One field starts at p.
             if p < end && buf[p] == quote {
@@ -142,13 +159,16 @@ public final class CSVReader {
                 var q = contentStart
                 var hasEscapes = false
                 while true {
-                    while q < end && buf[q] != quote {
-                        if buf[q] == lf { newlines += 1 }
-                        if buf[q] == 0 { throw error(.nulByte, startLine + newlines, starts.count + 1, q) }
+                    while q < end {
+                        let c = buf[q]
+                        if c == quote { break }
+                        if c == lf { newlines += 1 } else if c == 0 {
+                            throw error(.nulByte, startLine + newlines, fieldCount + 1, q)
+                        }
                         q += 1
                     }
                     if q >= end {
-                        if atEOF { throw error(.unterminatedQuote, startLine, starts.count + 1, contentStart - 1) }
+                        if atEOF { throw error(.unterminatedQuote, startLine, fieldCount + 1, contentStart - 1) }
                         return .needMore
                     }
                     // buf[q] is a quote: doubled, or the end of the field.
@@ -160,29 +180,30 @@ public final class CSVReader {
                     }
                     break
                 }
-                starts.append(contentStart)
-                ends.append(q)
-                escaped.append(hasEscapes)
+                addField(contentStart, hasEscapes ? -q : q)
+                anyEscapes = anyEscapes || hasEscapes
                 p = q + 1
                 if p < end {
                     let c = buf[p]
                     if c != comma && c != lf && c != cr {
-                        throw error(.textAfterClosingQuote, startLine + newlines, starts.count, p)
+                        throw error(.textAfterClosingQuote, startLine + newlines, fieldCount, p)
                     }
                 }
             } else {
                 let fieldStart = p
                 while p < end {
                     let c = buf[p]
-                    if c == comma || c == lf || c == cr { break }
-                    if c == quote { throw error(.quoteInUnquotedField, startLine + newlines, starts.count + 1, fieldStart) }
-                    if c == 0 { throw error(.nulByte, startLine + newlines, starts.count + 1, fieldStart) }
+                    // One comparison rejects every ordinary byte: the four special
+                    // bytes and NUL are all below '-' (0x2D).
+                    if c < 0x2D {
+                        if c == comma || c == lf || c == cr { break }
+                        if c == quote { throw error(.quoteInUnquotedField, startLine + newlines, fieldCount + 1, fieldStart) }
+                        if c == 0 { throw error(.nulByte, startLine + newlines, fieldCount + 1, fieldStart) }
+                    }
                     p += 1
                 }
                 if p >= end && !atEOF { return .needMore }
-                starts.append(fieldStart)
-                ends.append(p)
-                escaped.append(false)
+                addField(fieldStart, p)
             }
             // After a field: a comma, a line end, or the end of the input.
             if p >= end {
@@ -203,31 +224,31 @@ public final class CSVReader {
             newlines += 1
             break
         }
-        recordStart = recordBegin
-        recordEnd = p
         position = p
         line = startLine
         lineAtPosition = startLine + newlines
-        for i in 0 ..< escaped.count where escaped[i] { unescape(i) }
+        if anyEscapes {
+            for i in 0 ..< fieldCount where spans[2 * i + 1] < 0 { unescape(i) }
+        }
         return .record
     }
 
-    /// Removes the doubled quotes of field `i` in place.
-    private func unescape(_ i: Int) {
-        var read = starts[i], write = starts[i]
-        let end = ends[i]
+    /// Removes the doubled quotes of field `i` in place (its end is stored negated).
+    private mutating func unescape(_ i: Int) {
+        var read = spans[2 * i], write = spans[2 * i]
+        let end = -spans[2 * i + 1]
         while read < end {
             let c = buffer[read]
             buffer[write] = c
             write += 1
             read += (c == UInt8(ascii: "\"")) ? 2 : 1
         }
-        ends[i] = write
+        spans[2 * i + 1] = write
     }
 
     /// Skips the rest of a record that broke the quoting rules: everything up to the
-    /// next line end after the record's start. For lenient reading.
-    public func skipBrokenRecord() {
+    /// next line end. For lenient reading.
+    public mutating func skipBrokenRecord() {
         var p = position
         while p < filled && buffer[p] != UInt8(ascii: "\n") { p += 1 }
         if p < filled { p += 1 }
@@ -244,7 +265,7 @@ public final class CSVReader {
 
     // MARK: - Reading
 
-    private func fill() throws(CSVError) {
+    private mutating func fill() throws(CSVError) {
         guard fd >= 0, !atEOF else { return }
         while filled < capacity {
             let n = read(fd, buffer + filled, capacity - filled)
@@ -253,7 +274,7 @@ public final class CSVReader {
                 throw CSVError(reason: .readFailed(String(cString: strerror(errno))), line: lineAtPosition, column: 0, value: "")
             }
             if n == 0 { atEOF = true; break }
-            onChunk?(UnsafeRawBufferPointer(start: buffer + filled, count: n))
+            onChunk?(UnsafeRawBufferPointer(start: buffer + filled, count: n), bytesRead)
             filled += n
             bytesRead += n
         }
@@ -261,7 +282,7 @@ public final class CSVReader {
 
     /// Moves the unread tail to the front (growing the buffer if one record fills
     /// it) and reads more.
-    private func refill() throws(CSVError) {
+    private mutating func refill() throws(CSVError) {
         if atEOF { return }
         let tail = filled - position
         if position == 0 && tail == capacity {

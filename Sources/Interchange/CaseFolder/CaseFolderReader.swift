@@ -134,7 +134,7 @@ struct ReadSession {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: filePath)[.size] as? Int) ?? 0
         var source = ImportReport.SourceFile(name: name, path: filePath, bytes: size, rows: 0, rejected: 0, sha256: nil)
-        let reader: CSVReader
+        var reader: CSVReader
         do {
             reader = try CSVReader(path: filePath)
         } catch {
@@ -146,12 +146,13 @@ struct ReadSession {
         let hashing = options.computeDigests
         let progress = options.progress
         if hashing || progress != nil {
-            reader.onChunk = { chunk in
+            reader.onChunk = { chunk, before in
                 if hashing { hasher.update(bufferPointer: chunk) }
-                progress?(ImportProgress(file: name, bytesRead: reader.bytesRead + chunk.count, totalBytes: size))
+                progress?(ImportProgress(file: name, bytesRead: before + chunk.count, totalBytes: size))
             }
         }
-        readRows(table, reader: reader, file: filePath, source: &source)
+        reserve(table, fileSize: size)
+        readRows(table, reader: &reader, file: filePath, source: &source)
         reader.onChunk = nil
         if hashing {
             // The reader may stop early on a broken file: hash what is left.
@@ -167,7 +168,18 @@ struct ReadSession {
         report.files.append(source)
     }
 
-    mutating func readRows(_ table: CaseBuilder.Table, reader: CSVReader, file: String, source: inout ImportReport.SourceFile) {
+    /// Makes room for the rows a file of this size probably holds, so that the id
+    /// tables do not grow and rehash while reading.
+    mutating func reserve(_ table: CaseBuilder.Table, fileSize: Int) {
+        switch table {
+        case .entities: builder.reserve(entities: fileSize / 48)
+        case .transfers: builder.reserve(transfers: fileSize / 72)
+        case .links: builder.reserve(links: fileSize / 40)
+        case .reports: break
+        }
+    }
+
+    mutating func readRows(_ table: CaseBuilder.Table, reader: inout CSVReader, file: String, source: inout ImportReport.SourceFile) {
         // Header.
         do {
             guard try reader.next() else {
@@ -201,11 +213,27 @@ struct ReadSession {
         for name in layout.attributeNames { attributeColumn.append(builder.addAttributeColumn(table, named: name)) }
 
         var rowReader = RowReader(table: table, layout: layout)
-        while true {
-            let more: Bool
-            do {
-                more = try reader.next()
-            } catch {
+        var batch = RecordBatch()
+        var finished = false
+        while !finished {
+            // Fill a batch; a broken record ends it and is dealt with after the batch.
+            batch.removeAll()
+            var broken: CSVError?
+            while !batch.isFull {
+                do {
+                    guard try reader.next() else { finished = true; break }
+                } catch {
+                    broken = error
+                    break
+                }
+                batch.append(reader)
+            }
+            rowReader.prepare(batch, builder: builder)
+            for r in 0 ..< batch.count {
+                readRecord(batch.record(r), position: r, rowReader: &rowReader, header: header, layout: layout,
+                           attributeColumn: attributeColumn, table: table, file: file, source: &source)
+            }
+            if let error = broken {
                 let issue = CaseIssue(file: file, line: error.line, column: error.column,
                                       columnName: layout.name(ofField: error.column - 1),
                                       cause: error.reason == .nulByte ? .invalidText : .malformedRow,
@@ -215,51 +243,57 @@ struct ReadSession {
                     report.rejected.append(.init(issue: issue, fields: [error.value]))
                     source.rejected += 1
                 }
-                if error.reason == .unterminatedQuote || error.reason == .nulByte { break }
-                reader.skipBrokenRecord()
-                continue
-            }
-            guard more else { break }
-            source.rows += 1
-            if reader.fieldCount != header.count {
-                let issue = CaseIssue(file: file, line: reader.line, column: min(reader.fieldCount, header.count) + 1,
-                                      cause: .malformedRow,
-                                      message: "the row has \(reader.fieldCount) fields but the header has \(header.count)",
-                                      value: reader.strings.joined(separator: ","))
-                reject(issue, reader: reader, source: &source)
-                continue
-            }
-            // Text columns must be UTF-8 (numbers are checked by their parsers).
-            var badText = -1
-            for i in 0 ..< reader.fieldCount where !isValidUTF8(reader.field(i)) { badText = i; break }
-            if badText >= 0 {
-                let issue = CaseIssue(file: file, line: reader.line, column: badText + 1, columnName: header[badText],
-                                      cause: .invalidText, message: "\(header[badText]) is not valid UTF-8 text",
-                                      value: reader.string(badText))
-                reject(issue, reader: reader, source: &source)
-                continue
-            }
-            do {
-                let row = try rowReader.read(reader, into: &self)
-                for (k, field) in layout.attributeFields.enumerated() {
-                    let value = reader.field(field)
-                    if !value.isEmpty { builder.setAttribute(table, column: attributeColumn[k], row: row, bytes: value) }
+                if error.reason == .unterminatedQuote || error.reason == .nulByte {
+                    finished = true
+                } else {
+                    reader.skipBrokenRecord()
                 }
-            } catch {
-                let field = error.column >= 0 ? layout.known[error.column] : -1
-                let columnName = field >= 0 ? header[field] : nil
-                let issue = CaseIssue(file: file, line: reader.line, column: field >= 0 ? field + 1 : 1,
-                                      columnName: columnName, cause: error.cause, message: error.message,
-                                      value: field >= 0 ? reader.string(field) : reader.strings.joined(separator: ","))
-                reject(issue, reader: reader, source: &source)
             }
         }
     }
 
-    mutating func reject(_ issue: CaseIssue, reader: CSVReader, source: inout ImportReport.SourceFile) {
+    /// Checks one record and adds its row, or records why not.
+    mutating func readRecord(
+        _ record: RecordView, position: Int, rowReader: inout RowReader, header: [String], layout: HeaderLayout,
+        attributeColumn: [Int], table: CaseBuilder.Table, file: String, source: inout ImportReport.SourceFile
+    ) {
+        source.rows += 1
+        if record.fieldCount != header.count {
+            let issue = CaseIssue(file: file, line: record.line, column: min(record.fieldCount, header.count) + 1,
+                                  cause: .malformedRow,
+                                  message: "the row has \(record.fieldCount) fields but the header has \(header.count)",
+                                  value: record.strings.joined(separator: ","))
+            reject(issue, record: record, source: &source)
+            return
+        }
+        // Text columns must be UTF-8 (numbers are checked by their parsers).
+        for i in 0 ..< record.fieldCount where !isValidUTF8(record.field(i)) {
+            let issue = CaseIssue(file: file, line: record.line, column: i + 1, columnName: header[i],
+                                  cause: .invalidText, message: "\(header[i]) is not valid UTF-8 text",
+                                  value: record.string(i))
+            reject(issue, record: record, source: &source)
+            return
+        }
+        do {
+            let row = try rowReader.read(record, position: position, into: &self)
+            for (k, field) in layout.attributeFields.enumerated() {
+                let value = record.field(field)
+                if !value.isEmpty { builder.setAttribute(table, column: attributeColumn[k], row: row, bytes: value) }
+            }
+        } catch {
+            let field = error.column >= 0 ? layout.known[error.column] : -1
+            let columnName = field >= 0 ? header[field] : nil
+            let issue = CaseIssue(file: file, line: record.line, column: field >= 0 ? field + 1 : 1,
+                                  columnName: columnName, cause: error.cause, message: error.message,
+                                  value: field >= 0 ? record.string(field) : record.strings.joined(separator: ","))
+            reject(issue, record: record, source: &source)
+        }
+    }
+
+    mutating func reject(_ issue: CaseIssue, record row: RecordView, source: inout ImportReport.SourceFile) {
         record(issue)
         if options.lenient {
-            report.rejected.append(.init(issue: issue, fields: reader.strings))
+            report.rejected.append(.init(issue: issue, fields: row.strings))
             source.rejected += 1
         }
     }

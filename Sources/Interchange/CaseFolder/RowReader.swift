@@ -10,38 +10,76 @@ struct RowReader {
     private var lastChannel: [UInt8] = [], lastChannelCode: UInt16 = 0
     private static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 
+    /// Hashes of the ids of the batch being read, by record: the row's own id and the
+    /// two entities it names (from/to, source/target).
+    private var idHash = [UInt64](repeating: 0, count: RecordBatch.capacity)
+    private var firstHash = [UInt64](repeating: 0, count: RecordBatch.capacity)
+    private var secondHash = [UInt64](repeating: 0, count: RecordBatch.capacity)
+    /// Where prefetched reads are summed, so they are not optimised away.
+    private var prefetchSink: UInt64 = 0
+
     init(table: CaseBuilder.Table, layout: HeaderLayout) {
         self.table = table
         self.layout = layout
     }
 
+    /// Hashes the ids of a batch and touches the memory their lookups will read.
+    mutating func prepare(_ batch: borrowing RecordBatch, builder: CaseBuilder) {
+        let n = batch.count
+        guard n > 0 else { return }
+        func hashes(_ k: Int, into out: inout [UInt64]) {
+            let i = layout.known[k]
+            for r in 0 ..< n {
+                let record = batch.record(r)
+                out[r] = i >= 0 && i < record.fieldCount ? byteHash(record.field(i)) : 0
+            }
+        }
+        switch table {
+        case .entities:
+            hashes(0, into: &idHash)
+            prefetchSink &+= idHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+        case .transfers:
+            hashes(0, into: &idHash)
+            hashes(1, into: &firstHash)
+            hashes(2, into: &secondHash)
+            prefetchSink &+= firstHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+            prefetchSink &+= secondHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+            prefetchSink &+= idHash.withUnsafeBufferPointer { builder.prefetchTransfers(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+        case .links:
+            hashes(0, into: &firstHash)
+            hashes(1, into: &secondHash)
+            prefetchSink &+= firstHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+            prefetchSink &+= secondHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+        case .reports:
+            break
+        }
+    }
+
     /// The bytes of known column `k` (empty when the file has no such column).
     @inline(__always)
-    private func field(_ reader: CSVReader, _ k: Int) -> UnsafeBufferPointer<UInt8> {
+    private func field(_ record: RecordView, _ k: Int) -> UnsafeBufferPointer<UInt8> {
         let i = layout.known[k]
-        return i >= 0 ? reader.field(i) : RowReader.empty
+        return i >= 0 ? record.field(i) : RowReader.empty
     }
 
     private func has(_ k: Int) -> Bool { layout.known[k] >= 0 }
 
-    /// Reads the current record into `session.builder`; returns the new row.
-    mutating func read(_ reader: CSVReader, into session: inout ReadSession) throws(RowProblem) -> Int32 {
+    /// Reads record number `position` of the prepared batch into `session.builder`;
+    /// returns the new row.
+    mutating func read(_ record: RecordView, position: Int, into session: inout ReadSession) throws(RowProblem) -> Int32 {
         switch table {
-        case .entities: try readEntity(reader, &session)
-        case .links: try readLink(reader, &session)
-        case .transfers: try readTransfer(reader, &session)
-        case .reports: try readReport(reader, &session)
+        case .entities: try readEntity(record, idHash[position], &session)
+        case .links: try readLink(record, firstHash[position], secondHash[position], &session)
+        case .transfers: try readTransfer(record, idHash[position], firstHash[position], secondHash[position], &session)
+        case .reports: try readReport(record, &session)
         }
     }
 
     // MARK: - entities.csv: id, kind, name, country, role
 
-    private func readEntity(_ reader: CSVReader, _ s: inout ReadSession) throws(RowProblem) -> Int32 {
+    private func readEntity(_ reader: RecordView, _ idHash: UInt64, _ s: inout ReadSession) throws(RowProblem) -> Int32 {
         let id = field(reader, 0), kind = field(reader, 1)
         if id.isEmpty { throw RowProblem(column: 0, cause: .missingValue, message: "id is empty") }
-        if let first = s.builder.entityIndex(id) {
-            throw RowProblem(column: 0, cause: .duplicateID, message: "duplicate entity id (first on line \(s.entityLines.indices.contains(Int(first)) ? s.entityLines[Int(first)] : 0))")
-        }
         let kindCode: (code: UInt16, normalized: Bool)
         let country: UInt16, role: UInt16
         do {
@@ -53,8 +91,11 @@ struct RowReader {
         }
         let row: Int32
         do {
-            row = try s.builder.addEntity(id: id, kind: kindCode.code, name: field(reader, 2), country: country, role: role)
+            row = try s.builder.addEntity(id: id, kind: kindCode.code, name: field(reader, 2), country: country, role: role, idHash: idHash)
         } catch {
+            if error == .duplicateID, let first = s.builder.entityIndex(id), s.entityLines.indices.contains(Int(first)) {
+                throw RowProblem(column: 0, cause: .duplicateID, message: "duplicate entity id (first on line \(s.entityLines[Int(first)]))")
+            }
             throw problem(error, column: 0)
         }
         if kindCode.normalized { s.builder.keepVerbatim(.entities, column: "kind", row: row, bytes: kind) }
@@ -64,7 +105,7 @@ struct RowReader {
 
     // MARK: - transfers.csv: id, from, to, amount, currency, time, channel
 
-    private mutating func readTransfer(_ reader: CSVReader, _ s: inout ReadSession) throws(RowProblem) -> Int32 {
+    private mutating func readTransfer(_ reader: RecordView, _ idHash: UInt64, _ fromHash: UInt64, _ toHash: UInt64, _ s: inout ReadSession) throws(RowProblem) -> Int32 {
         let id = field(reader, 0), from = field(reader, 1), to = field(reader, 2)
         let amountText = field(reader, 3), timeText = field(reader, 5)
         if id.isEmpty { throw RowProblem(column: 0, cause: .missingValue, message: "id is empty") }
@@ -86,19 +127,19 @@ struct RowReader {
         let channel = try code(field(reader, 6), last: &lastChannel, code: &lastChannelCode, column: 6) { (w) throws(CaseBuilder.Problem) in
             try s.builder.channelCode(w)
         }
-        if let first = s.builder.transferIndex(id) {
-            throw RowProblem(column: 0, cause: .duplicateID, message: "duplicate transfer id (first on line \(s.transferLines[Int(first)]))")
-        }
-        let source: CaseBuilder.AccountReference = s.builder.entityIndex(from).map { .entity($0) } ?? .outside(from)
-        let target: CaseBuilder.AccountReference = s.builder.entityIndex(to).map { .entity($0) } ?? .outside(to)
+        let source: CaseBuilder.AccountReference = s.builder.entityIndex(from, hash: fromHash).map { .entity($0) } ?? .outside(from)
+        let target: CaseBuilder.AccountReference = s.builder.entityIndex(to, hash: toHash).map { .entity($0) } ?? .outside(to)
         let form = TransferTextForm(amountFractionDigits: digits, timeStyle: time.style, offsetMinutes: time.offsetMinutes)
         let row: Int32
         do {
             row = try s.builder.addTransfer(id: id, source: source, target: target, amount: amount, time: time.seconds,
-                                            currency: currency, channel: channel, form: form)
+                                            currency: currency, channel: channel, form: form, idHash: idHash)
         } catch {
             if case .cannotHoldMoney(let column, _) = error {
                 throw problem(error, column: column == "from" ? 1 : 2, cause: .notAnAccount)
+            }
+            if error == .duplicateID, let first = s.builder.transferIndex(id) {
+                throw RowProblem(column: 0, cause: .duplicateID, message: "duplicate transfer id (first on line \(s.transferLines[Int(first)]))")
             }
             throw problem(error, column: 0)
         }
@@ -130,15 +171,15 @@ struct RowReader {
 
     // MARK: - links.csv: source, target, kind, time, weight
 
-    private func readLink(_ reader: CSVReader, _ s: inout ReadSession) throws(RowProblem) -> Int32 {
+    private func readLink(_ reader: RecordView, _ sourceHash: UInt64, _ targetHash: UInt64, _ s: inout ReadSession) throws(RowProblem) -> Int32 {
         let sourceID = field(reader, 0), targetID = field(reader, 1), kind = field(reader, 2)
         let timeText = field(reader, 3), weightText = field(reader, 4)
         guard !sourceID.isEmpty else { throw RowProblem(column: 0, cause: .missingValue, message: "source is empty") }
-        guard let source = s.builder.entityIndex(sourceID) else {
+        guard let source = s.builder.entityIndex(sourceID, hash: sourceHash) else {
             throw RowProblem(column: 0, cause: .unknownReference, message: "source names no entity of this case")
         }
         guard !targetID.isEmpty else { throw RowProblem(column: 1, cause: .missingValue, message: "target is empty") }
-        guard let target = s.builder.entityIndex(targetID) else {
+        guard let target = s.builder.entityIndex(targetID, hash: targetHash) else {
             throw RowProblem(column: 1, cause: .unknownReference, message: "target names no entity of this case")
         }
         var time = Timestamp.absent
@@ -169,7 +210,7 @@ struct RowReader {
 
     // MARK: - reports.csv: id, transfer, victim, reported_at
 
-    private func readReport(_ reader: CSVReader, _ s: inout ReadSession) throws(RowProblem) -> Int32 {
+    private func readReport(_ reader: RecordView, _ s: inout ReadSession) throws(RowProblem) -> Int32 {
         let id = field(reader, 0), transferID = field(reader, 1), victimID = field(reader, 2), atText = field(reader, 3)
         if id.isEmpty { throw RowProblem(column: 0, cause: .missingValue, message: "id is empty") }
         guard !transferID.isEmpty else { throw RowProblem(column: 1, cause: .missingValue, message: "transfer is empty") }

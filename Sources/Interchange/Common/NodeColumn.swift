@@ -73,9 +73,9 @@ public struct NodeColumn: Sendable {
     /// entities without a row have no value). A column whose values are all whole
     /// numbers is `long`, all numbers `double`, otherwise `string`.
     public static func load(csv path: String, for c: Case) throws -> [NodeColumn] {
-        let reader: CSVReader
+        var reader: CSVReader
         do { reader = try CSVReader(path: path) } catch { throw LoadError(description: error.message) }
-        guard try readNext(reader, path) else { throw LoadError(description: "\(path): the file is empty") }
+        guard try readNext(&reader, path) else { throw LoadError(description: "\(path): the file is empty") }
         let header = reader.strings
         guard header.count >= 2, ["entity", "id"].contains(header[0].lowercased()) else {
             throw LoadError(description: "\(path):1: the header must be entity,COLUMN,... (got \(header.joined(separator: ",")))")
@@ -83,7 +83,7 @@ public struct NodeColumn: Sendable {
         let n = c.entities.count
         var texts = [[String?]](repeating: [String?](repeating: nil, count: n), count: header.count - 1)
         var seen = [Bool](repeating: false, count: n)
-        while try readNext(reader, path) {
+        while try readNext(&reader, path) {
             guard reader.fieldCount == header.count else {
                 throw LoadError(description: "\(path):\(reader.line): the row has \(reader.fieldCount) fields but the header has \(header.count)")
             }
@@ -111,7 +111,7 @@ public struct NodeColumn: Sendable {
         return out
     }
 
-    private static func readNext(_ reader: CSVReader, _ path: String) throws -> Bool {
-        do { return try reader.next() } catch { throw LoadError(description: "\(path):\(error.line):\(error.column): \(error.message)") }
+    private static func readNext(_ reader: inout CSVReader, _ path: String) throws -> Bool {
+        do throws(CSVError) { return try reader.next() } catch { throw LoadError(description: "\(path):\(error.line):\(error.column): \(error.message)") }
     }
 }

@@ -1,0 +1,71 @@
+import FraudGraph
+import Foundation
+import Interchange
+import Testing
+
+@Suite("CaseFolderReader")
+struct CaseFolderReaderTests {
+    @Test("a hand-made case counts as a person counts it")
+    func handMade() throws {
+        let fixture = try CaseFixture(handMadeCase)
+        let c = try CaseFolderReader().read(folder: fixture.path).case
+        let s = CaseSummary(c)
+        #expect(s.entityCount == 9)
+        #expect(s.entitiesByKind == ["person": 3, "account": 3, "wallet": 1, "den": 1, "phone": 1])
+        #expect(s.outsideAccountCount == 1)
+        #expect(s.linkCount == 6)
+        #expect(s.linksByKind == ["owns": 3, "located_at": 1, "manages": 1, "contacted": 1])
+        #expect(s.transferCount == 4)
+        #expect(s.totalByCurrency == ["EUR": Money(units: 22_505_000), "USD": Money(units: 3_005_001)])
+        #expect(s.firstTransfer.map(Timestamp.iso8601) == "2024-03-01T10:15:00Z")
+        #expect(s.lastTransfer.map(Timestamp.iso8601) == "2024-03-02T00:00:00Z")
+        #expect(s.reportCount == 1)
+
+        let p1 = try #require(c.entities.index(of: "P1"))
+        #expect(c.entities.name[Int(p1)] == "Lee \"Boss\" Wang")
+        #expect(c.entities.attributes.value("notes", row: p1) == "has, comma")
+        let p3 = try #require(c.entities.index(of: "P3"))
+        #expect(c.entities.kindOf(p3) == .person)  // "Person" is the known kind
+        #expect(c.entities.attributes.value("Notes", row: p3) == "multi\nline")
+        let t2 = try #require(c.transfers.index(of: "T2"))
+        #expect(c.transfers.time[Int(t2)] == 1_709_288_100)
+        #expect(c.transfers.isCashOut(2) && c.transfers.channelOf(3) == nil)
+        #expect(c.transfers.attributes.value("memo", row: 0) == "investment")
+        #expect(c.links.weight[4] == 2.5 && c.links.weight[0] == 1)
+        #expect(c.links.kindOf(3) == .manages)
+        #expect(c.reports.victim[0] == c.entities.index(of: "P2"))
+    }
+
+    @Test("export gives back every file byte for byte")
+    func exportIsExact() throws {
+        let fixture = try CaseFixture(handMadeCase)
+        let c = try CaseFolderReader().read(folder: fixture.path).case
+        let out = fixture.sibling("out")
+        try CaseFolderWriter().write(c, to: out)
+        for name in handMadeCase.keys.sorted() {
+            let written = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+            #expect(written == handMadeCase[name], "\(name) differs")
+        }
+        let again = try CaseFolderReader().read(folder: out).case
+        #expect(c.difference(from: again, includingLayout: true) == nil)
+    }
+
+    @Test("a case without optional files is fine; they stay absent on export")
+    func optionalFiles() throws {
+        let fixture = try CaseFixture(["entities.csv": "id,kind\nA,account\n"])
+        let c = try CaseFolderReader().read(folder: fixture.path).case
+        #expect(c.entities.count == 1 && c.links.count == 0 && c.transfers.count == 0)
+        let out = fixture.sibling("out")
+        try CaseFolderWriter().write(c, to: out)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["entities.csv"])
+    }
+
+    @Test("digests are the SHA-256 of each file")
+    func digests() throws {
+        let fixture = try CaseFixture(["entities.csv": "id,kind\nA,account\n"])
+        let read = try CaseFolderReader(computeDigests: true).read(folder: fixture.path)
+        // printf 'id,kind\nA,account\n' | sha256sum
+        #expect(read.report.files.first?.sha256 == "c24811f92f305e531daa3990e26f555cfbff5fe2f25a8124df013af9e963393f")
+        #expect(read.report.files.first?.rows == 1)
+    }
+}
