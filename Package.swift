@@ -30,7 +30,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph", "Synthetic"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
     ]

@@ -1,6 +1,7 @@
 import FraudGraph
 import Foundation
 @testable import Interchange
+import Synthetic
 import Testing
 
 @Suite("FtMWriter")
@@ -18,5 +19,19 @@ struct FtMWriterTests {
             Issue.record("differs:\n\(x)\n---\n\(y)")
         }
         #expect(a == b)
+    }
+}
+
+extension FtMWriterTests {
+    @Test("generated cases (tiny) go case -> FtM -> case unchanged", arguments: [Preset.tiny])
+    func generated(_ preset: Preset) throws {
+        let original = CaseGenerator(preset: preset, seed: 7).generate().case
+        let file = InterchangeFixtures.temporaryFolder() + "/case.ftm.json"
+        let notes = try FtMWriter().write(original, toFile: file)
+        let back = try FtMReader().read(file: file).case
+        #expect(back.difference(from: original, includingLayout: true) == nil)
+        #expect(try InterchangeFixtures.fingerprint(back) == InterchangeFixtures.fingerprint(original))
+        // Generated ids are valid FtM ids, so none is hashed.
+        #expect(notes.count(FtMExport.noteDerivedID) == 0)
     }
 }

@@ -69,7 +69,8 @@ public struct NodeColumn: Sendable {
         public var description: String
     }
 
-    /// Reads `entity,COLUMN,...` (first column `entity` or `id`, one row per entity;
+    /// Reads `entity,COLUMN,...` (first column `entity`, `id`, `person` or `node`: so
+    /// `truth/rings.csv` and `truth/roles.csv` of a generated case read as they are; one row per entity;
     /// entities without a row have no value). A column whose values are all whole
     /// numbers is `long`, all numbers `double`, otherwise `string`.
     public static func load(csv path: String, for c: Case) throws -> [NodeColumn] {
@@ -77,7 +78,7 @@ public struct NodeColumn: Sendable {
         do { reader = try CSVReader(path: path) } catch { throw LoadError(description: error.message) }
         guard try readNext(&reader, path) else { throw LoadError(description: "\(path): the file is empty") }
         let header = reader.strings
-        guard header.count >= 2, ["entity", "id"].contains(header[0].lowercased()) else {
+        guard header.count >= 2, ["entity", "id", "person", "node"].contains(header[0].lowercased()) else {
             throw LoadError(description: "\(path):1: the header must be entity,COLUMN,... (got \(header.joined(separator: ",")))")
         }
         let n = c.entities.count
