@@ -2,7 +2,7 @@
 /// in one reusable buffer, grouped by property in the order properties were first
 /// given. Reused row after row, so that writing millions of payments makes no
 /// `String` per value.
-final class FtMPropertyBag {
+struct FtMPropertyBag {
     private(set) var names: [String] = []
     private var arena: [UInt8] = []
     private var entries: [(property: Int, start: Int, end: Int)] = []
@@ -12,20 +12,20 @@ final class FtMPropertyBag {
         entries.reserveCapacity(32)
     }
 
-    func reset() {
+    mutating func reset() {
         names.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
     }
 
-    private func slot(_ name: String) -> Int {
+    mutating private func slot(_ name: String) -> Int {
         if let k = names.firstIndex(of: name) { return k }
         names.append(name)
         return names.count - 1
     }
 
     /// Adds a value from bytes.
-    func add(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func add(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) {
         let k = slot(name)
         let start = arena.count
         arena.append(contentsOf: bytes)
@@ -33,13 +33,13 @@ final class FtMPropertyBag {
     }
 
     /// Adds a value from a string.
-    func add(_ name: String, _ value: String) {
+    mutating func add(_ name: String, _ value: String) {
         var v = value
         v.withUTF8 { add(name, $0) }
     }
 
     /// Adds a value written straight into the buffer by `body`.
-    func add(_ name: String, writing body: (inout [UInt8]) -> Void) {
+    mutating func add(_ name: String, writing body: (inout [UInt8]) -> Void) {
         let k = slot(name)
         let start = arena.count
         body(&arena)
@@ -76,13 +76,15 @@ final class FtMPropertyBag {
             buf.append(contentsOf: #"{"id":"#.utf8)
             JSONText.appendString(id, to: &buf)
             buf.append(contentsOf: #","schema":""#.utf8)
-            buf.append(contentsOf: schema.utf8)
+            var schemaName = schema
+            schemaName.withUTF8 { buf.append(contentsOf: $0) }
             buf.append(contentsOf: #"","properties":{"#.utf8)
             arena.withUnsafeBufferPointer { a in
                 for (k, name) in names.enumerated() {
                     if k > 0 { buf.append(UInt8(ascii: ",")) }
                     buf.append(UInt8(ascii: "\""))
-                    buf.append(contentsOf: name.utf8)
+                    var n = name
+                    n.withUTF8 { buf.append(contentsOf: $0) }
                     buf.append(contentsOf: #"":["#.utf8)
                     var first = true
                     for e in entries where e.property == k {

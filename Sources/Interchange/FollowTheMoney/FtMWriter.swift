@@ -42,7 +42,7 @@ public struct FtMWriter: Sendable {
     @discardableResult
     public func write(_ c: Case, toFile path: String) throws -> InterchangeNotes {
         let out = try ByteWriter(path: path)
-        var export = FtMExport(c, model: model, out: out)
+        let export = FtMExport(c, model: model, out: out)
         try export.run()
         try out.finish()
         return export.notes
@@ -50,27 +50,21 @@ public struct FtMWriter: Sendable {
 }
 
 /// One export of a case to FtM.
-struct FtMExport {
+final class FtMExport {
     let c: Case
     let model: FtMModel
     let out: ByteWriter
     var notes = InterchangeNotes()
-    let bag = FtMPropertyBag()
 
-    /// The schemata entities are written as, and each entity's one.
-    var schemata: [FtMSchema] = []
-    var schemaOf: ContiguousArray<UInt16> = []
-    /// FtM ids of entities whose case id cannot be their FtM id.
-    var derivedID: [Int32: String] = [:]
-    /// The first person or organization that owns each account (-1: none).
-    var holder: ContiguousArray<Int32> = []
-    /// Accounts that need a stand-in payer.
-    var needsStandIn: ContiguousArray<Bool> = []
+    /// What the export decided before writing: schemata, ids, holders.
+    let plan: FtMPlan
 
     init(_ c: Case, model: FtMModel, out: ByteWriter) {
         self.c = c
         self.model = model
         self.out = out
+        plan = FtMPlan(c, model: model)
+        notes.add(Self.noteDerivedID, count: plan.derivedID.count, example: plan.derivedID.min { $0.key < $1.key }.map { c.entities.ids[$0.key] })
     }
 
     // MARK: - Notes
@@ -84,66 +78,22 @@ struct FtMExport {
     static let noteTimeMarker = "times FtM cannot hold exactly (offsets, Unix seconds, years outside 1000-2999): kept in fraudgraph:time markers"
     static let noteTransferID = "transfer ids that are not valid FtM ids or clash with an entity id: the Payment is fg-t-HASH and its id is in a fraudgraph:id marker"
 
-    // MARK: - Plan
-
-    mutating func plan() {
-        let e = c.entities
-        let schemaColumn = e.attributes.column(named: "ftm:schema")
-        var schemaIndex: [String: UInt16] = [:]
-        schemaOf.reserveCapacity(e.count)
-        var cursor = CaseFolderWriter.Cursor(schemaColumn.map { e.attributes.columns[$0] })
-        for i in 0 ..< e.count {
-            let kind = e.kinds[e.kind[i]]
-            var name = FtMMapping.defaultSchema(forKind: kind)
-            _ = cursor.value(at: Int32(i)) { bytes in
-                let asked = String(decoding: bytes, as: UTF8.self)
-                if let s = model[asked], !s.isAbstract, s.isThing { name = asked }
-            }
-            if let k = schemaIndex[name] { schemaOf.append(k) } else {
-                let k = UInt16(schemata.count)
-                schemata.append(model[name]!)
-                schemaIndex[name] = k
-                schemaOf.append(k)
-            }
-            let row = Int32(i)
-            let verbatim = e.ids.withBytes(row) { FtMIdentifiers.isVerbatimEntityID($0) }
-            if !verbatim {
-                derivedID[row] = FtMIdentifiers.hashed("fg-e-", e.ids[row])
-                notes.add(Self.noteDerivedID, example: e.ids[row])
-            }
-        }
-        // Holders: the first legal entity that owns each account.
-        holder = ContiguousArray(repeating: -1, count: e.count)
-        let l = c.links
-        for k in 0 ..< l.count where l.kind[k] == LinkKind.Code.owns {
-            let s = l.source[k], t = l.target[k]
-            if holder[Int(t)] < 0 && schema(s).isA("LegalEntity") && e.holdsMoney(t) { holder[Int(t)] = s }
-        }
-        needsStandIn = ContiguousArray(repeating: false, count: e.count)
-        let t = c.transfers
-        for k in 0 ..< t.count {
-            if holder[Int(t.source[k])] < 0 { needsStandIn[Int(t.source[k])] = true }
-            if holder[Int(t.target[k])] < 0 { needsStandIn[Int(t.target[k])] = true }
-        }
-    }
-
     @inline(__always)
-    func schema(_ e: Int32) -> FtMSchema { schemata[Int(schemaOf[Int(e)])] }
+    func schema(_ e: Int32) -> FtMSchema { plan.schemata[Int(plan.schemaOf[Int(e)])] }
 
     /// The FtM id of entity `e`.
-    func ftmID(_ e: Int32) -> String { derivedID[e] ?? c.entities.ids[e] }
+    func ftmID(_ e: Int32) -> String { plan.isDerived[Int(e)] ? plan.derivedID[e]! : c.entities.ids[e] }
 
     /// Calls `body` with the FtM id of entity `e` as bytes.
     @inline(__always)
     func withFtMID<R>(_ e: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if var derived = derivedID[e] { return derived.withUTF8(body) }
+        if plan.isDerived[Int(e)], var derived = plan.derivedID[e] { return derived.withUTF8(body) }
         return c.entities.ids.withBytes(e, body)
     }
 
     // MARK: - Run
 
-    mutating func run() throws {
-        plan()
+    func run() throws {
         try writeLayout()
         try writeEntities()
         try writeStandIns()
@@ -153,8 +103,8 @@ struct FtMExport {
     }
 
     /// The note `fg-case`: headers and attribute columns of the case's files.
-    mutating func writeLayout() throws {
-        bag.reset()
+    func writeLayout() throws {
+        var bag = FtMPropertyBag()
         bag.add("name", "FraudGraph case layout")
         var markers = [FtMMarker("table", "layout"), FtMMarker("version", "1")]
         func list(_ items: [String]) -> String {
@@ -176,13 +126,14 @@ struct FtMExport {
 
     // MARK: - Entities
 
-    mutating func writeEntities() throws {
+    func writeEntities() throws {
         let e = c.entities
         var attributes = e.attributes.columns.map { CaseFolderWriter.Cursor($0) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
         var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(e.layout.verbatim[$0]) }
         let nameProperty = model["Thing"]!.properties["name"]!
         let hasFallbackColumn = e.attributes.names.contains { FtMMapping.countryFallbacks.contains($0) }
+        var bag = FtMPropertyBag()
         for i in 0 ..< e.count {
             let row = Int32(i)
             let schema = self.schema(row)
@@ -229,7 +180,7 @@ struct FtMExport {
             }
             if let role = e.roleOf(row) { markers.append(FtMMarker("role", role)) }
             if FtMMapping.kind(forSchema: schema) != kind { markers.append(FtMMarker("kind", kind)) }
-            if derivedID[row] != nil { markers.append(FtMMarker("id", e.ids[row])) }
+            if plan.isDerived[i] { markers.append(FtMMarker("id", e.ids[row])) }
             if e.isOutside[i] { markers.append(FtMMarker("outside")) }
             // attributes
             var values: [(String, String)] = []
@@ -238,7 +189,7 @@ struct FtMExport {
             }
             if !values.isEmpty {
                 let defaultSchema = FtMMapping.defaultSchema(forKind: kind)
-                placeAttributes(values, schema: schema, markers: &markers) { name, index, value in
+                placeAttributes(values, schema: schema, bag: &bag, markers: &markers) { name, index, value in
                     switch name {
                     case "ftm:schema":
                         // The reader writes this attribute itself when the schema is not the kind's default.
@@ -257,14 +208,14 @@ struct FtMExport {
     }
 
     /// Stand-in payers for accounts that no person or organization owns.
-    mutating func writeStandIns() throws {
-        for i in 0 ..< c.entities.count where needsStandIn[i] {
+    func writeStandIns() throws {
+        var bag = FtMPropertyBag()
+        for i in 0 ..< c.entities.count where plan.standInID[Int32(i)] != nil {
             let account = ftmID(Int32(i))
             bag.reset()
             bag.add("name", "Holder of account " + account)
             bag.add("description", FtMMarker("table", "standin").text)
-            var id = FtMIdentifiers.standInID(accountFtMID: account)
-            id.withUTF8 { bag.writeEntity(id: $0, schema: "LegalEntity", to: out) }
+            plan.standInID[Int32(i)]!.withUnsafeBufferPointer { bag.writeEntity(id: $0, schema: "LegalEntity", to: out) }
             try out.endRecord()
             notes.add(Self.noteStandIn, example: c.entities.ids[Int32(i)])
         }
@@ -288,8 +239,8 @@ struct FtMExport {
     /// Puts each attribute `(name, value)` of a row into the FtM property of its name
     /// (`alias#2` is the second value of `alias`) when FtM keeps it there and the reader
     /// gives it back under the same name, else into an `attr.NAME` marker.
-    mutating func placeAttributes(
-        _ values: [(String, String)], schema: FtMSchema, markers: inout [FtMMarker],
+    func placeAttributes(
+        _ values: [(String, String)], schema: FtMSchema, bag: inout FtMPropertyBag, markers: inout [FtMMarker],
         rule: (_ base: String, _ index: Int, _ value: String) -> Placement
     ) {
         for (name, value) in values {
@@ -335,8 +286,8 @@ struct FtMExport {
 
     // MARK: - Payments
 
-    mutating func writePayments() throws {
-        let t = c.transfers, e = c.entities
+    func writePayments() throws {
+        let t = c.transfers
         var attributes = t.attributes.columns.map { CaseFolderWriter.Cursor($0) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
         var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(t.layout.verbatim[$0]) }
@@ -347,11 +298,10 @@ struct FtMExport {
         let currencyKept = (0 ..< t.currencies.count).map { FtMText.isKept(t.currencies[UInt16($0)], in: currencyProperty) }
         let currencyMarker = (0 ..< t.currencies.count).map { Array(FtMMarker("currency", t.currencies[UInt16($0)]).text.utf8) }
         let channelMarker = (0 ..< t.channels.count).map { Array(FtMMarker("channel", t.channels[UInt16($0)]).text.utf8) }
-        let isBank = schemata.map { $0.isA("BankAccount") }
-        var standIn: [Int32: [UInt8]] = [:]
-        for i in 0 ..< e.count where needsStandIn[i] {
-            standIn[Int32(i)] = Array(FtMIdentifiers.standInID(accountFtMID: ftmID(Int32(i))).utf8)
-        }
+        let isBank = plan.schemata.map { $0.isA("BankAccount") }
+        let holder = plan.holder, schemaOf = plan.schemaOf
+        var nonBank = 0, timeMarkers = 0, hashedIDs = 0
+        var bag = FtMPropertyBag()
         let plainTable = t.attributes.count == 0 && t.layout.verbatim.isEmpty
         var timeText: [UInt8] = []
         for i in 0 ..< t.count {
@@ -367,13 +317,14 @@ struct FtMExport {
                 if h >= 0 {
                     withFtMID(h) { bag.add(end == 0 ? "payer" : "beneficiary", $0) }
                 } else {
-                    standIn[account]!.withUnsafeBufferPointer { bag.add(end == 0 ? "payer" : "beneficiary", $0) }
+                    plan.standInID[account]!.withUnsafeBufferPointer { bag.add(end == 0 ? "payer" : "beneficiary", $0) }
                 }
                 if isBank[Int(schemaOf[Int(account)])] {
                     withFtMID(account) { bag.add(end == 0 ? "payerAccount" : "beneficiaryAccount", $0) }
                 } else {
                     markers.append(FtMMarker(end == 0 ? "from" : "to", ftmID(account)))
-                    notes.add(Self.noteNonBankTransfer, example: t.ids[row])
+                    if nonBank == 0 { notes.add(Self.noteNonBankTransfer, count: 0, example: t.ids[row]) }
+                    nonBank += 1
                 }
             }
             bag.add("amount") { Money(units: t.amount[i]).append(to: &$0, fractionDigits: form.amountFractionDigits) }
@@ -389,17 +340,17 @@ struct FtMExport {
                 timeText.removeAll(keepingCapacity: true)
                 Timestamp.append(time, style: form.timeStyle == .other ? .utc : form.timeStyle, offsetMinutes: form.offsetMinutes, to: &timeText)
                 markers.append(FtMMarker("time", String(decoding: timeText, as: UTF8.self)))
-                notes.add(Self.noteTimeMarker, example: t.ids[row])
+                if timeMarkers == 0 { notes.add(Self.noteTimeMarker, count: 0, example: t.ids[row]) }
+                timeMarkers += 1
             }
             let channel = Int(t.channel[i])
             if channel != 0 { channelMarker[channel].withUnsafeBufferPointer { bag.add("description", $0) } }
             // The id: its own when FtM accepts it and no entity has it.
-            let verbatimID = t.ids.withBytes(row) { b in
-                FtMIdentifiers.isVerbatimEntityID(b) && e.ids.index(of: b) == nil
-            }
+            let verbatimID = t.ids.withBytes(row) { FtMIdentifiers.isVerbatimEntityID($0) } && !plan.transferIDClashes.contains(row)
             if !verbatimID {
                 markers.append(FtMMarker("id", t.ids[row]))
-                notes.add(Self.noteTransferID, example: t.ids[row])
+                if hashedIDs == 0 { notes.add(Self.noteTransferID, count: 0, example: t.ids[row]) }
+                hashedIDs += 1
             }
             if !plainTable {
                 var values: [(String, String)] = []
@@ -407,7 +358,7 @@ struct FtMExport {
                     _ = attributes[k].value(at: row) { values.append((t.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
                 }
                 if !values.isEmpty {
-                    placeAttributes(values, schema: payment, markers: &markers) { name, _, _ in
+                    placeAttributes(values, schema: payment, bag: &bag, markers: &markers) { name, _, _ in
                         switch name {
                         case "payer", "beneficiary", "payerAccount", "beneficiaryAccount", "amount", "currency", "date":
                             return .markerAlways
@@ -426,18 +377,21 @@ struct FtMExport {
             }
             try out.endRecord()
         }
+        notes.add(Self.noteNonBankTransfer, count: nonBank)
+        notes.add(Self.noteTimeMarker, count: timeMarkers)
+        notes.add(Self.noteTransferID, count: hashedIDs)
     }
 
     /// The FtM id of transfer `t`, as the payments were written.
     func paymentID(_ t: Int32) -> String {
         let tr = c.transfers
-        let verbatim = tr.ids.withBytes(t) { b in FtMIdentifiers.isVerbatimEntityID(b) && c.entities.ids.index(of: b) == nil }
+        let verbatim = tr.ids.withBytes(t) { FtMIdentifiers.isVerbatimEntityID($0) } && !plan.transferIDClashes.contains(t)
         return verbatim ? tr.ids[t] : FtMIdentifiers.hashed("fg-t-", tr.ids[t])
     }
 
     // MARK: - Links
 
-    mutating func writeLinks() throws {
+    func writeLinks() throws {
         let l = c.links
         var attributes = l.attributes.columns.map { CaseFolderWriter.Cursor($0) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
@@ -446,6 +400,7 @@ struct FtMExport {
         let idColumn = l.attributes.column(named: "ftm:id")
         var usedIDs = Set<String>()
         var timeBuffer: [UInt8] = []
+        var bag = FtMPropertyBag()
         for i in 0 ..< l.count {
             let row = Int32(i)
             let source = l.source[i], target = l.target[i]
@@ -503,7 +458,7 @@ struct FtMExport {
             }
             if l.weight[i] != 1 { markers.append(FtMMarker("weight", CanonicalText.weight(l.weight[i]))) }
             if !values.isEmpty {
-                placeAttributes(values, schema: linkSchema, markers: &markers) { name, index, value in
+                placeAttributes(values, schema: linkSchema, bag: &bag, markers: &markers) { name, index, value in
                     if name == "ftm:schema" { return .marker(unless: index == 1 && schemaFromAttribute) }
                     if name == "ftm:id" { return .marker(unless: index == 1 && idFromAttribute && value == id) }
                     if name == ends.source || name == ends.target { return .markerAlways }
@@ -525,12 +480,13 @@ struct FtMExport {
 
     // MARK: - Reports
 
-    mutating func writeReports() throws {
+    func writeReports() throws {
         let r = c.reports
         var attributes = r.attributes.columns.map { CaseFolderWriter.Cursor($0) }
         let verbatimColumns = r.layout.verbatim.keys.sorted()
         var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(r.layout.verbatim[$0]) }
         var timeBuffer: [UInt8] = []
+        var bag = FtMPropertyBag()
         for i in 0 ..< r.count {
             let row = Int32(i)
             bag.reset()

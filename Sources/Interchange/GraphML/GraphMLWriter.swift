@@ -46,7 +46,7 @@ public struct GraphMLWriter: Sendable {
             precondition(column.count == c.entities.count, "node column \(column.name) has a value per entity")
         }
         let out = try ByteWriter(path: path)
-        var export = GraphMLExport(c, columns: nodeColumns, out: out)
+        let export = GraphMLExport(c, columns: nodeColumns, out: out)
         try export.run()
         try out.finish()
         return export.notes
@@ -94,7 +94,7 @@ enum GraphMLKey {
 }
 
 /// One export of a case to GraphML.
-struct GraphMLExport {
+final class GraphMLExport {
     let c: Case
     let columns: [NodeColumn]
     let out: ByteWriter
@@ -112,7 +112,7 @@ struct GraphMLExport {
     static let noteEncoded = "values with characters XML cannot hold (control characters, U+FFFE/FFFF): percent-encoded and listed in fraudgraph_encoded, so FraudGraph reads them back exactly"
     static let noteRenamed = "attribute columns named like a FraudGraph GraphML key: their attr.name is prefixed attr:"
 
-    mutating func run() throws {
+    func run() throws {
         try writeHeader()
         try writeNodes()
         try writeTransfers()
@@ -123,7 +123,7 @@ struct GraphMLExport {
 
     // MARK: - Keys
 
-    mutating func key(_ id: String, for domain: String, name: String, type: String) {
+    func key(_ id: String, for domain: String, name: String, type: String) {
         out.write { buf in
             buf.append(contentsOf: "<key id=\"".utf8)
             buf.append(contentsOf: id.utf8)
@@ -138,7 +138,7 @@ struct GraphMLExport {
     }
 
     /// The attr.name an attribute column gets: its own, unless a FraudGraph key has it.
-    mutating func attributeName(_ name: String, reserved: Set<String>, taken: inout Set<String>) -> String {
+    func attributeName(_ name: String, reserved: Set<String>, taken: inout Set<String>) -> String {
         var n = name
         while reserved.contains(n) || n.hasPrefix("fraudgraph_") || taken.contains(n) {
             n = "attr:" + n
@@ -148,7 +148,7 @@ struct GraphMLExport {
         return n
     }
 
-    mutating func writeHeader() throws {
+    func writeHeader() throws {
         out.append("""
         <?xml version="1.0" encoding="UTF-8"?>
         <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
@@ -232,7 +232,7 @@ struct GraphMLExport {
     /// Appends `<data key="KEY">VALUE</data>` for a string value (nothing when it is
     /// empty), percent-encoding it if XML cannot hold it.
     @inline(__always)
-    mutating func data(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) {
+    func data(_ key: String, _ bytes: UnsafeBufferPointer<UInt8>) {
         if bytes.isEmpty { return }
         if GraphMLText.needsEncoding(bytes, isID: false) {
             encodedData(key, String(decoding: bytes, as: UTF8.self))
@@ -247,12 +247,12 @@ struct GraphMLExport {
         }
     }
 
-    mutating func data(_ key: String, _ value: String) {
+    func data(_ key: String, _ value: String) {
         var v = value
         v.withUTF8 { data(key, $0) }
     }
 
-    mutating func encodedData(_ key: String, _ value: String) {
+    func encodedData(_ key: String, _ value: String) {
         encoded.append(key)
         notes.add(Self.noteEncoded, example: value)
         var v = GraphMLText.encode(value)
@@ -282,7 +282,7 @@ struct GraphMLExport {
     /// Appends an id as an XML attribute value, encoded if it holds `%` or a character
     /// XML cannot hold (`flag` is then listed as encoded).
     @inline(__always)
-    mutating func idAttribute(_ bytes: UnsafeBufferPointer<UInt8>, flag: String) {
+    func idAttribute(_ bytes: UnsafeBufferPointer<UInt8>, flag: String) {
         if GraphMLText.needsEncoding(bytes, isID: true) {
             encoded.append(flag)
             notes.add(Self.noteEncoded, example: String(decoding: bytes, as: UTF8.self))
@@ -294,7 +294,7 @@ struct GraphMLExport {
     }
 
     /// Closes an element's data with the list of encoded keys, if any.
-    mutating func finishEncoded(_ key: StaticString) {
+    func finishEncoded(_ key: StaticString) {
         guard !encoded.isEmpty else { return }
         let list = encoded.joined(separator: " ")
         encoded.removeAll(keepingCapacity: true)
@@ -308,7 +308,7 @@ struct GraphMLExport {
     }
 
     /// Attribute and verbatim data of one row.
-    mutating func rowExtras(_ table: CaseBuilder.Table, row: Int32, attributes: AttributeColumns, cursors: inout [CaseFolderWriter.Cursor],
+    func rowExtras(_ table: CaseBuilder.Table, row: Int32, attributes: AttributeColumns, cursors: inout [CaseFolderWriter.Cursor],
                             verbatimColumns: [String], verbatim: inout [CaseFolderWriter.Cursor]) {
         for k in 0 ..< cursors.count {
             var value: [UInt8] = []
@@ -331,7 +331,7 @@ struct GraphMLExport {
 
     // MARK: - Nodes
 
-    mutating func writeNodes() throws {
+    func writeNodes() throws {
         let e = c.entities
         var attributes = e.attributes.columns.map { CaseFolderWriter.Cursor($0) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
@@ -367,7 +367,7 @@ struct GraphMLExport {
 
     // MARK: - Edges
 
-    mutating func edgeStart(_ source: Int32, _ target: Int32) {
+    func edgeStart(_ source: Int32, _ target: Int32) {
         let e = c.entities
         out.append("<edge source=\"")
         e.ids.withBytes(source) { idAttribute($0, flag: "source") }
@@ -376,7 +376,7 @@ struct GraphMLExport {
         out.append("\">")
     }
 
-    mutating func writeTransfers() throws {
+    func writeTransfers() throws {
         let t = c.transfers
         var attributes = t.attributes.columns.map { CaseFolderWriter.Cursor($0) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
@@ -410,7 +410,7 @@ struct GraphMLExport {
         }
     }
 
-    mutating func writeLinks() throws {
+    func writeLinks() throws {
         let l = c.links
         var attributes = l.attributes.columns.map { CaseFolderWriter.Cursor($0) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
@@ -429,7 +429,7 @@ struct GraphMLExport {
         }
     }
 
-    mutating func writeReports() throws {
+    func writeReports() throws {
         let r = c.reports, t = c.transfers
         var attributes = r.attributes.columns.map { CaseFolderWriter.Cursor($0) }
         let verbatimColumns = r.layout.verbatim.keys.sorted()

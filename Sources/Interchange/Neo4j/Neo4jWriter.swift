@@ -41,7 +41,7 @@ public struct Neo4jWriter: Sendable {
         }
         var notes = InterchangeNotes()
         try AtomicFolder.write(folder, isReplaceable: { FileManager.default.fileExists(atPath: $0 + "/import.sh") }) { temporary in
-            var export = Neo4jExport(c, columns: nodeColumns, folder: temporary)
+            let export = Neo4jExport(c, columns: nodeColumns, folder: temporary)
             try export.run()
             notes = export.notes
         }
@@ -50,7 +50,7 @@ public struct Neo4jWriter: Sendable {
 }
 
 /// One export of a case to Neo4j import files.
-struct Neo4jExport {
+final class Neo4jExport {
     let c: Case
     let columns: [NodeColumn]
     let folder: String
@@ -63,7 +63,7 @@ struct Neo4jExport {
         self.folder = folder
     }
 
-    mutating func run() throws {
+    func run() throws {
         try writeEntities()
         try writeTransfers()
         try writeLinks()
@@ -72,7 +72,7 @@ struct Neo4jExport {
     }
 
     /// Property keys for a table's attributes, noting the renamed ones.
-    mutating func keys(_ table: String, _ attributes: AttributeColumns, reserved: Set<String>) -> [String] {
+    func keys(_ table: String, _ attributes: AttributeColumns, reserved: Set<String>) -> [String] {
         let keys = Neo4jNames.uniqueKeys(attributes.names, reserved: reserved)
         for (name, key) in zip(attributes.names, keys) where name != key {
             renamed.append((table, name, key))
@@ -94,7 +94,7 @@ struct Neo4jExport {
 
     // MARK: - Nodes
 
-    mutating func writeEntities() throws {
+    func writeEntities() throws {
         let e = c.entities
         let reserved: Set<String> = ["id", "kind", "name", "country", "role", "outside"]
         let columnKeys = Neo4jNames.uniqueKeys(columns.map(\.name), reserved: reserved)
@@ -125,7 +125,7 @@ struct Neo4jExport {
         try out.finish()
     }
 
-    mutating func writeReports() throws {
+    func writeReports() throws {
         let r = c.reports, t = c.transfers, e = c.entities
         let reserved: Set<String> = ["id", "transfer", "victim", "reported_at"]
         let attributeKeys = keys("reports", r.attributes, reserved: reserved)
@@ -171,7 +171,7 @@ struct Neo4jExport {
 
     // MARK: - Relationships
 
-    mutating func writeTransfers() throws {
+    func writeTransfers() throws {
         let t = c.transfers, e = c.entities
         let reserved: Set<String> = ["id", "amount", "amount_units", "currency", "time", "time_as_written", "channel"]
         let attributeKeys = keys("transfers", t.attributes, reserved: reserved)
@@ -215,7 +215,7 @@ struct Neo4jExport {
         try out.finish()
     }
 
-    mutating func writeLinks() throws {
+    func writeLinks() throws {
         let l = c.links, e = c.entities
         let reserved: Set<String> = ["kind", "time", "weight"]
         let attributeKeys = keys("links", l.attributes, reserved: reserved)
