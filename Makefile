@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test clean bench-interchange
 
 setup:
 	@scripts/setup.sh
@@ -19,6 +19,10 @@ demo: build
 
 test: setup
 	$(SWIFT) test
+
+# Export speed of each interchange format against writing the case folder (large preset).
+bench-interchange: setup
+	bench/interchange/run.sh --preset large --check
 
 clean:
 	rm -rf .build output/*

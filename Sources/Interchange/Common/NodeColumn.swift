@@ -37,6 +37,15 @@ public struct NodeColumn: Sendable {
         self.init(name: name, values: .number(numbers))
     }
 
+    /// Number of entities the column has a slot for (the case's entity count).
+    public var count: Int {
+        switch values {
+        case .integer(let v): v.count
+        case .number(let v): v.count
+        case .text(let v): v.count
+        }
+    }
+
     /// The GraphML and Neo4j type of the column: `long`, `double` or `string`.
     public var typeName: String {
         switch values {

@@ -397,8 +397,7 @@ struct FtMImportSession {
 
     /// Adds an entity with its attributes and exact texts.
     mutating func addEntity(id: String, kind: String, name: String, country: String, role: String, values: EntityValues) throws(LineProblem) -> Int32 {
-        if let first = builder.entityIndex(id) {
-            _ = first
+        if builder.entityIndex(id) != nil {
             throw LineProblem(cause: .duplicateID, message: "duplicate entity id", property: "id", value: id)
         }
         let e: Int32

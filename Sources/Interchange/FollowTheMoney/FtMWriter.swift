@@ -301,6 +301,7 @@ final class FtMExport {
         let isBank = plan.schemata.map { $0.isA("BankAccount") }
         let holder = plan.holder, schemaOf = plan.schemaOf
         var nonBank = 0, timeMarkers = 0, hashedIDs = 0
+        var firstNonBank: String?, firstTimeMarker: String?, firstHashedID: String?
         var bag = FtMPropertyBag()
         let plainTable = t.attributes.count == 0 && t.layout.verbatim.isEmpty
         var timeText: [UInt8] = []
@@ -323,7 +324,7 @@ final class FtMExport {
                     withFtMID(account) { bag.add(end == 0 ? "payerAccount" : "beneficiaryAccount", $0) }
                 } else {
                     markers.append(FtMMarker(end == 0 ? "from" : "to", ftmID(account)))
-                    if nonBank == 0 { notes.add(Self.noteNonBankTransfer, count: 0, example: t.ids[row]) }
+                    if nonBank == 0 { firstNonBank = t.ids[row] }
                     nonBank += 1
                 }
             }
@@ -340,7 +341,7 @@ final class FtMExport {
                 timeText.removeAll(keepingCapacity: true)
                 Timestamp.append(time, style: form.timeStyle == .other ? .utc : form.timeStyle, offsetMinutes: form.offsetMinutes, to: &timeText)
                 markers.append(FtMMarker("time", String(decoding: timeText, as: UTF8.self)))
-                if timeMarkers == 0 { notes.add(Self.noteTimeMarker, count: 0, example: t.ids[row]) }
+                if timeMarkers == 0 { firstTimeMarker = t.ids[row] }
                 timeMarkers += 1
             }
             let channel = Int(t.channel[i])
@@ -349,7 +350,7 @@ final class FtMExport {
             let verbatimID = t.ids.withBytes(row) { FtMIdentifiers.isVerbatimEntityID($0) } && !plan.transferIDClashes.contains(row)
             if !verbatimID {
                 markers.append(FtMMarker("id", t.ids[row]))
-                if hashedIDs == 0 { notes.add(Self.noteTransferID, count: 0, example: t.ids[row]) }
+                if hashedIDs == 0 { firstHashedID = t.ids[row] }
                 hashedIDs += 1
             }
             if !plainTable {
@@ -377,9 +378,9 @@ final class FtMExport {
             }
             try out.endRecord()
         }
-        notes.add(Self.noteNonBankTransfer, count: nonBank)
-        notes.add(Self.noteTimeMarker, count: timeMarkers)
-        notes.add(Self.noteTransferID, count: hashedIDs)
+        notes.add(Self.noteNonBankTransfer, count: nonBank, example: firstNonBank)
+        notes.add(Self.noteTimeMarker, count: timeMarkers, example: firstTimeMarker)
+        notes.add(Self.noteTransferID, count: hashedIDs, example: firstHashedID)
     }
 
     /// The FtM id of transfer `t`, as the payments were written.

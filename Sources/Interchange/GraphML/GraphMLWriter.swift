@@ -53,17 +53,6 @@ public struct GraphMLWriter: Sendable {
     }
 }
 
-extension NodeColumn {
-    /// Number of entities the column has values for.
-    var count: Int {
-        switch values {
-        case .integer(let v): v.count
-        case .number(let v): v.count
-        case .text(let v): v.count
-        }
-    }
-}
-
 /// The GraphML keys FraudGraph writes, shared by writer and reader.
 enum GraphMLKey {
     static let format = "g_format"
