@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean bench-interchange
+.PHONY: setup build demo test clean bench-load bench-pictures bench-interchange
 
 setup:
 	@scripts/setup.sh
@@ -20,9 +20,19 @@ demo: build
 test: setup
 	$(SWIFT) test
 
-# Export speed of each interchange format against writing the case folder (large preset).
+# Benchmarks (bench/README.md): release build, big generated inputs in bench/data/.
+bench-load: build
+	python3 bench/load/compare.py
+
+# The same DOT in-process and by Graphviz's command line; the overview of a generated
+# case (PRESET=large for the 10M-transfer case).
+bench-pictures: setup
+	bench/pictures/run.sh $(or $(PRESET),small)
+
+# Export speed of each interchange format against writing the case folder, with the
+# exports read back and compared (PRESET=small adds the followthemoney/networkx checks).
 bench-interchange: setup
-	bench/interchange/run.sh --preset large --check
+	bench/interchange/run.sh --preset $(or $(PRESET),large) --check
 
 clean:
 	rm -rf .build output/*

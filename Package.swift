@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FraudGraph", targets: ["FraudGraph"]),
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
+        .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -24,14 +25,19 @@ let package = Package(
         ]),
         // Realistic cases with planted truth.
         .target(name: "Synthetic", dependencies: ["FraudGraph", "Interchange"]),
+        // Graphviz's C library (libgvc), linked in-process; see shared/notes/graphviz.md.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // DOT writing (escaping, themes, legends), rendering through libgvc, diagram builders.
+        .target(name: "GraphvizExport", dependencies: ["FraudGraph", "CGraphviz"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Synthetic",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph", "Synthetic"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
+        .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
     ]
 )

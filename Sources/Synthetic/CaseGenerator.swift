@@ -196,28 +196,44 @@ struct GenerationState {
             var w = word
             return w.withUTF8 { try! builder.channelCode($0) }
         }
-        var idBytes = [UInt8]()
+        // Outside accounts come into being in the order transfers first name them,
+        // as they do when the case folder is read back.
+        var outsideEntity = [Int32](repeating: -1, count: outsideIDs.count)
+        func meet(_ end: Int32) {
+            guard end < 0, outsideEntity[Int(-end - 1)] < 0 else { return }
+            var id = outsideIDs[Int(-end - 1)]
+            outsideEntity[Int(-end - 1)] = id.withUTF8 { builder.addOutsideAccount(id: $0) }
+        }
+        for k in order {
+            meet(log.from[Int(k)])
+            meet(log.to[Int(k)])
+        }
         let referenceBytes = references.map { Array($0.utf8) }
-        let outsideBytes = outsideIDs.map { Array($0.utf8) }
-        for (row, logPosition) in order.enumerated() {
-            let k = Int(logPosition)
-            rowOfLog[k] = Int32(row)
-            idBytes.removeAll(keepingCapacity: true)
-            idBytes.append(UInt8(ascii: "T"))
-            let digits = String(row + 1).utf8
-            for _ in digits.count ..< width { idBytes.append(UInt8(ascii: "0")) }
-            idBytes.append(contentsOf: digits)
-            let amount = Money(units: log.amount[k])
-            let form = TransferTextForm(amountFractionDigits: max(2, amount.significantFractionDigits), timeStyle: .utc, offsetMinutes: 0)
-            let from = log.from[k], to = log.to[k]
-            let added: Int32 = idBytes.withUnsafeBufferPointer { id in
-                outsideBytes.withUnsafeBufferPointers(from, to) { fromRef, toRef in
-                    try! builder.addTransfer(id: id, source: fromRef, target: toRef, amount: amount, time: log.time[k],
-                                             currency: currencyCodes[Int(log.currency[k])], channel: channelCodes[Int(log.channel[k])],
-                                             form: form)
-                }
+        // Gather each column into time order first: one simple loop per column lets
+        // the processor overlap its cache misses, where one loop over all columns
+        // would wait for each in turn.
+        func sorted<T>(_ column: [T]) -> [T] { order.map { column[Int($0)] } }
+        let from = sorted(log.from), to = sorted(log.to), amounts = sorted(log.amount), times = sorted(log.time)
+        let currencyOf = sorted(log.currency), channelOf = sorted(log.channel), referenceOf = sorted(log.reference)
+        for (row, logPosition) in order.enumerated() { rowOfLog[Int(logPosition)] = Int32(row) }
+        var idBytes = [UInt8](repeating: UInt8(ascii: "0"), count: width + 1)
+        idBytes[0] = UInt8(ascii: "T")
+        for row in 0 ..< order.count {
+            var n = row + 1
+            for d in stride(from: width, through: 1, by: -1) {
+                idBytes[d] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
             }
-            let ref = log.reference[k]
+            let amount = Money(units: amounts[row])
+            let form = TransferTextForm(amountFractionDigits: max(2, amount.significantFractionDigits), timeStyle: .utc, offsetMinutes: 0)
+            let a = from[row] >= 0 ? from[row] : outsideEntity[Int(-from[row] - 1)]
+            let b = to[row] >= 0 ? to[row] : outsideEntity[Int(-to[row] - 1)]
+            let added = idBytes.withUnsafeBufferPointer { id in
+                try! builder.addTransfer(id: id, source: .entity(a), target: .entity(b), amount: amount, time: times[row],
+                                         currency: currencyCodes[Int(currencyOf[row])], channel: channelCodes[Int(channelOf[row])],
+                                         form: form)
+            }
+            let ref = referenceOf[row]
             if ref >= 0 {
                 referenceBytes[Int(ref)].withUnsafeBufferPointer { builder.setAttribute(.transfers, column: referenceColumn, row: added, bytes: $0) }
             }
@@ -238,17 +254,5 @@ struct GenerationState {
             .map { GroundTruth.Laundering(transfer: rowOfLog[$0.0], ring: $0.1, typology: GroundTruth.typologies[Int($0.2)]) }
             .sorted { $0.transfer < $1.transfer }
         return (builder.freeze(), GroundTruth(ringOfEntity: ringOf, roles: roles, laundering: truthLaundering))
-    }
-}
-
-extension Array where Element == [UInt8] {
-    /// Calls `body` with the builder references for two log endpoints: an entity
-    /// index, or the bytes of outside account `-(k + 1)`.
-    fileprivate func withUnsafeBufferPointers<R>(_ a: Int32, _ b: Int32, _ body: (CaseBuilder.AccountReference, CaseBuilder.AccountReference) -> R) -> R {
-        func ref(_ x: Int32, _ inner: (CaseBuilder.AccountReference) -> R) -> R {
-            if x >= 0 { return inner(.entity(x)) }
-            return self[Int(-x - 1)].withUnsafeBufferPointer { inner(.outside($0)) }
-        }
-        return ref(a) { ra in ref(b) { rb in body(ra, rb) } }
     }
 }

@@ -21,6 +21,8 @@ struct FraudGraphCommand: ParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             GenerateCommand.self,
+            RenderCommand.self,
+            DrawCommand.self,
         ]
     )
 }

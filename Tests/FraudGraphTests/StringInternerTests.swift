@@ -34,6 +34,20 @@ struct StringInternerTests {
         #expect(s.index(of: "A30001") == nil)
     }
 
+    @Test("short, long and very long keys, and keys that differ only in length")
+    func keyLengths() {
+        var s = StringInterner()
+        let keys = ["", "a", "a\u{0}", "12345678", "123456789", String(repeating: "x", count: 254),
+                    String(repeating: "x", count: 255), String(repeating: "x", count: 256), String(repeating: "y", count: 256), String(repeating: "x", count: 10_000)]
+        for (i, k) in keys.enumerated() { #expect(s.insert(k) == (Int32(i), true)) }
+        for (i, k) in keys.enumerated() {
+            #expect(s.index(of: k) == Int32(i))
+            #expect(s.insert(k) == (Int32(i), false))
+        }
+        #expect(s.index(of: String(repeating: "x", count: 257)) == nil)
+        #expect(s.index(of: "1234567") == nil)
+    }
+
     @Test("prefetching changes no answer")
     func prefetchIsHarmless() {
         var s = StringInterner()

@@ -31,16 +31,6 @@ public struct Case: Sendable {
     /// Accounts that transfers named but `entities.csv` did not list.
     public var outsideAccountCount: Int { entities.isOutside.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
-    /// Approximate memory held by the case's columns, strings included, in bytes.
-    public var memoryFootprint: Int {
-        let e = entities, l = links, t = transfers, r = reports
-        let entityBytes = e.ids.memoryFootprint + e.count * 7 + e.name.byteCount + e.count * 8
-        let linkBytes = l.count * (4 + 4 + 2 + 8 + 8)
-        let transferBytes = t.ids.memoryFootprint + t.count * (4 + 4 + 8 + 8 + 2 + 2 + 4)
-        let reportBytes = r.ids.memoryFootprint + r.count * (4 + 4 + 8)
-        return entityBytes + linkBytes + transferBytes + reportBytes
-    }
-
     #if FRAUDGRAPH_CHECKS
     /// Traps if a column is out of step or an index out of range.
     public func checkInvariants() {

@@ -215,6 +215,13 @@ public struct CaseBuilder: Sendable {
         }
     }
 
+    /// Adds an outside account (kind `account`, `external=true`, not listed in
+    /// `entities.csv`), or finds it if it is there; returns its index. Readers create
+    /// outside accounts as transfers name them; a generator may create them first,
+    /// in the order its transfers will name them.
+    @discardableResult
+    public mutating func addOutsideAccount(id: UnsafeBufferPointer<UInt8>) -> Int32 { resolve(.outside(id)) }
+
     private mutating func resolve(_ ref: AccountReference) -> Int32 {
         switch ref {
         case .entity(let e): return e

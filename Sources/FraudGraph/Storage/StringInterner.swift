@@ -2,16 +2,18 @@
 ///
 /// Used for ids (entity, transfer, report ids must be unique) and, through
 /// `Vocabulary`, for the small sets of kinds, countries and currencies. The strings
-/// live in one `StringColumn`; an open-addressing table finds them again. Each slot
-/// is 64 bits, the string's number and 32 bits of its hash, so a probe touches one
-/// cache line until a likely match. Lookups take bytes: readers never build a
-/// `String` to find an id.
+/// live in one `StringColumn`; an open-addressing table (linear probing, load at most
+/// 0.7) finds them again.
 ///
-/// Memory: the text, 8 bytes of offset a string, and 8 bytes a slot at a load of at
-/// most 0.7.
+/// Each slot is 16 bytes: the string's number, its length and 24 bits of its hash,
+/// then either the string itself (8 bytes or less, as most ids are: `A0001234`) or
+/// the offset of its text. So a lookup of a short id touches one cache line, and of a
+/// longer one two, where a table of numbers alone would also read the offsets.
+/// Lookups take bytes: readers never build a `String` to find an id.
 public struct StringInterner: Sendable {
     @usableFromInline var strings: StringColumn
-    /// 0 = empty; otherwise (hash tag << 32) | (number + 1).
+    /// Two words a slot. Word 0: 0 = empty, else (number + 1) << 32 | length << 24 |
+    /// tag (length 255: 255 bytes or more). Word 1: the bytes, or their offset.
     @usableFromInline var slots: ContiguousArray<UInt64>
     @usableFromInline var mask: Int
 
@@ -19,7 +21,7 @@ public struct StringInterner: Sendable {
     public init(capacity: Int = 16) {
         strings = StringColumn()
         let size = StringInterner.tableSize(for: capacity)
-        slots = ContiguousArray(repeating: 0, count: size)
+        slots = ContiguousArray(repeating: 0, count: 2 * size)
         mask = size - 1
     }
 
@@ -47,6 +49,36 @@ public struct StringInterner: Sendable {
         try strings.withBytes(Int(i), body)
     }
 
+    // MARK: - Slot layout
+
+    /// The part of word 0 that a key determines: its length and hash tag.
+    @inlinable @inline(__always)
+    static func key(_ h: UInt64, length: Int) -> UInt64 {
+        UInt64(min(length, 255)) << 24 | (h >> 40)
+    }
+
+    /// The bytes of a key of 8 bytes or less, as word 1 holds them.
+    @inlinable @inline(__always)
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        for i in 0 ..< bytes.count { word |= UInt64(bytes[i]) << UInt64(8 * i) }
+        return word
+    }
+
+    /// Whether slot `s`, whose key part matched, holds `key`.
+    @inlinable @inline(__always)
+    func matches(_ table: UnsafeBufferPointer<UInt64>, _ s: Int, _ key: UnsafeBufferPointer<UInt8>, packed: UInt64) -> Bool {
+        let n = key.count
+        if n <= 8 { return table[2 &* s &+ 1] == packed }
+        if n < 255 {
+            let offset = Int(truncatingIfNeeded: table[2 &* s &+ 1])
+            return strings.bytes.withUnsafeBufferPointer { memcmpBytes($0.baseAddress! + offset, key.baseAddress!, n) }
+        }
+        return equals(Int32(truncatingIfNeeded: table[2 &* s] >> 32) &- 1, key)
+    }
+
+    // MARK: - Lookup and insertion
+
     /// The number of `string`, or nil if it is not in the set.
     public func index(of string: String) -> Int32? {
         var s = string
@@ -63,17 +95,17 @@ public struct StringInterner: Sendable {
     /// The number of the string with these UTF-8 bytes whose `byteHash` is `h`.
     @inlinable
     public func index(of key: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32? {
-        let tag = h >> 32
-        var slot = Int(truncatingIfNeeded: h) & mask
+        let want = StringInterner.key(h, length: key.count)
+        let packed = key.count <= 8 ? StringInterner.packed(key) : 0
+        var s = Int(truncatingIfNeeded: h) & mask
         return slots.withUnsafeBufferPointer { table in
             while true {
-                let entry = table[slot]
-                if entry == 0 { return nil }
-                if entry >> 32 == tag {
-                    let index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
-                    if equals(index, key) { return index }
+                let meta = table[2 &* s]
+                if meta == 0 { return nil }
+                if meta & 0xFFFF_FFFF == want && matches(table, s, key, packed: packed) {
+                    return Int32(truncatingIfNeeded: meta >> 32) &- 1
                 }
-                slot = (slot &+ 1) & mask
+                s = (s &+ 1) & mask
             }
         }
     }
@@ -97,48 +129,39 @@ public struct StringInterner: Sendable {
     @inlinable
     @discardableResult
     public mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (index: Int32, inserted: Bool) {
-        let tag = h >> 32
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if entry >> 32 == tag {
-                let index = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
-                if equals(index, key) { return (index, false) }
+        let want = StringInterner.key(h, length: key.count)
+        let packed = key.count <= 8 ? StringInterner.packed(key) : 0
+        var s = Int(truncatingIfNeeded: h) & mask
+        let found: Int32? = slots.withUnsafeBufferPointer { table in
+            while true {
+                let meta = table[2 &* s]
+                if meta == 0 { return nil }
+                if meta & 0xFFFF_FFFF == want && matches(table, s, key, packed: packed) {
+                    return Int32(truncatingIfNeeded: meta >> 32) &- 1
+                }
+                s = (s &+ 1) & mask
             }
-            slot = (slot &+ 1) & mask
         }
+        if let found { return (found, false) }
         precondition(strings.count < Int(Int32.max) - 1, "more than 2^31 strings")
         let index = Int32(strings.count)
+        let offset = strings.byteCount
         strings.append(bytes: key)
-        slots[slot] = tag << 32 | UInt64(index + 1)
-        if strings.count * 10 > slots.count * 7 { grow() }
+        slots[2 * s] = UInt64(index + 1) << 32 | want
+        slots[2 * s + 1] = key.count <= 8 ? packed : UInt64(offset)
+        if strings.count * 10 > (mask + 1) * 7 { grow() }
         return (index, true)
     }
 
-    /// Touches the memory that looking up keys with these hashes will read, all at
-    /// once, so that the lookups that follow find it in cache: the table slots first,
-    /// then the offsets and text of the strings those slots point to. Lookups one by
+    /// Touches the table slots that looking up keys with these hashes will read, all
+    /// at once, so that the lookups that follow find them in cache: lookups one by
     /// one wait for each cache miss in turn; a batch overlaps them (memory-level
     /// parallelism). Returns a value only so that the reads are not optimised away.
     /// - Complexity: O(keys).
     public func prefetch(hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
         var sink: UInt64 = 0
-        let n = hashes.count
         slots.withUnsafeBufferPointer { table in
-            strings.starts.withUnsafeBufferPointer { starts in
-                strings.bytes.withUnsafeBufferPointer { bytes in
-                    for k in 0 ..< n { sink &+= table[Int(truncatingIfNeeded: hashes[k]) & mask] }
-                    for k in 0 ..< n {
-                        let entry = table[Int(truncatingIfNeeded: hashes[k]) & mask]
-                        guard entry != 0, entry >> 32 == hashes[k] >> 32 else { continue }
-                        let i = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
-                        let start = starts[i]
-                        sink &+= UInt64(truncatingIfNeeded: start)
-                        if start < bytes.count { sink &+= UInt64(bytes[start]) }
-                    }
-                }
-            }
+            for h in hashes { sink &+= table[2 &* (Int(truncatingIfNeeded: h) & mask)] }
         }
         return sink
     }
@@ -147,7 +170,7 @@ public struct StringInterner: Sendable {
     public mutating func reserve(_ additional: Int, bytesEach: Int) {
         strings.reserve(rows: additional, bytesPerRow: bytesEach)
         let size = StringInterner.tableSize(for: strings.count + additional)
-        if size > slots.count { rehash(size: size) }
+        if size > mask + 1 { rehash(size: size) }
     }
 
     @usableFromInline
@@ -161,18 +184,20 @@ public struct StringInterner: Sendable {
     }
 
     @usableFromInline
-    mutating func grow() { rehash(size: slots.count * 2) }
+    mutating func grow() { rehash(size: 2 * (mask + 1)) }
 
     mutating func rehash(size: Int) {
-        var newSlots = ContiguousArray<UInt64>(repeating: 0, count: size)
+        var newSlots = ContiguousArray<UInt64>(repeating: 0, count: 2 * size)
         let newMask = size - 1
         strings.bytes.withUnsafeBufferPointer { all in
             for i in 0 ..< strings.count {
                 let lo = strings.starts[i], hi = strings.starts[i + 1]
-                let h = byteHash(UnsafeBufferPointer(rebasing: all[lo ..< hi]))
-                var slot = Int(truncatingIfNeeded: h) & newMask
-                while newSlots[slot] != 0 { slot = (slot &+ 1) & newMask }
-                newSlots[slot] = (h >> 32) << 32 | UInt64(i + 1)
+                let key = UnsafeBufferPointer(rebasing: all[lo ..< hi])
+                let h = byteHash(key)
+                var s = Int(truncatingIfNeeded: h) & newMask
+                while newSlots[2 * s] != 0 { s = (s &+ 1) & newMask }
+                newSlots[2 * s] = UInt64(i + 1) << 32 | StringInterner.key(h, length: key.count)
+                newSlots[2 * s + 1] = key.count <= 8 ? StringInterner.packed(key) : UInt64(lo)
             }
         }
         slots = newSlots

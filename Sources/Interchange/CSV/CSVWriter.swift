@@ -2,43 +2,59 @@ import Foundation
 
 /// Writes CSV (RFC 4180, LF line ends) to a file through a 4 MiB buffer. Fields are
 /// quoted only when they hold `,`, `"`, CR or LF, with `"` doubled.
+///
+/// The buffer lives behind a pointer the writer never replaces, so appending a field
+/// costs no runtime exclusivity check (a class's `var` properties would).
 public final class CSVWriter {
+    struct State {
+        var buffer: [UInt8] = []
+        var fieldsInRow = 0
+    }
+
     private let fd: Int32
-    private var buffer: [UInt8] = []
-    private var fieldsInRow = 0
-    private let flushSize = 1 << 22
+    private let state: UnsafeMutablePointer<State>
+    private static let flushSize = 1 << 22
     public let path: String
 
     /// Creates (or truncates) the file at `path`.
     public init(path: String) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd < 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
-        buffer.reserveCapacity(flushSize + 65536)
+        if fd < 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
+        state.pointee.buffer.reserveCapacity(CSVWriter.flushSize + 65536)
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit {
+        if fd >= 0 { close(fd) }
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
 
     /// Appends one field of the current row.
     @inline(__always)
     public func field(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if fieldsInRow > 0 { buffer.append(UInt8(ascii: ",")) }
-        fieldsInRow += 1
+        let s = state
+        if s.pointee.fieldsInRow > 0 { s.pointee.buffer.append(UInt8(ascii: ",")) }
+        s.pointee.fieldsInRow &+= 1
         var needsQuotes = false
-        for c in bytes where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+        for c in bytes where c < 0x2D && (c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r")) {
             needsQuotes = true
             break
         }
         if !needsQuotes {
-            buffer.append(contentsOf: bytes)
+            s.pointee.buffer.append(contentsOf: bytes)
             return
         }
-        buffer.append(UInt8(ascii: "\""))
+        s.pointee.buffer.append(UInt8(ascii: "\""))
         for c in bytes {
-            if c == UInt8(ascii: "\"") { buffer.append(c) }
-            buffer.append(c)
+            if c == UInt8(ascii: "\"") { s.pointee.buffer.append(c) }
+            s.pointee.buffer.append(c)
         }
-        buffer.append(UInt8(ascii: "\""))
+        s.pointee.buffer.append(UInt8(ascii: "\""))
     }
 
     /// Appends one field from a string.
@@ -50,16 +66,17 @@ public final class CSVWriter {
     /// Appends one field that needs no quoting (numbers, codes), written by `body`.
     @inline(__always)
     public func rawField(_ body: (inout [UInt8]) -> Void) {
-        if fieldsInRow > 0 { buffer.append(UInt8(ascii: ",")) }
-        fieldsInRow += 1
-        body(&buffer)
+        let s = state
+        if s.pointee.fieldsInRow > 0 { s.pointee.buffer.append(UInt8(ascii: ",")) }
+        s.pointee.fieldsInRow &+= 1
+        body(&s.pointee.buffer)
     }
 
     /// Ends the current row.
     public func endRow() throws {
-        buffer.append(UInt8(ascii: "\n"))
-        fieldsInRow = 0
-        if buffer.count >= flushSize { try flush() }
+        state.pointee.buffer.append(UInt8(ascii: "\n"))
+        state.pointee.fieldsInRow = 0
+        if state.pointee.buffer.count >= CSVWriter.flushSize { try flush() }
     }
 
     /// Writes a whole row of strings.
@@ -71,7 +88,7 @@ public final class CSVWriter {
     /// Writes out the buffer.
     public func flush() throws {
         var offset = 0
-        try buffer.withUnsafeBytes { raw in
+        try state.pointee.buffer.withUnsafeBytes { raw in
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
@@ -81,7 +98,7 @@ public final class CSVWriter {
                 offset += n
             }
         }
-        buffer.removeAll(keepingCapacity: true)
+        state.pointee.buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and makes sure the data is on disk.

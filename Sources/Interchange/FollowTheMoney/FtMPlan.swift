@@ -25,7 +25,7 @@ struct FtMPlan {
         var schemaIndex: [String: UInt16] = [:]
         schemaOf.reserveCapacity(e.count)
         isDerived.reserveCapacity(e.count)
-        var cursor = CaseFolderWriter.Cursor(schemaColumn.map { e.attributes.columns[$0] })
+        var cursor = SparseCursor(schemaColumn.map { e.attributes.columns[$0] })
         for i in 0 ..< e.count {
             let kind = e.kinds[e.kind[i]]
             var name = FtMMapping.defaultSchema(forKind: kind)

@@ -128,9 +128,9 @@ final class FtMExport {
 
     func writeEntities() throws {
         let e = c.entities
-        var attributes = e.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        var attributes = e.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(e.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
         let nameProperty = model["Thing"]!.properties["name"]!
         let hasFallbackColumn = e.attributes.names.contains { FtMMapping.countryFallbacks.contains($0) }
         var bag = FtMPropertyBag()
@@ -278,7 +278,7 @@ final class FtMExport {
     }
 
     /// Markers for the exact text a case file had where it differs from the canonical one.
-    func appendVerbatim(_ row: Int32, columns: [String], cursors: inout [CaseFolderWriter.Cursor], to markers: inout [FtMMarker]) {
+    func appendVerbatim(_ row: Int32, columns: [String], cursors: inout [SparseCursor], to markers: inout [FtMMarker]) {
         for k in 0 ..< columns.count {
             _ = cursors[k].value(at: row) { markers.append(FtMMarker("verbatim." + columns[k], String(decoding: $0, as: UTF8.self))) }
         }
@@ -288,9 +288,9 @@ final class FtMExport {
 
     func writePayments() throws {
         let t = c.transfers
-        var attributes = t.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        var attributes = t.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(t.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
         let payment = model["Payment"]!
         let currencyProperty = payment.properties["currency"]!
         // Per-code texts, made once: currencies FtM keeps, markers for the others and for channels.
@@ -394,9 +394,9 @@ final class FtMExport {
 
     func writeLinks() throws {
         let l = c.links
-        var attributes = l.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        var attributes = l.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(l.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0]) }
         let schemaColumn = l.attributes.column(named: "ftm:schema")
         let idColumn = l.attributes.column(named: "ftm:id")
         var usedIDs = Set<String>()
@@ -483,9 +483,9 @@ final class FtMExport {
 
     func writeReports() throws {
         let r = c.reports
-        var attributes = r.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        var attributes = r.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = r.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(r.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(r.layout.verbatim[$0]) }
         var timeBuffer: [UInt8] = []
         var bag = FtMPropertyBag()
         for i in 0 ..< r.count {

@@ -297,8 +297,8 @@ final class GraphMLExport {
     }
 
     /// Attribute and verbatim data of one row.
-    func rowExtras(_ table: CaseBuilder.Table, row: Int32, attributes: AttributeColumns, cursors: inout [CaseFolderWriter.Cursor],
-                            verbatimColumns: [String], verbatim: inout [CaseFolderWriter.Cursor]) {
+    func rowExtras(_ table: CaseBuilder.Table, row: Int32, attributes: AttributeColumns, cursors: inout [SparseCursor],
+                            verbatimColumns: [String], verbatim: inout [SparseCursor]) {
         for k in 0 ..< cursors.count {
             var value: [UInt8] = []
             if cursors[k].value(at: row, { value = Array($0) }) {
@@ -322,9 +322,9 @@ final class GraphMLExport {
 
     func writeNodes() throws {
         let e = c.entities
-        var attributes = e.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        var attributes = e.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(e.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
         let kindWords = (0 ..< e.kinds.count).map { Array(e.kinds[UInt16($0)].utf8) }
         let countryWords = (0 ..< e.countries.count).map { Array(e.countries[UInt16($0)].utf8) }
         let roleWords = (0 ..< e.roles.count).map { Array(e.roles[UInt16($0)].utf8) }
@@ -367,9 +367,9 @@ final class GraphMLExport {
 
     func writeTransfers() throws {
         let t = c.transfers
-        var attributes = t.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        var attributes = t.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(t.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
         let currencyWords = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
         let channelWords = (0 ..< t.channels.count).map { Array(t.channels[UInt16($0)].utf8) }
         let plain = attributes.isEmpty && verbatim.isEmpty
@@ -401,9 +401,9 @@ final class GraphMLExport {
 
     func writeLinks() throws {
         let l = c.links
-        var attributes = l.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        var attributes = l.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(l.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0]) }
         let kindWords = (0 ..< l.kinds.count).map { Array(l.kinds[UInt16($0)].utf8) }
         for i in 0 ..< l.count {
             let row = Int32(i)
@@ -420,9 +420,9 @@ final class GraphMLExport {
 
     func writeReports() throws {
         let r = c.reports, t = c.transfers
-        var attributes = r.attributes.columns.map { CaseFolderWriter.Cursor($0) }
+        var attributes = r.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = r.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(r.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(r.layout.verbatim[$0]) }
         for i in 0 ..< r.count {
             let row = Int32(i)
             let transfer = r.transfer[i]

@@ -87,7 +87,7 @@ final class Neo4jExport {
         return (columns, columns.map { Neo4jNames.propertyKey($0) + "_as_written:string" })
     }
 
-    func writeExtras(_ out: CSVWriter, row: Int32, attributes: inout [CaseFolderWriter.Cursor], verbatim: inout [CaseFolderWriter.Cursor]) {
+    func writeExtras(_ out: CSVWriter, row: Int32, attributes: inout [SparseCursor], verbatim: inout [SparseCursor]) {
         for k in 0 ..< verbatim.count where !verbatim[k].value(at: row, { out.field($0) }) { out.field("") }
         for k in 0 ..< attributes.count where !attributes[k].value(at: row, { out.field($0) }) { out.field("") }
     }
@@ -107,8 +107,8 @@ final class Neo4jExport {
         header += attributeKeys.map { $0 + ":string" }
         try out.row(header)
         let labels = (0 ..< e.kinds.count).map { "Entity;" + Neo4jNames.label(forKind: e.kinds[UInt16($0)]) }
-        var attributes = e.attributes.columns.map { CaseFolderWriter.Cursor($0) }
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(e.layout.verbatim[$0]) }
+        var attributes = e.attributes.columns.map { SparseCursor($0) }
+        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
         for i in 0 ..< e.count {
             let row = Int32(i)
             e.ids.withBytes(row) { out.field($0) }
@@ -136,8 +136,8 @@ final class Neo4jExport {
         try victims.row([":START_ID(Entity)", ":END_ID(Report)", ":TYPE"])
         let accounts = try CSVWriter(path: folder + "/report_accounts.csv")
         try accounts.row([":START_ID(Report)", ":END_ID(Entity)", ":TYPE", "transfer:string"])
-        var attributes = r.attributes.columns.map { CaseFolderWriter.Cursor($0) }
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(r.layout.verbatim[$0]) }
+        var attributes = r.attributes.columns.map { SparseCursor($0) }
+        var verbatim = verbatimColumns.map { SparseCursor(r.layout.verbatim[$0]) }
         for i in 0 ..< r.count {
             let row = Int32(i)
             let transfer = r.transfer[i], victim = r.victim[i]
@@ -186,8 +186,8 @@ final class Neo4jExport {
                      "currency:string", "time:datetime", "channel:string"] + verbatimHeader + attributeKeys.map { $0 + ":string" })
         let currencyWords = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
         let channelWords = (0 ..< t.channels.count).map { Array(t.channels[UInt16($0)].utf8) }
-        var attributes = t.attributes.columns.map { CaseFolderWriter.Cursor($0) }
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(t.layout.verbatim[$0]) }
+        var attributes = t.attributes.columns.map { SparseCursor($0) }
+        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
         let timeColumn = verbatimColumns.firstIndex(of: "time")!
         for i in 0 ..< t.count {
             let row = Int32(i)
@@ -224,8 +224,8 @@ final class Neo4jExport {
         try out.row([":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "kind:string", "time:datetime", "weight:double"]
             + verbatimHeader + attributeKeys.map { $0 + ":string" })
         let types = (0 ..< l.kinds.count).map { Neo4jNames.relationshipType(forKind: l.kinds[UInt16($0)]) }
-        var attributes = l.attributes.columns.map { CaseFolderWriter.Cursor($0) }
-        var verbatim = verbatimColumns.map { CaseFolderWriter.Cursor(l.layout.verbatim[$0]) }
+        var attributes = l.attributes.columns.map { SparseCursor($0) }
+        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0]) }
         for i in 0 ..< l.count {
             let row = Int32(i)
             e.ids.withBytes(l.source[i]) { out.field($0) }

@@ -12,16 +12,32 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var caseOptions: CaseOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Also report the memory the loaded case holds (columns per table, strings) and the seconds the load took.")
+    var footprint = false
+
     func validate() throws {
         if output.format == .csv { throw ValidationError("stats writes table or json") }
     }
 
     func run() throws {
+        let started = ContinuousClock.now
         let loaded = try CaseLoading.load(caseOptions, outputBeside: output.out)
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
         let summary = CaseSummary(loaded.case)
+        let memory = footprint ? CaseFootprint(loaded.case) : nil
         switch output.format {
-        case .json: try ResultOutput.emit(StatsReport.json(summary), to: output.out)
-        default: try ResultOutput.emit(StatsReport.table(summary, name: caseOptions.casePath), to: output.out)
+        case .json:
+            var json = StatsReport.json(summary)
+            if let memory, case .object(var members) = json {
+                members.append(("memory", StatsReport.json(memory)))
+                members.append(("loadSeconds", .double(seconds)))
+                json = .object(members)
+            }
+            try ResultOutput.emit(json, to: output.out)
+        default:
+            var text = StatsReport.table(summary, name: caseOptions.casePath)
+            if let memory { text += "\n" + StatsReport.table(memory, seconds: seconds) }
+            try ResultOutput.emit(text, to: output.out)
         }
     }
 }
@@ -42,6 +58,27 @@ enum StatsReport {
             ])),
             ("reports", .int(s.reportCount)),
         ])
+    }
+
+    static func json(_ m: CaseFootprint) -> JSON {
+        .object([
+            ("entityColumns", .int(m.entityColumns)), ("linkColumns", .int(m.linkColumns)),
+            ("transferColumns", .int(m.transferColumns)), ("reportColumns", .int(m.reportColumns)),
+            ("strings", .int(m.strings)), ("total", .int(m.total)),
+            ("bytesPerTransfer", .double(m.bytesPerTransfer)), ("bytesPerEntity", .double(m.bytesPerEntity)),
+        ])
+    }
+
+    static func table(_ m: CaseFootprint, seconds: Double) -> String {
+        func mb(_ b: Int) -> String { String(format: "%.1f MB", Double(b) / 1e6) }
+        return [
+            pad("Memory", 22) + pad(mb(m.total), 12, right: true),
+            "  " + pad("transfer columns", 20) + pad(mb(m.transferColumns), 12, right: true) + String(format: "  %.1f bytes a transfer", m.bytesPerTransfer),
+            "  " + pad("entity columns", 20) + pad(mb(m.entityColumns), 12, right: true) + String(format: "  %.1f bytes an entity", m.bytesPerEntity),
+            "  " + pad("link columns", 20) + pad(mb(m.linkColumns), 12, right: true),
+            "  " + pad("strings and ids", 20) + pad(mb(m.strings), 12, right: true),
+            pad("Loaded in", 22) + pad(String(format: "%.2f s", seconds), 12, right: true),
+        ].joined(separator: "\n")
     }
 
     static func table(_ s: CaseSummary, name: String) -> String {

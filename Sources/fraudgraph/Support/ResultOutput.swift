@@ -19,6 +19,22 @@ enum ResultOutput {
         }
     }
 
+    /// Writes bytes (a picture) to stdout, or all at once to `path`.
+    static func emit(bytes: [UInt8], to path: String?) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        do {
+            try AtomicFolder.writeFile(path) { temporary in
+                try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            }
+        } catch {
+            Terminal.warn("cannot write \(path): \(error)")
+            throw ExitCode(2)
+        }
+    }
+
     static func emit(_ json: JSON, to path: String?) throws {
         try emit(json.serialized(indent: 2), to: path)
     }
