@@ -6,13 +6,14 @@ import Foundation
 /// ever held whole in memory.
 ///
 /// The escaping that each format needs lives with the format; this type only
-/// appends and flushes.
+/// appends and flushes. The buffer lives behind a pointer the writer never replaces,
+/// so appending costs no runtime exclusivity check (as in `CSVWriter`).
 public final class ByteWriter {
     private let fd: Int32
-    @usableFromInline var buffer: [UInt8] = []
+    private let storage: UnsafeMutablePointer<[UInt8]>
     private let flushSize = 1 << 22
     public let path: String
-    /// Bytes written so far, flushed or not.
+    /// Bytes flushed to the file so far.
     public private(set) var bytesWritten = 0
 
     /// Creates (or truncates) the file at `path`.
@@ -20,50 +21,57 @@ public final class ByteWriter {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw ByteWriter.error(path) }
-        buffer.reserveCapacity(flushSize + 65536)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: [])
+        storage.pointee.reserveCapacity(flushSize + 65536)
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit {
+        if fd >= 0 { close(fd) }
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
 
     /// Appends raw bytes.
     @inline(__always)
     public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
+        storage.pointee.append(contentsOf: bytes)
     }
 
     /// Appends one byte.
     @inline(__always)
     public func append(_ byte: UInt8) {
-        buffer.append(byte)
+        storage.pointee.append(byte)
     }
 
     /// Appends the UTF-8 of a string written in code (not from case data: no escaping).
     public func append(_ text: StaticString) {
-        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        text.withUTF8Buffer { storage.pointee.append(contentsOf: $0) }
     }
 
     /// Appends the UTF-8 of `text` as it is.
     public func appendRaw(_ text: String) {
         var t = text
-        t.withUTF8 { buffer.append(contentsOf: $0) }
+        t.withUTF8 { storage.pointee.append(contentsOf: $0) }
     }
 
     /// Appends bytes through a closure that writes into the buffer directly.
     @inline(__always)
     public func write(_ body: (inout [UInt8]) -> Void) {
-        body(&buffer)
+        body(&storage.pointee)
     }
 
     /// Flushes when the buffer is full; call after each record.
     @inline(__always)
     public func endRecord() throws {
-        if buffer.count >= flushSize { try flush() }
+        if storage.pointee.count >= flushSize { try flush() }
     }
 
     /// Writes out the buffer.
     public func flush() throws {
         var offset = 0
-        try buffer.withUnsafeBytes { raw in
+        try storage.pointee.withUnsafeBytes { raw in
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
@@ -73,8 +81,8 @@ public final class ByteWriter {
                 offset += n
             }
         }
-        bytesWritten += buffer.count
-        buffer.removeAll(keepingCapacity: true)
+        bytesWritten += storage.pointee.count
+        storage.pointee.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and makes sure the data is on disk.

@@ -304,11 +304,24 @@ final class FtMExport {
         var firstNonBank: String?, firstTimeMarker: String?, firstHashedID: String?
         var bag = FtMPropertyBag()
         let plainTable = t.attributes.count == 0 && t.layout.verbatim.isEmpty
+        // The usual payment needs no marker but its channel: written straight out.
+        let currencyJSON = currencyText.map { w in w.withUnsafeBufferPointer { b in var o: [UInt8] = []; JSONText.appendString(b, to: &o); return o } }
+        let channelJSON = channelMarker.map { w in w.withUnsafeBufferPointer { b in var o: [UInt8] = []; JSONText.appendString(b, to: &o); return o } }
         var timeText: [UInt8] = []
         for i in 0 ..< t.count {
             let row = Int32(i)
             let from = t.source[i], to = t.target[i]
             let form = t.textForm[i]
+            let time = t.time[i]
+            let currency = Int(t.currency[i])
+            if plainTable && isBank[Int(schemaOf[Int(from)])] && isBank[Int(schemaOf[Int(to)])] && currencyKept[currency]
+                && FtMDate.fits(time) && (form.timeStyle == .utc || form.timeStyle == .other)
+                && !plan.transferIDClashes.contains(row) && t.ids.withBytes(row, { FtMIdentifiers.isVerbatimEntityID($0) }) {
+                writePlainPayment(row, from: from, to: to, currency: currencyJSON[currency], channel: channelJSON[Int(t.channel[i])],
+                                  holder: holder)
+                try out.endRecord()
+                continue
+            }
             bag.reset()
             var markers: [FtMMarker] = []
             // Parties and accounts.
@@ -329,13 +342,11 @@ final class FtMExport {
                 }
             }
             bag.add("amount") { Money(units: t.amount[i]).append(to: &$0, fractionDigits: form.amountFractionDigits) }
-            let currency = Int(t.currency[i])
             if currencyKept[currency] {
                 currencyText[currency].withUnsafeBufferPointer { bag.add("currency", $0) }
             } else {
                 currencyMarker[currency].withUnsafeBufferPointer { bag.add("description", $0) }
             }
-            let time = t.time[i]
             if FtMDate.fits(time) { bag.add("date") { FtMDate.append(time, to: &$0) } }
             if !FtMDate.fits(time) || form.timeStyle == .offset || form.timeStyle == .unixSeconds {
                 timeText.removeAll(keepingCapacity: true)
@@ -382,6 +393,62 @@ final class FtMExport {
         notes.add(Self.noteTimeMarker, count: timeMarkers, example: firstTimeMarker)
         notes.add(Self.noteTransferID, count: hashedIDs, example: firstHashedID)
     }
+
+    /// A payment between two bank accounts with nothing to say in markers but its
+    /// channel, written byte by byte in the order the general path writes it. FtM ids
+    /// hold only `[0-9A-Za-z.-]`, so they need no escaping.
+    @inline(__always)
+    func writePlainPayment(_ row: Int32, from: Int32, to: Int32, currency: [UInt8], channel: [UInt8]?, holder: ContiguousArray<Int32>) {
+        let t = c.transfers
+        let i = Int(row)
+        out.write { buf in
+            buf.append(contentsOf: FtMExport.payment0)
+            t.ids.withBytes(row) { buf.append(contentsOf: $0) }
+            buf.append(contentsOf: FtMExport.payment1)
+            appendParty(from, holder: holder, to: &buf)
+            buf.append(contentsOf: FtMExport.payment2)
+            withFtMID(from) { buf.append(contentsOf: $0) }
+            buf.append(contentsOf: FtMExport.payment3)
+            appendParty(to, holder: holder, to: &buf)
+            buf.append(contentsOf: FtMExport.payment4)
+            withFtMID(to) { buf.append(contentsOf: $0) }
+            buf.append(contentsOf: FtMExport.payment5)
+            Money(units: t.amount[i]).append(to: &buf, fractionDigits: t.textForm[i].amountFractionDigits)
+            buf.append(contentsOf: FtMExport.payment6)
+            buf.append(contentsOf: currency)
+            buf.append(contentsOf: FtMExport.payment7)
+            FtMDate.append(t.time[i], to: &buf)
+            if let channel, t.channel[i] != 0 {
+                buf.append(contentsOf: FtMExport.payment8)
+                buf.append(contentsOf: channel)
+                buf.append(contentsOf: FtMExport.payment9)
+            } else {
+                buf.append(contentsOf: FtMExport.payment10)
+            }
+        }
+    }
+
+    @inline(__always)
+    func appendParty(_ account: Int32, holder: ContiguousArray<Int32>, to buf: inout [UInt8]) {
+        let h = holder[Int(account)]
+        if h >= 0 {
+            withFtMID(h) { buf.append(contentsOf: $0) }
+        } else {
+            buf.append(contentsOf: plan.standInID[account]!)
+        }
+    }
+
+    static let payment0 = Array(#"{"id":""#.utf8)
+    static let payment1 = Array(#"","schema":"Payment","properties":{"payer":[""#.utf8)
+    static let payment2 = Array(#""],"payerAccount":[""#.utf8)
+    static let payment3 = Array(#""],"beneficiary":[""#.utf8)
+    static let payment4 = Array(#""],"beneficiaryAccount":[""#.utf8)
+    static let payment5 = Array(#""],"amount":[""#.utf8)
+    static let payment6 = Array(#""],"currency":["#.utf8)
+    static let payment7 = Array(#"],"date":[""#.utf8)
+    static let payment8 = Array(#""],"description":["#.utf8)
+    static let payment9 = Array("]}}\n".utf8)
+    static let payment10 = Array("\"]}}\n".utf8)
 
     /// The FtM id of transfer `t`, as the payments were written.
     func paymentID(_ t: Int32) -> String {

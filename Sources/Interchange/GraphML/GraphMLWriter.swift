@@ -373,9 +373,48 @@ final class GraphMLExport {
         let currencyWords = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
         let channelWords = (0 ..< t.channels.count).map { Array(t.channels[UInt16($0)].utf8) }
         let plain = attributes.isEmpty && verbatim.isEmpty
+        // Currencies and channels as element content, once; nil where XML cannot hold them.
+        func content(_ w: [UInt8]) -> [UInt8]? {
+            w.withUnsafeBufferPointer { b in
+                if GraphMLText.needsEncoding(b, isID: false) { return nil }
+                var o: [UInt8] = []
+                GraphMLText.appendContent(b, to: &o)
+                return o
+            }
+        }
+        let currencyXML = currencyWords.map(content), channelXML = channelWords.map(content)
+        let e = c.entities
         for i in 0 ..< t.count {
             let row = Int32(i)
             let form = t.textForm[i]
+            // The usual transfer: plain ids, currency and channel, written in one go.
+            if plain && form.timeStyle != .unixSeconds && form.timeStyle != .other, let currency = currencyXML[Int(t.currency[i])],
+               let channel = channelXML[Int(t.channel[i])],
+               !e.ids.withBytes(t.source[i], { GraphMLText.needsEncoding($0, isID: true) }),
+               !e.ids.withBytes(t.target[i], { GraphMLText.needsEncoding($0, isID: true) }),
+               !t.ids.withBytes(row, { GraphMLText.needsEncoding($0, isID: false) }) {
+                out.write { buf in
+                    buf.append(contentsOf: GraphMLExport.edge0)
+                    e.ids.withBytes(t.source[i]) { GraphMLText.appendAttribute($0, to: &buf) }
+                    buf.append(contentsOf: GraphMLExport.edge1)
+                    e.ids.withBytes(t.target[i]) { GraphMLText.appendAttribute($0, to: &buf) }
+                    buf.append(contentsOf: GraphMLExport.transfer0)
+                    t.ids.withBytes(row) { GraphMLText.appendContent($0, to: &buf) }
+                    buf.append(contentsOf: GraphMLExport.transfer1)
+                    Money(units: t.amount[i]).append(to: &buf, fractionDigits: form.amountFractionDigits)
+                    buf.append(contentsOf: GraphMLExport.transfer2)
+                    buf.append(contentsOf: currency)
+                    buf.append(contentsOf: GraphMLExport.transfer3)
+                    Timestamp.append(t.time[i], style: form.timeStyle, offsetMinutes: form.offsetMinutes, to: &buf)
+                    if t.channel[i] != 0 {
+                        buf.append(contentsOf: GraphMLExport.transfer4)
+                        buf.append(contentsOf: channel)
+                    }
+                    buf.append(contentsOf: GraphMLExport.transfer5)
+                }
+                try out.endRecord()
+                continue
+            }
             edgeStart(t.source[i], t.target[i])
             out.append(#"<data key="ek">transfer</data>"#)
             t.ids.withBytes(row) { data(GraphMLKey.edgeID, $0) }
@@ -398,6 +437,15 @@ final class GraphMLExport {
             try out.endRecord()
         }
     }
+
+    static let edge0 = Array(#"<edge source=""#.utf8)
+    static let edge1 = Array(#"" target=""#.utf8)
+    static let transfer0 = Array(#""><data key="ek">transfer</data><data key="ei">"#.utf8)
+    static let transfer1 = Array(#"</data><data key="ea">"#.utf8)
+    static let transfer2 = Array(#"</data><data key="ec">"#.utf8)
+    static let transfer3 = Array(#"</data><data key="et">"#.utf8)
+    static let transfer4 = Array(#"</data><data key="ech">"#.utf8)
+    static let transfer5 = Array("</data></edge>\n".utf8)
 
     func writeLinks() throws {
         let l = c.links
