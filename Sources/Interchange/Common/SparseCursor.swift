@@ -8,6 +8,14 @@ struct SparseCursor {
 
     init(_ column: SparseStringColumn?) { self.column = column }
 
+    /// Whether `row` has a value (the cursor stays on it, so `value(at:)` still reads it).
+    @inline(__always)
+    mutating func has(_ row: Int32) -> Bool {
+        guard let c = column else { return false }
+        while position < c.count && c.rows[position] < row { position += 1 }
+        return position < c.count && c.rows[position] == row
+    }
+
     /// Calls `body` with the value of `row` if the column has one; says whether it had.
     @inline(__always)
     mutating func value(at row: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {

@@ -41,6 +41,14 @@ public struct FtMMarker: Sendable, Equatable {
     }
 
     static func encode(_ text: String, isKey: Bool) -> String {
+        // Printable ASCII without `%` (and `=` in keys) or a space at the end: as it is.
+        var plain = true
+        var last: UInt8 = 0
+        for c in text.utf8 {
+            if c < 0x20 || c > 0x7E || c == UInt8(ascii: "%") || (isKey && c == UInt8(ascii: "=")) { plain = false; break }
+            last = c
+        }
+        if plain && last != 0x20 { return text }
         // NFC is judged with the character before (`:` or `=`): a combining mark at the
         // start could otherwise join it (`=` + U+0338 is `≠`).
         let nfc = FtMText.isNFC((isKey ? ":" : "=") + text)

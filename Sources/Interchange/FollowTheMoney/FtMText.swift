@@ -39,8 +39,35 @@ public enum FtMText {
         return s.unicodeScalars.elementsEqual(s.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
+    /// Whether UTF-8 bytes are printable ASCII (spaces allowed inside, not at the
+    /// ends): text FtM's generic cleaning keeps as it is. A quick test; false means
+    /// "ask the full rules".
+    @inline(__always)
+    static func isPlainText(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first, let last = b.last, first != 0x20, last != 0x20 else { return false }
+        for c in b where c < 0x20 || c > 0x7E { return false }
+        return true
+    }
+
+    /// Whether UTF-8 bytes are a name FtM keeps as it is: plain text with single
+    /// spaces and no quote at both ends. A quick test; false means "ask the full rules".
+    @inline(__always)
+    static func isPlainName(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isPlainText(b) else { return false }
+        let quote: (UInt8) -> Bool = { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+        if b.count >= 2 && quote(b[0]) && quote(b[b.count - 1]) { return false }
+        var previousSpace = false
+        for c in b {
+            if c == 0x20 && previousSpace { return false }
+            previousSpace = c == 0x20
+        }
+        return true
+    }
+
     /// Whether FtM's generic cleaning leaves `s` exactly as it is (and not empty).
     public static func survivesSanitizing(_ s: String) -> Bool {
+        var t = s
+        if t.withUTF8({ isPlainText($0) }) { return true }
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
         if isPythonSpace(first) || isPythonSpace(last) { return false }
         for scalar in s.unicodeScalars where isUnsafe(scalar.value) { return false }
@@ -50,6 +77,8 @@ public enum FtMText {
     /// Whether a `name` value survives: sanitising, then no surrounding quotes and no
     /// white space other than single plain spaces.
     public static func survivesNameCleaning(_ s: String) -> Bool {
+        var t = s
+        if t.withUTF8({ isPlainName($0) }) { return true }
         guard survivesSanitizing(s) else { return false }
         let scalars = Array(s.unicodeScalars)
         if scalars.count >= 2, isQuote(scalars[0]), isQuote(scalars[scalars.count - 1]) { return false }

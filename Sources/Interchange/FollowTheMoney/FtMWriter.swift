@@ -133,6 +133,14 @@ final class FtMExport {
         var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
         let nameProperty = model["Thing"]!.properties["name"]!
         let hasFallbackColumn = e.attributes.names.contains { FtMMapping.countryFallbacks.contains($0) }
+        // Each country once: its FtM code (lower case) if FtM knows it, and whether the
+        // exact text needs a marker (FtM does not know it, or it is not in upper case).
+        let countries: [(ftm: [UInt8]?, needsMarker: Bool)] = (0 ..< e.countries.count).map { k in
+            let country = e.countries[UInt16(k)]
+            let code = country.lowercased()
+            guard model.countryCodes.contains(code) else { return (nil, true) }
+            return (Array(code.utf8), code.uppercased() != country)
+        }
         var bag = FtMPropertyBag()
         for i in 0 ..< e.count {
             let row = Int32(i)
@@ -141,9 +149,11 @@ final class FtMExport {
             bag.reset()
             var markers: [FtMMarker] = []
             // name
-            let name = e.name[i]
             var nameSlotTaken = false
-            if !name.isEmpty {
+            if e.name.withBytes(i, { FtMText.isPlainName($0) }) {
+                e.name.withBytes(i) { bag.add("name", $0) }
+                nameSlotTaken = true
+            } else if case let name = e.name[i], !name.isEmpty {
                 if FtMText.isKept(name, in: nameProperty) {
                     bag.add("name", name)
                     nameSlotTaken = true
@@ -165,15 +175,16 @@ final class FtMExport {
             }
             // country
             var countrySlotTaken = false
-            if let country = e.countryOf(row) {
-                let code = country.lowercased()
-                if model.countryCodes.contains(code) {
-                    bag.add("country", code)
+            let countryCode = Int(e.country[i])
+            if countryCode != 0 {
+                let country = countries[countryCode]
+                if let code = country.ftm {
+                    code.withUnsafeBufferPointer { bag.add("country", $0) }
                     countrySlotTaken = true
-                    if code.uppercased() != country { markers.append(FtMMarker("country", country)) }
-                } else {
-                    markers.append(FtMMarker("country", country))
-                    notes.add(Self.noteCountry, example: country)
+                }
+                if country.needsMarker {
+                    markers.append(FtMMarker("country", e.countries[UInt16(countryCode)]))
+                    if country.ftm == nil { notes.add(Self.noteCountry, example: e.countries[UInt16(countryCode)]) }
                 }
             } else if hasFallbackColumn && FtMMapping.countryFallbacks.contains(where: { e.attributes.value($0, row: row) != nil }) {
                 markers.append(FtMMarker("country", ""))  // the reader would take the country from these
@@ -299,25 +310,41 @@ final class FtMExport {
         let currencyMarker = (0 ..< t.currencies.count).map { Array(FtMMarker("currency", t.currencies[UInt16($0)]).text.utf8) }
         let channelMarker = (0 ..< t.channels.count).map { Array(FtMMarker("channel", t.channels[UInt16($0)]).text.utf8) }
         let isBank = plan.schemata.map { $0.isA("BankAccount") }
-        let holder = plan.holder, schemaOf = plan.schemaOf
+        let schemaOf = plan.schemaOf
         var nonBank = 0, timeMarkers = 0, hashedIDs = 0
         var firstNonBank: String?, firstTimeMarker: String?, firstHashedID: String?
         var bag = FtMPropertyBag()
         let plainTable = t.attributes.count == 0 && t.layout.verbatim.isEmpty
         // The usual payment needs no marker but its channel: written straight out.
-        let currencyJSON = currencyText.map { w in w.withUnsafeBufferPointer { b in var o: [UInt8] = []; JSONText.appendString(b, to: &o); return o } }
-        let channelJSON = channelMarker.map { w in w.withUnsafeBufferPointer { b in var o: [UInt8] = []; JSONText.appendString(b, to: &o); return o } }
+        // Each currency and channel marker as JSON text, back to back in one buffer.
+        var codeText: [UInt8] = []
+        var currencyStart: [Int] = [], channelStart: [Int] = []
+        for w in currencyText { currencyStart.append(codeText.count); w.withUnsafeBufferPointer { JSONText.appendString($0, to: &codeText) } }
+        currencyStart.append(codeText.count)
+        for w in channelMarker { channelStart.append(codeText.count); w.withUnsafeBufferPointer { JSONText.appendString($0, to: &codeText) } }
+        channelStart.append(codeText.count)
         var timeText: [UInt8] = []
+        try codeText.withUnsafeBufferPointer { codes in
+        try plan.holder.withUnsafeBufferPointer { holder in
         for i in 0 ..< t.count {
             let row = Int32(i)
             let from = t.source[i], to = t.target[i]
             let form = t.textForm[i]
             let time = t.time[i]
             let currency = Int(t.currency[i])
-            if plainTable && isBank[Int(schemaOf[Int(from)])] && isBank[Int(schemaOf[Int(to)])] && currencyKept[currency]
+            var plainRow = plainTable
+            if !plainTable {
+                plainRow = true
+                for k in 0 ..< attributes.count where attributes[k].has(row) { plainRow = false; break }
+                for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
+            }
+            if plainRow && isBank[Int(schemaOf[Int(from)])] && isBank[Int(schemaOf[Int(to)])] && currencyKept[currency]
                 && FtMDate.fits(time) && (form.timeStyle == .utc || form.timeStyle == .other)
                 && !plan.transferIDClashes.contains(row) && t.ids.withBytes(row, { FtMIdentifiers.isVerbatimEntityID($0) }) {
-                writePlainPayment(row, from: from, to: to, currency: currencyJSON[currency], channel: channelJSON[Int(t.channel[i])],
+                let channel = Int(t.channel[i])
+                writePlainPayment(row, from: from, to: to,
+                                  currency: UnsafeBufferPointer(rebasing: codes[currencyStart[currency] ..< currencyStart[currency + 1]]),
+                                  channel: UnsafeBufferPointer(rebasing: codes[channelStart[channel] ..< channelStart[channel + 1]]),
                                   holder: holder)
                 try out.endRecord()
                 continue
@@ -389,6 +416,8 @@ final class FtMExport {
             }
             try out.endRecord()
         }
+        }
+        }
         notes.add(Self.noteNonBankTransfer, count: nonBank, example: firstNonBank)
         notes.add(Self.noteTimeMarker, count: timeMarkers, example: firstTimeMarker)
         notes.add(Self.noteTransferID, count: hashedIDs, example: firstHashedID)
@@ -398,57 +427,47 @@ final class FtMExport {
     /// channel, written byte by byte in the order the general path writes it. FtM ids
     /// hold only `[0-9A-Za-z.-]`, so they need no escaping.
     @inline(__always)
-    func writePlainPayment(_ row: Int32, from: Int32, to: Int32, currency: [UInt8], channel: [UInt8]?, holder: ContiguousArray<Int32>) {
+    func writePlainPayment(_ row: Int32, from: Int32, to: Int32, currency: UnsafeBufferPointer<UInt8>, channel: UnsafeBufferPointer<UInt8>,
+                           holder: UnsafeBufferPointer<Int32>) {
         let t = c.transfers
         let i = Int(row)
+        @inline(__always) func put(_ s: StaticString, _ buf: inout [UInt8]) { s.withUTF8Buffer { buf.append(contentsOf: $0) } }
         out.write { buf in
-            buf.append(contentsOf: FtMExport.payment0)
+            put(#"{"id":""#, &buf)
             t.ids.withBytes(row) { buf.append(contentsOf: $0) }
-            buf.append(contentsOf: FtMExport.payment1)
+            put(#"","schema":"Payment","properties":{"payer":[""#, &buf)
             appendParty(from, holder: holder, to: &buf)
-            buf.append(contentsOf: FtMExport.payment2)
+            put(#""],"payerAccount":[""#, &buf)
             withFtMID(from) { buf.append(contentsOf: $0) }
-            buf.append(contentsOf: FtMExport.payment3)
+            put(#""],"beneficiary":[""#, &buf)
             appendParty(to, holder: holder, to: &buf)
-            buf.append(contentsOf: FtMExport.payment4)
+            put(#""],"beneficiaryAccount":[""#, &buf)
             withFtMID(to) { buf.append(contentsOf: $0) }
-            buf.append(contentsOf: FtMExport.payment5)
+            put(#""],"amount":[""#, &buf)
             Money(units: t.amount[i]).append(to: &buf, fractionDigits: t.textForm[i].amountFractionDigits)
-            buf.append(contentsOf: FtMExport.payment6)
+            put(#""],"currency":["#, &buf)
             buf.append(contentsOf: currency)
-            buf.append(contentsOf: FtMExport.payment7)
+            put(#"],"date":[""#, &buf)
             FtMDate.append(t.time[i], to: &buf)
-            if let channel, t.channel[i] != 0 {
-                buf.append(contentsOf: FtMExport.payment8)
+            if t.channel[i] != 0 {
+                put(#""],"description":["#, &buf)
                 buf.append(contentsOf: channel)
-                buf.append(contentsOf: FtMExport.payment9)
+                put("]}}\n", &buf)
             } else {
-                buf.append(contentsOf: FtMExport.payment10)
+                put("\"]}}\n", &buf)
             }
         }
     }
 
     @inline(__always)
-    func appendParty(_ account: Int32, holder: ContiguousArray<Int32>, to buf: inout [UInt8]) {
+    func appendParty(_ account: Int32, holder: UnsafeBufferPointer<Int32>, to buf: inout [UInt8]) {
         let h = holder[Int(account)]
         if h >= 0 {
             withFtMID(h) { buf.append(contentsOf: $0) }
         } else {
-            buf.append(contentsOf: plan.standInID[account]!)
+            plan.standInID[account]!.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
         }
     }
-
-    static let payment0 = Array(#"{"id":""#.utf8)
-    static let payment1 = Array(#"","schema":"Payment","properties":{"payer":[""#.utf8)
-    static let payment2 = Array(#""],"payerAccount":[""#.utf8)
-    static let payment3 = Array(#""],"beneficiary":[""#.utf8)
-    static let payment4 = Array(#""],"beneficiaryAccount":[""#.utf8)
-    static let payment5 = Array(#""],"amount":[""#.utf8)
-    static let payment6 = Array(#""],"currency":["#.utf8)
-    static let payment7 = Array(#"],"date":[""#.utf8)
-    static let payment8 = Array(#""],"description":["#.utf8)
-    static let payment9 = Array("]}}\n".utf8)
-    static let payment10 = Array("\"]}}\n".utf8)
 
     /// The FtM id of transfer `t`, as the payments were written.
     func paymentID(_ t: Int32) -> String {

@@ -388,29 +388,36 @@ final class GraphMLExport {
             let row = Int32(i)
             let form = t.textForm[i]
             // The usual transfer: plain ids, currency and channel, written in one go.
-            if plain && form.timeStyle != .unixSeconds && form.timeStyle != .other, let currency = currencyXML[Int(t.currency[i])],
+            var plainRow = plain
+            if !plain {
+                plainRow = true
+                for k in 0 ..< attributes.count where attributes[k].has(row) { plainRow = false; break }
+                for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
+            }
+            if plainRow && form.timeStyle != .unixSeconds && form.timeStyle != .other, let currency = currencyXML[Int(t.currency[i])],
                let channel = channelXML[Int(t.channel[i])],
                !e.ids.withBytes(t.source[i], { GraphMLText.needsEncoding($0, isID: true) }),
                !e.ids.withBytes(t.target[i], { GraphMLText.needsEncoding($0, isID: true) }),
                !t.ids.withBytes(row, { GraphMLText.needsEncoding($0, isID: false) }) {
+                @inline(__always) func put(_ s: StaticString, _ buf: inout [UInt8]) { s.withUTF8Buffer { buf.append(contentsOf: $0) } }
                 out.write { buf in
-                    buf.append(contentsOf: GraphMLExport.edge0)
+                    put(#"<edge source=""#, &buf)
                     e.ids.withBytes(t.source[i]) { GraphMLText.appendAttribute($0, to: &buf) }
-                    buf.append(contentsOf: GraphMLExport.edge1)
+                    put(#"" target=""#, &buf)
                     e.ids.withBytes(t.target[i]) { GraphMLText.appendAttribute($0, to: &buf) }
-                    buf.append(contentsOf: GraphMLExport.transfer0)
+                    put(#""><data key="ek">transfer</data><data key="ei">"#, &buf)
                     t.ids.withBytes(row) { GraphMLText.appendContent($0, to: &buf) }
-                    buf.append(contentsOf: GraphMLExport.transfer1)
+                    put(#"</data><data key="ea">"#, &buf)
                     Money(units: t.amount[i]).append(to: &buf, fractionDigits: form.amountFractionDigits)
-                    buf.append(contentsOf: GraphMLExport.transfer2)
-                    buf.append(contentsOf: currency)
-                    buf.append(contentsOf: GraphMLExport.transfer3)
+                    put(#"</data><data key="ec">"#, &buf)
+                    currency.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
+                    put(#"</data><data key="et">"#, &buf)
                     Timestamp.append(t.time[i], style: form.timeStyle, offsetMinutes: form.offsetMinutes, to: &buf)
                     if t.channel[i] != 0 {
-                        buf.append(contentsOf: GraphMLExport.transfer4)
-                        buf.append(contentsOf: channel)
+                        put(#"</data><data key="ech">"#, &buf)
+                        channel.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
                     }
-                    buf.append(contentsOf: GraphMLExport.transfer5)
+                    put("</data></edge>\n", &buf)
                 }
                 try out.endRecord()
                 continue
@@ -438,14 +445,6 @@ final class GraphMLExport {
         }
     }
 
-    static let edge0 = Array(#"<edge source=""#.utf8)
-    static let edge1 = Array(#"" target=""#.utf8)
-    static let transfer0 = Array(#""><data key="ek">transfer</data><data key="ei">"#.utf8)
-    static let transfer1 = Array(#"</data><data key="ea">"#.utf8)
-    static let transfer2 = Array(#"</data><data key="ec">"#.utf8)
-    static let transfer3 = Array(#"</data><data key="et">"#.utf8)
-    static let transfer4 = Array(#"</data><data key="ech">"#.utf8)
-    static let transfer5 = Array("</data></edge>\n".utf8)
 
     func writeLinks() throws {
         let l = c.links
