@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean bench-load bench-pictures bench-interchange
+.PHONY: setup build demo test clean bench-load bench-pictures bench-hierarchy bench-interchange
 
 setup:
 	@scripts/setup.sh
@@ -15,7 +15,9 @@ demo: build
 	$(BIN) validate datasets/demo
 	$(BIN) stats datasets/demo --format table --out output/stats.txt
 	$(BIN) stats datasets/demo --format json --out output/stats.json
-	@echo "written: output/stats.txt output/stats.json"
+	$(BIN) hierarchy datasets/demo --format table --out output/hierarchy.txt
+	$(BIN) hierarchy datasets/demo --format json --out output/hierarchy.json
+	@echo "written: output/stats.txt output/stats.json output/hierarchy.txt output/hierarchy.json"
 
 test: setup
 	$(SWIFT) test
@@ -33,6 +35,17 @@ bench-pictures: setup
 # exports read back and compared (PRESET=small adds the followthemoney/networkx checks).
 bench-interchange: setup
 	bench/interchange/run.sh --preset $(or $(PRESET),large) --check
+# Hierarchy: cross-checks against springrank and networkx, planted-truth recovery on
+# generated cases, speed beside the peers (bench/hierarchy/README.md).
+bench-hierarchy: build
+	$(SWIFT) build -c release --product hierarchy-bench
+	@test -d bench/data/small-1 || $(BIN) generate --preset small --seed 1 --out bench/data/small-1 --quiet
+	python3 bench/hierarchy/crosscheck.py --case bench/data/small-1
+	@test -d bench/data/large || $(BIN) generate --preset large --seed 1 --out bench/data/large --quiet
+	@for s in 1 2 3 4 5; do test -d bench/data/small-$$s || $(BIN) generate --preset small --seed $$s --out bench/data/small-$$s --quiet; done
+	python3 bench/hierarchy/evaluate.py bench/data/small-1 bench/data/small-2 bench/data/small-3 bench/data/small-4 bench/data/small-5
+	python3 bench/hierarchy/evaluate.py bench/data/large
+	python3 bench/hierarchy/speed.py --case bench/data/large
 
 clean:
 	rm -rf .build output/*

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "Synthetic", targets: ["Synthetic"]),
         .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
+        .library(name: "Hierarchy", targets: ["Hierarchy"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -29,15 +30,22 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // DOT writing (escaping, themes, legends), rendering through libgvc, diagram builders.
         .target(name: "GraphvizExport", dependencies: ["FraudGraph", "CGraphviz"]),
+        // Centralities, rank inference in command ties, den membership, roles.
+        .target(name: "Hierarchy", dependencies: ["FraudGraph"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Hierarchy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Benchmarks and cross-checks of the hierarchy module (bench/hierarchy).
+        .executableTarget(name: "hierarchy-bench", dependencies: ["Hierarchy", "FraudGraph", "Interchange", "Synthetic"],
+                          path: "bench/hierarchy/HierarchyBench"),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph", "Synthetic"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
         .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
+        .testTarget(name: "HierarchyTests", dependencies: ["Hierarchy", "FraudGraph", "Synthetic"]),
     ]
 )

@@ -23,6 +23,8 @@ struct FraudGraphCommand: ParsableCommand {
             GenerateCommand.self,
             RenderCommand.self,
             DrawCommand.self,
+            HierarchyCommand.self,
+            CentralityCommand.self,
         ]
     )
 }

@@ -70,6 +70,28 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("batches: the same records as one by one; a broken record ends a batch and is thrown next")
+    func batches() throws {
+        var text = "id,name\n"
+        for i in 0 ..< 200 { text += i == 150 ? "x,a\"b\n" : "\(i),\"n,\(i)\"\n" }
+        var reader = CSVReader(text: text)
+        var seen: [String] = []
+        var errors: [Int] = []
+        while true {
+            let n: Int
+            do { n = try reader.nextBatch(max: 64) } catch {
+                errors.append(error.line)
+                reader.skipBrokenRecord()
+                continue
+            }
+            if n == 0 { break }
+            for r in 0 ..< n { seen.append(reader.record(r).string(0)) }
+        }
+        #expect(errors == [152])
+        #expect(seen.count == 200)  // the header and 199 good rows
+        #expect(seen[1] == "0" && seen[150] == "149" && seen[151] == "151" && seen.last == "199")
+    }
+
     @Test("broken quoting is an error with line and field", arguments: [
         ("a,b\n1,x\"y\n", CSVError.Reason.quoteInUnquotedField, 2, 2),
         ("a,b\n1,\"x\"y\n", .textAfterClosingQuote, 2, 2),

@@ -29,18 +29,26 @@ public struct CSVReader: ~Copyable {
     private var lineAtPosition = 1
     private var started = false
 
-    /// Field boundaries of the current record: start and end of field i at 2i, 2i+1.
+    /// Field boundaries of the records of the current batch, back to back: start and
+    /// end of a record's field i at 2i and 2i+1 from its first span.
     private var spans: UnsafeMutablePointer<Int>
     private var spanCapacity = 64
-    /// Number of fields in the current record.
-    public private(set) var fieldCount = 0
+    private var spanCount = 0
+    /// First span, field count and line of each record of the batch.
+    private let recordSpan: UnsafeMutablePointer<Int>
+    private let recordFields: UnsafeMutablePointer<Int>
+    private let recordLine: UnsafeMutablePointer<Int>
+    /// Records in the current batch.
+    public private(set) var batchCount = 0
+    /// The most records a batch holds.
+    public static let batchCapacity = 64
+    /// Number of fields of the record being parsed.
+    private var fieldsSoFar = 0
 
     /// Called with each chunk of raw bytes as it is read, and the bytes read before
     /// it (for hashing the input and showing progress).
     public var onChunk: ((UnsafeRawBufferPointer, Int) -> Void)?
 
-    /// 1-based line where the current record starts.
-    public private(set) var line = 0
     /// Bytes read from the file so far.
     public private(set) var bytesRead = 0
 
@@ -49,11 +57,17 @@ public struct CSVReader: ~Copyable {
         capacity = max(chunkSize, 64)
         buffer = .allocate(capacity: capacity)
         spans = .allocate(capacity: 2 * 64)
+        recordSpan = .allocate(capacity: CSVReader.batchCapacity)
+        recordFields = .allocate(capacity: CSVReader.batchCapacity)
+        recordLine = .allocate(capacity: CSVReader.batchCapacity)
         fd = open(path, O_RDONLY)
         if fd < 0 {
             let why = String(cString: strerror(errno))
             buffer.deallocate()
             spans.deallocate()
+            recordSpan.deallocate()
+            recordFields.deallocate()
+            recordLine.deallocate()
             throw CSVError(reason: .cannotOpen(why), line: 0, column: 0, value: path)
         }
     }
@@ -63,6 +77,9 @@ public struct CSVReader: ~Copyable {
         capacity = max(bytes.count, 64)
         buffer = .allocate(capacity: capacity)
         spans = .allocate(capacity: 2 * 64)
+        recordSpan = .allocate(capacity: CSVReader.batchCapacity)
+        recordFields = .allocate(capacity: CSVReader.batchCapacity)
+        recordLine = .allocate(capacity: CSVReader.batchCapacity)
         bytes.withUnsafeBufferPointer { b in
             if let base = b.baseAddress { buffer.update(from: base, count: b.count) }
         }
@@ -77,14 +94,30 @@ public struct CSVReader: ~Copyable {
         if fd >= 0 { close(fd) }
         buffer.deallocate()
         spans.deallocate()
+        recordSpan.deallocate()
+        recordFields.deallocate()
+        recordLine.deallocate()
     }
+
+    /// Number of fields in the current record (the first of the batch).
+    public var fieldCount: Int { batchCount > 0 ? recordFields[0] : 0 }
+
+    /// 1-based line where the current record starts.
+    public var line: Int { batchCount > 0 ? recordLine[0] : 0 }
 
     /// The bytes of field `i` of the current record, quotes removed and doubled
     /// quotes undone. Valid until the next call to `next()`.
     @inline(__always)
     public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        let lo = spans[2 &* i], hi = spans[2 &* i &+ 1]
+        let base = recordSpan[0]
+        let lo = spans[base &+ 2 &* i], hi = spans[base &+ 2 &* i &+ 1]
         return UnsafeBufferPointer(start: buffer + lo, count: hi &- lo)
+    }
+
+    /// Record `r` of the current batch, valid until the next call to `next()` or
+    /// `nextBatch`.
+    func record(_ r: Int) -> RecordView {
+        RecordView(base: UnsafePointer(buffer), spans: UnsafePointer(spans + recordSpan[r]), fieldCount: recordFields[r], line: recordLine[r])
     }
 
     /// Field `i` as a string (invalid UTF-8 is repaired with U+FFFD).
@@ -96,6 +129,14 @@ public struct CSVReader: ~Copyable {
     /// Advances to the next non-blank record. Returns false at the end of the input.
     /// - Throws: `CSVError` for broken quoting, a NUL byte, or a read failure.
     public mutating func next() throws(CSVError) -> Bool {
+        try nextBatch(max: 1) > 0
+    }
+
+    /// Parses up to `max` records (at most `batchCapacity`) in place in the buffer,
+    /// so that they can be looked at together (see `record(_:)`); returns how many,
+    /// 0 at the end of the input. A record that breaks the rules ends a batch early;
+    /// the next call throws its error.
+    public mutating func nextBatch(max: Int) throws(CSVError) -> Int {
         if !started {
             started = true
             try fill()
@@ -103,30 +144,45 @@ public struct CSVReader: ~Copyable {
                 position += 3
             }
         }
-        while true {
-            switch try parseRecord() {
-            case .record: return true
+        batchCount = 0
+        spanCount = 0
+        let limit = Swift.min(max, CSVReader.batchCapacity)
+        while batchCount < limit {
+            let outcome: Outcome
+            do {
+                outcome = try parseRecord()
+            } catch {
+                spanCount = batchCount > 0 ? recordSpan[batchCount - 1] + 2 * recordFields[batchCount - 1] : 0
+                if batchCount > 0 { return batchCount }
+                throw error
+            }
+            switch outcome {
+            case .record: batchCount += 1
             case .blank: continue
-            case .end: return false
-            case .needMore: try refill()
+            case .end: return batchCount
+            case .needMore:
+                if batchCount > 0 { return batchCount }
+                try refill()
             }
         }
+        return batchCount
     }
 
     private enum Outcome { case record, blank, end, needMore }
 
     @inline(__always)
     private mutating func addField(_ start: Int, _ end: Int) {
-        if fieldCount == spanCapacity {
-            let bigger = UnsafeMutablePointer<Int>.allocate(capacity: 4 * spanCapacity)
-            bigger.update(from: spans, count: 2 * spanCapacity)
+        if spanCount &+ 2 > spanCapacity {
+            let bigger = UnsafeMutablePointer<Int>.allocate(capacity: 2 * spanCapacity)
+            bigger.update(from: spans, count: spanCount)
             spans.deallocate()
             spans = bigger
             spanCapacity *= 2
         }
-        spans[2 &* fieldCount] = start
-        spans[2 &* fieldCount &+ 1] = end
-        fieldCount &+= 1
+        spans[spanCount] = start
+        spans[spanCount &+ 1] = end
+        spanCount &+= 2
+        fieldsSoFar &+= 1
     }
 
     /// Parses one record from `position`; on `.needMore` nothing is consumed.
@@ -135,7 +191,8 @@ public struct CSVReader: ~Copyable {
         let end = filled
         var p = position
         if p >= end { return atEOF ? .end : .needMore }
-        fieldCount = 0
+        let firstSpan = spanCount
+        fieldsSoFar = 0
         var newlines = 0
         var anyEscapes = false
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
@@ -163,16 +220,17 @@ public struct CSVReader: ~Copyable {
                         let c = buf[q]
                         if c == quote { break }
                         if c == lf { newlines += 1 } else if c == 0 {
-                            throw error(.nulByte, startLine + newlines, fieldCount + 1, q)
+                            throw error(.nulByte, startLine + newlines, fieldsSoFar + 1, q)
                         }
                         q += 1
                     }
                     if q >= end {
-                        if atEOF { throw error(.unterminatedQuote, startLine, fieldCount + 1, contentStart - 1) }
+                        if atEOF { throw error(.unterminatedQuote, startLine, fieldsSoFar + 1, contentStart - 1) }
+                        spanCount = firstSpan
                         return .needMore
                     }
                     // buf[q] is a quote: doubled, or the end of the field.
-                    if q + 1 >= end && !atEOF { return .needMore }
+                    if q + 1 >= end && !atEOF { spanCount = firstSpan; return .needMore }
                     if q + 1 < end && buf[q + 1] == quote {
                         hasEscapes = true
                         q += 2
@@ -186,7 +244,7 @@ public struct CSVReader: ~Copyable {
                 if p < end {
                     let c = buf[p]
                     if c != comma && c != lf && c != cr {
-                        throw error(.textAfterClosingQuote, startLine + newlines, fieldCount, p)
+                        throw error(.textAfterClosingQuote, startLine + newlines, fieldsSoFar, p)
                     }
                 }
             } else {
@@ -197,17 +255,17 @@ public struct CSVReader: ~Copyable {
                     // bytes and NUL are all below '-' (0x2D).
                     if c < 0x2D {
                         if c == comma || c == lf || c == cr { break }
-                        if c == quote { throw error(.quoteInUnquotedField, startLine + newlines, fieldCount + 1, fieldStart) }
-                        if c == 0 { throw error(.nulByte, startLine + newlines, fieldCount + 1, fieldStart) }
+                        if c == quote { throw error(.quoteInUnquotedField, startLine + newlines, fieldsSoFar + 1, fieldStart) }
+                        if c == 0 { throw error(.nulByte, startLine + newlines, fieldsSoFar + 1, fieldStart) }
                     }
                     p += 1
                 }
-                if p >= end && !atEOF { return .needMore }
+                if p >= end && !atEOF { spanCount = firstSpan; return .needMore }
                 addField(fieldStart, p)
             }
             // After a field: a comma, a line end, or the end of the input.
             if p >= end {
-                if !atEOF { return .needMore }
+                if !atEOF { spanCount = firstSpan; return .needMore }
                 break
             }
             let c = buf[p]
@@ -216,7 +274,7 @@ public struct CSVReader: ~Copyable {
                 continue
             }
             if c == cr {
-                if p + 1 >= end && !atEOF { return .needMore }
+                if p + 1 >= end && !atEOF { spanCount = firstSpan; return .needMore }
                 p += (p + 1 < end && buf[p + 1] == lf) ? 2 : 1
             } else {
                 p += 1
@@ -225,25 +283,28 @@ public struct CSVReader: ~Copyable {
             break
         }
         position = p
-        line = startLine
+        recordSpan[batchCount] = firstSpan
+        recordFields[batchCount] = fieldsSoFar
+        recordLine[batchCount] = startLine
         lineAtPosition = startLine + newlines
         if anyEscapes {
-            for i in 0 ..< fieldCount where spans[2 * i + 1] < 0 { unescape(i) }
+            for i in 0 ..< fieldsSoFar where spans[firstSpan + 2 * i + 1] < 0 { unescape(firstSpan + 2 * i) }
         }
         return .record
     }
 
-    /// Removes the doubled quotes of field `i` in place (its end is stored negated).
-    private mutating func unescape(_ i: Int) {
-        var read = spans[2 * i], write = spans[2 * i]
-        let end = -spans[2 * i + 1]
+    /// Removes the doubled quotes of the field whose start is span `k` in place (its
+    /// end is stored negated).
+    private mutating func unescape(_ k: Int) {
+        var read = spans[k], write = spans[k]
+        let end = -spans[k + 1]
         while read < end {
             let c = buffer[read]
             buffer[write] = c
             write += 1
             read += (c == UInt8(ascii: "\"")) ? 2 : 1
         }
-        spans[2 * i + 1] = write
+        spans[k + 1] = write
     }
 
     /// Skips the rest of a record that broke the quoting rules: everything up to the

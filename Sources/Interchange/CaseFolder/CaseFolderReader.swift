@@ -224,27 +224,13 @@ struct ReadSession {
         for name in layout.attributeNames { attributeColumn.append(builder.addAttributeColumn(table, named: name)) }
 
         var rowReader = RowReader(table: table, layout: layout)
-        var batch = RecordBatch()
-        var finished = false
-        while !finished {
-            // Fill a batch; a broken record ends it and is dealt with after the batch.
-            batch.removeAll()
-            var broken: CSVError?
-            while !batch.isFull {
-                do {
-                    guard try reader.next() else { finished = true; break }
-                } catch {
-                    broken = error
-                    break
-                }
-                batch.append(reader)
-            }
-            rowReader.prepare(batch, builder: builder)
-            for r in 0 ..< batch.count {
-                readRecord(batch.record(r), position: r, rowReader: &rowReader, header: header, layout: layout,
-                           attributeColumn: attributeColumn, table: table, file: file, source: &source)
-            }
-            if let error = broken {
+        while true {
+            // A batch of records parsed in place; a broken record ends the batch
+            // early and is met alone at the next call.
+            let count: Int
+            do {
+                count = try reader.nextBatch(max: CSVReader.batchCapacity)
+            } catch {
                 let issue = CaseIssue(file: file, line: error.line, column: error.column,
                                       columnName: layout.name(ofField: error.column - 1),
                                       cause: error.reason == .nulByte ? .invalidText : .malformedRow,
@@ -254,11 +240,15 @@ struct ReadSession {
                     report.rejected.append(.init(issue: issue, fields: [error.value]))
                     source.rejected += 1
                 }
-                if error.reason == .unterminatedQuote || error.reason == .nulByte {
-                    finished = true
-                } else {
-                    reader.skipBrokenRecord()
-                }
+                if error.reason == .unterminatedQuote || error.reason == .nulByte { break }
+                reader.skipBrokenRecord()
+                continue
+            }
+            if count == 0 { break }
+            rowReader.prepare(reader, builder: builder)
+            for r in 0 ..< count {
+                readRecord(reader.record(r), position: r, rowReader: &rowReader, header: header, layout: layout,
+                           attributeColumn: attributeColumn, table: table, file: file, source: &source)
             }
         }
     }

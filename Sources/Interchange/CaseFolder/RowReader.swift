@@ -12,9 +12,9 @@ struct RowReader {
 
     /// Hashes of the ids of the batch being read, by record: the row's own id and the
     /// two entities it names (from/to, source/target).
-    private var idHash = [UInt64](repeating: 0, count: RecordBatch.capacity)
-    private var firstHash = [UInt64](repeating: 0, count: RecordBatch.capacity)
-    private var secondHash = [UInt64](repeating: 0, count: RecordBatch.capacity)
+    private var idHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
+    private var firstHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
+    private var secondHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
     /// Where prefetched reads are summed, so they are not optimised away.
     private var prefetchSink: UInt64 = 0
 
@@ -24,8 +24,8 @@ struct RowReader {
     }
 
     /// Hashes the ids of a batch and touches the memory their lookups will read.
-    mutating func prepare(_ batch: borrowing RecordBatch, builder: CaseBuilder) {
-        let n = batch.count
+    mutating func prepare(_ batch: borrowing CSVReader, builder: CaseBuilder) {
+        let n = batch.batchCount
         guard n > 0 else { return }
         func hashes(_ k: Int, into out: inout [UInt64]) {
             let i = layout.known[k]

@@ -59,6 +59,11 @@ struct RenderCommand: ParsableCommand {
         let loadSeconds = clock.lap()
         var pictures = CasePictures(loaded.case)
         pictures.hops = hops
+        if case .hierarchy(let id) = picture, let den = loaded.case.entities.index(of: id),
+           loaded.case.entities.kind[Int(den)] == EntityKind.Code.den,
+           let chart = OrgChartBridge.denChart(loaded.case, den: den) {
+            pictures.orgCharts[den] = chart
+        }
         var diagram: Diagram
         do {
             diagram = try pictures.diagram(picture)
