@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release/fraudgraph
 
-.PHONY: setup build demo test clean bench-load bench-pictures bench-communities bench-rings bench-hierarchy bench-moneyflow
+.PHONY: setup build demo test clean bench-load bench-pictures bench-communities bench-rings bench-hierarchy bench-moneyflow bench-interchange
 
 setup:
 	@scripts/setup.sh
@@ -43,6 +43,11 @@ bench-communities: build
 # Planted rings recovered from generated cases, per setting.
 bench-rings: build
 	python3 bench/rings/run.py --preset tiny small large
+
+# Export speed of each interchange format against writing the case folder, with the
+# exports read back and compared (PRESET=small adds the followthemoney/networkx checks).
+bench-interchange: setup
+	bench/interchange/run.sh --preset $(or $(PRESET),large) --check
 # Hierarchy: cross-checks against springrank and networkx, planted-truth recovery on
 # generated cases, speed beside the peers (bench/hierarchy/README.md).
 bench-hierarchy: build

@@ -49,7 +49,7 @@ let package = Package(
                           path: "bench/hierarchy/HierarchyBench"),
 
         .testTarget(name: "FraudGraphTests", dependencies: ["FraudGraph"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "FraudGraph", "Synthetic"]),
         .testTarget(name: "SyntheticTests", dependencies: ["Synthetic", "Interchange", "FraudGraph"]),
         .testTarget(name: "GraphvizExportTests", dependencies: ["GraphvizExport", "FraudGraph", "Interchange", "Synthetic"]),
         .testTarget(name: "CommunitiesTests", dependencies: ["Communities", "Synthetic", "Interchange", "FraudGraph"]),

@@ -19,6 +19,7 @@ struct FraudGraphCommand: ParsableCommand {
             ValidateCommand.self,
             StatsCommand.self,
             ExportCommand.self,
+            ImportCommand.self,
             GenerateCommand.self,
             TraceCommand.self,
             FreezeCommand.self,

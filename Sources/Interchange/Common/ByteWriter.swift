@@ -1,0 +1,97 @@
+import FraudGraph
+import Foundation
+
+/// Writes bytes to a file through a 4 MiB buffer, for the exporters that stream a
+/// case out row by row (FollowTheMoney JSON lines, GraphML). Nothing of the output is
+/// ever held whole in memory.
+///
+/// The escaping that each format needs lives with the format; this type only
+/// appends and flushes. The buffer lives behind a pointer the writer never replaces,
+/// so appending costs no runtime exclusivity check (as in `CSVWriter`).
+public final class ByteWriter {
+    private let fd: Int32
+    private let storage: UnsafeMutablePointer<[UInt8]>
+    private let flushSize = 1 << 22
+    public let path: String
+    /// Bytes flushed to the file so far.
+    public private(set) var bytesWritten = 0
+
+    /// Creates (or truncates) the file at `path`.
+    public init(path: String) throws {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { throw ByteWriter.error(path) }
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: [])
+        storage.pointee.reserveCapacity(flushSize + 65536)
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
+
+    /// Appends raw bytes.
+    @inline(__always)
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        storage.pointee.append(contentsOf: bytes)
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    public func append(_ byte: UInt8) {
+        storage.pointee.append(byte)
+    }
+
+    /// Appends the UTF-8 of a string written in code (not from case data: no escaping).
+    public func append(_ text: StaticString) {
+        text.withUTF8Buffer { storage.pointee.append(contentsOf: $0) }
+    }
+
+    /// Appends the UTF-8 of `text` as it is.
+    public func appendRaw(_ text: String) {
+        var t = text
+        t.withUTF8 { storage.pointee.append(contentsOf: $0) }
+    }
+
+    /// Appends bytes through a closure that writes into the buffer directly.
+    @inline(__always)
+    public func write(_ body: (inout [UInt8]) -> Void) {
+        body(&storage.pointee)
+    }
+
+    /// Flushes when the buffer is full; call after each record.
+    @inline(__always)
+    public func endRecord() throws {
+        if storage.pointee.count >= flushSize { try flush() }
+    }
+
+    /// Writes out the buffer.
+    public func flush() throws {
+        var offset = 0
+        try storage.pointee.withUnsafeBytes { raw in
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw ByteWriter.error(path)
+                }
+                offset += n
+            }
+        }
+        bytesWritten += storage.pointee.count
+        storage.pointee.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and makes sure the data is on disk.
+    public func finish() throws {
+        try flush()
+        fsync(fd)
+    }
+
+    private static func error(_ path: String) -> Error {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    }
+}

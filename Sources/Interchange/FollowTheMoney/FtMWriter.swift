@@ -1,0 +1,609 @@
+import FraudGraph
+import Foundation
+
+/// Writes a case as FollowTheMoney (FtM) JSON lines, one entity per line, that the
+/// `followthemoney` package reads and validates, and that `FtMReader` reads back into
+/// the same case.
+///
+/// - Entities become Person, Organization, BankAccount, CryptoWallet, Address (dens)
+///   or Asset (devices, phones, IPs, custom kinds), or the schema their `ftm:schema`
+///   attribute names (`FtMMapping.defaultSchema`).
+/// - Transfers become Payments: `payerAccount`/`beneficiaryAccount` are the accounts,
+///   `payer`/`beneficiary` their holders (the first person or organization that `owns`
+///   them) or, for an account without one, a stand-in LegalEntity `fg-s-...`.
+/// - Links become Ownership, Membership, Associate, Call or UnknownLink entities
+///   (`FtMMapping.defaultLinkSchema`); reports become Notes on the Payment.
+/// - Whatever FtM has no property for, or would change, travels in `fraudgraph:`
+///   markers in `description` (`FtMMarker`); a first Note `fg-case` holds the files'
+///   headers and attribute columns.
+///
+/// The file is written in one pass over the case's columns through a 4 MiB buffer.
+public struct FtMWriter: Sendable {
+    /// The file name the exporter writes in its folder.
+    public static let fileName = "case.ftm.json"
+
+    public var model: FtMModel
+
+    public init(model: FtMModel = .shared) { self.model = model }
+
+    /// Writes `c` to a new folder `folder` (it appears only when complete) as
+    /// `case.ftm.json`.
+    @discardableResult
+    public func write(_ c: Case, toFolder folder: String) throws -> InterchangeNotes {
+        var notes = InterchangeNotes()
+        try AtomicFolder.write(folder, isReplaceable: { FileManager.default.fileExists(atPath: $0 + "/" + FtMWriter.fileName) }) { temporary in
+            notes = try write(c, toFile: temporary + "/" + FtMWriter.fileName)
+        }
+        return notes
+    }
+
+    /// Writes `c` to the file `path`.
+    /// - Complexity: O(entities + links + transfers + reports), memory O(entities).
+    @discardableResult
+    public func write(_ c: Case, toFile path: String) throws -> InterchangeNotes {
+        let out = try ByteWriter(path: path)
+        let export = FtMExport(c, model: model, out: out)
+        try export.run()
+        try out.finish()
+        return export.notes
+    }
+}
+
+/// One export of a case to FtM.
+final class FtMExport {
+    let c: Case
+    let model: FtMModel
+    let out: ByteWriter
+    var notes = InterchangeNotes()
+
+    /// What the export decided before writing: schemata, ids, holders.
+    let plan: FtMPlan
+
+    init(_ c: Case, model: FtMModel, out: ByteWriter) {
+        self.c = c
+        self.model = model
+        self.out = out
+        plan = FtMPlan(c, model: model)
+        notes.add(Self.noteDerivedID, count: plan.derivedID.count, example: plan.derivedID.min { $0.key < $1.key }.map { c.entities.ids[$0.key] })
+    }
+
+    // MARK: - Notes
+
+    static let noteCleanedName = "names that FollowTheMoney would change (white space, quotes, control characters): FtM shows its cleaned form, the exact name is in a fraudgraph:name marker"
+    static let noteDerivedID = "ids that are not valid FtM ids: the entity is written as fg-e-HASH and its id is in a fraudgraph:id marker"
+    static let noteCountry = "countries that are not FtM country codes: kept in a fraudgraph:country marker"
+    static let noteNonBankTransfer = "transfers from or to a wallet or other non-bank account: FtM's Payment can only name bank accounts, so the account is in a fraudgraph:from/to marker and the holder is the payer/beneficiary"
+    static let noteStandIn = "accounts without a known holder: a stand-in LegalEntity (fg-s-...) is their payer/beneficiary, as FtM requires one"
+    static let noteAttributeMarker = "attribute values with no FtM property that keeps them exactly: kept in fraudgraph:attr markers"
+    static let noteTimeMarker = "times FtM cannot hold exactly (offsets, Unix seconds, years outside 1000-2999): kept in fraudgraph:time markers"
+    static let noteTransferID = "transfer ids that are not valid FtM ids or clash with an entity id: the Payment is fg-t-HASH and its id is in a fraudgraph:id marker"
+
+    @inline(__always)
+    func schema(_ e: Int32) -> FtMSchema { plan.schemata[Int(plan.schemaOf[Int(e)])] }
+
+    /// The FtM id of entity `e`.
+    func ftmID(_ e: Int32) -> String { plan.isDerived[Int(e)] ? plan.derivedID[e]! : c.entities.ids[e] }
+
+    /// Calls `body` with the FtM id of entity `e` as bytes.
+    @inline(__always)
+    func withFtMID<R>(_ e: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if plan.isDerived[Int(e)], var derived = plan.derivedID[e] { return derived.withUTF8(body) }
+        return c.entities.ids.withBytes(e, body)
+    }
+
+    // MARK: - Run
+
+    func run() throws {
+        try writeLayout()
+        try writeEntities()
+        try writeStandIns()
+        try writePayments()
+        try writeLinks()
+        try writeReports()
+    }
+
+    /// The note `fg-case`: headers and attribute columns of the case's files.
+    func writeLayout() throws {
+        var bag = FtMPropertyBag()
+        bag.add("name", "FraudGraph case layout")
+        var markers = [FtMMarker("table", "layout"), FtMMarker("version", "1")]
+        func list(_ items: [String]) -> String {
+            items.map { PercentEncoding.encode($0) { $0 == "," } }.joined(separator: ",")
+        }
+        let tables: [(String, TableLayout, AttributeColumns)] = [
+            ("entities", c.entities.layout, c.entities.attributes), ("links", c.links.layout, c.links.attributes),
+            ("transfers", c.transfers.layout, c.transfers.attributes), ("reports", c.reports.layout, c.reports.attributes),
+        ]
+        for (table, layout, attributes) in tables {
+            if !layout.header.isEmpty { markers.append(FtMMarker("header." + table, list(layout.header))) }
+            if attributes.count > 0 { markers.append(FtMMarker("columns." + table, list(attributes.names))) }
+        }
+        for m in markers { bag.add("description", m.text) }
+        var id = FtMIdentifiers.layoutID
+        id.withUTF8 { bag.writeEntity(id: $0, schema: "Note", to: out) }
+        try out.endRecord()
+    }
+
+    // MARK: - Entities
+
+    func writeEntities() throws {
+        let e = c.entities
+        var attributes = e.attributes.columns.map { SparseCursor($0) }
+        let verbatimColumns = e.layout.verbatim.keys.sorted()
+        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
+        let nameProperty = model["Thing"]!.properties["name"]!
+        let hasFallbackColumn = e.attributes.names.contains { FtMMapping.countryFallbacks.contains($0) }
+        // Each country once: its FtM code (lower case) if FtM knows it, and whether the
+        // exact text needs a marker (FtM does not know it, or it is not in upper case).
+        let countries: [(ftm: [UInt8]?, needsMarker: Bool)] = (0 ..< e.countries.count).map { k in
+            let country = e.countries[UInt16(k)]
+            let code = country.lowercased()
+            guard model.countryCodes.contains(code) else { return (nil, true) }
+            return (Array(code.utf8), code.uppercased() != country)
+        }
+        var bag = FtMPropertyBag()
+        for i in 0 ..< e.count {
+            let row = Int32(i)
+            let schema = self.schema(row)
+            let kind = e.kinds[e.kind[i]]
+            bag.reset()
+            var markers: [FtMMarker] = []
+            // name
+            var nameSlotTaken = false
+            if e.name.withBytes(i, { FtMText.isPlainName($0) }) {
+                e.name.withBytes(i) { bag.add("name", $0) }
+                nameSlotTaken = true
+            } else if case let name = e.name[i], !name.isEmpty {
+                if FtMText.isKept(name, in: nameProperty) {
+                    bag.add("name", name)
+                    nameSlotTaken = true
+                } else {
+                    markers.append(FtMMarker("name", name))
+                    notes.add(Self.noteCleanedName, example: name)
+                    if let shown = FtMText.cleanedName(name) {
+                        bag.add("name", shown)
+                        nameSlotTaken = true
+                    }
+                }
+            } else if schema.required.contains("name") {
+                // FtM requires a name here: show the id, and say the name is empty.
+                if let shown = FtMText.cleanedName(e.ids[row]) {
+                    bag.add("name", shown)
+                    nameSlotTaken = true
+                    markers.append(FtMMarker("name", ""))
+                }
+            }
+            // country
+            var countrySlotTaken = false
+            let countryCode = Int(e.country[i])
+            if countryCode != 0 {
+                let country = countries[countryCode]
+                if let code = country.ftm {
+                    code.withUnsafeBufferPointer { bag.add("country", $0) }
+                    countrySlotTaken = true
+                }
+                if country.needsMarker {
+                    markers.append(FtMMarker("country", e.countries[UInt16(countryCode)]))
+                    if country.ftm == nil { notes.add(Self.noteCountry, example: e.countries[UInt16(countryCode)]) }
+                }
+            } else if hasFallbackColumn && FtMMapping.countryFallbacks.contains(where: { e.attributes.value($0, row: row) != nil }) {
+                markers.append(FtMMarker("country", ""))  // the reader would take the country from these
+            }
+            if let role = e.roleOf(row) { markers.append(FtMMarker("role", role)) }
+            if FtMMapping.kind(forSchema: schema) != kind { markers.append(FtMMarker("kind", kind)) }
+            if plan.isDerived[i] { markers.append(FtMMarker("id", e.ids[row])) }
+            if e.isOutside[i] { markers.append(FtMMarker("outside")) }
+            // attributes
+            var values: [(String, String)] = []
+            for k in 0 ..< attributes.count {
+                _ = attributes[k].value(at: row) { values.append((e.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
+            }
+            if !values.isEmpty {
+                let defaultSchema = FtMMapping.defaultSchema(forKind: kind)
+                placeAttributes(values, schema: schema, bag: &bag, markers: &markers) { name, index, value in
+                    switch name {
+                    case "ftm:schema":
+                        // The reader writes this attribute itself when the schema is not the kind's default.
+                        return .marker(unless: index == 1 && value == schema.name && value != defaultSchema)
+                    case "name": return index >= 2 && nameSlotTaken ? .property : .markerAlways
+                    case "country": return index >= 2 && countrySlotTaken ? .property : .markerAlways
+                    default: return .property
+                    }
+                }
+            }
+            appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
+            for m in markers { bag.add("description", m.text) }
+            withFtMID(row) { bag.writeEntity(id: $0, schema: schema.name, to: out) }
+            try out.endRecord()
+        }
+    }
+
+    /// Stand-in payers for accounts that no person or organization owns.
+    func writeStandIns() throws {
+        var bag = FtMPropertyBag()
+        for i in 0 ..< c.entities.count where plan.standInID[Int32(i)] != nil {
+            let account = ftmID(Int32(i))
+            bag.reset()
+            bag.add("name", "Holder of account " + account)
+            bag.add("description", FtMMarker("table", "standin").text)
+            plan.standInID[Int32(i)]!.withUnsafeBufferPointer { bag.writeEntity(id: $0, schema: "LegalEntity", to: out) }
+            try out.endRecord()
+            notes.add(Self.noteStandIn, example: c.entities.ids[Int32(i)])
+        }
+    }
+
+    // MARK: - Attributes
+
+    /// Where an attribute may go.
+    enum Placement {
+        /// Into the FtM property of its name, if FtM keeps the value there.
+        case property
+        /// Always into a marker.
+        case markerAlways
+        /// Into a marker unless the condition holds, in which case nowhere: the reader
+        /// makes it again.
+        case markerUnless(Bool)
+
+        static func marker(unless condition: Bool) -> Placement { .markerUnless(condition) }
+    }
+
+    /// Puts each attribute `(name, value)` of a row into the FtM property of its name
+    /// (`alias#2` is the second value of `alias`) when FtM keeps it there and the reader
+    /// gives it back under the same name, else into an `attr.NAME` marker.
+    func placeAttributes(
+        _ values: [(String, String)], schema: FtMSchema, bag: inout FtMPropertyBag, markers: inout [FtMMarker],
+        rule: (_ base: String, _ index: Int, _ value: String) -> Placement
+    ) {
+        for (name, value) in values {
+            var base = name
+            var index = 1
+            if let hash = name.lastIndex(of: "#"), let n = Int(name[name.index(after: hash)...]), n >= 2,
+               String(n) == name[name.index(after: hash)...] {
+                base = String(name[..<hash])
+                index = n
+            }
+            switch rule(base, index, value) {
+            case .markerAlways:
+                markers.append(FtMMarker("attr." + name, value))
+                notes.add(Self.noteAttributeMarker, example: name)
+                continue
+            case .markerUnless(let skip):
+                if !skip { markers.append(FtMMarker("attr." + name, value)) }
+                continue
+            case .property:
+                break
+            }
+            let propertyName = FtMMapping.propertyName(forAttribute: base, schema: schema)
+            if let p = schema.properties[propertyName], p.type != "entity",
+               FtMMapping.attributeName(forProperty: propertyName, schema: schema) == base,
+               !value.hasPrefix(FtMMarker.prefix),
+               bag.count(propertyName) == index - 1,
+               FtMText.isKept(value, in: p, model: model),
+               !bag.contains(propertyName, value) {
+                bag.add(propertyName, value)
+            } else {
+                markers.append(FtMMarker("attr." + name, value))
+                notes.add(Self.noteAttributeMarker, example: name)
+            }
+        }
+    }
+
+    /// Markers for the exact text a case file had where it differs from the canonical one.
+    func appendVerbatim(_ row: Int32, columns: [String], cursors: inout [SparseCursor], to markers: inout [FtMMarker]) {
+        for k in 0 ..< columns.count {
+            _ = cursors[k].value(at: row) { markers.append(FtMMarker("verbatim." + columns[k], String(decoding: $0, as: UTF8.self))) }
+        }
+    }
+
+    // MARK: - Payments
+
+    func writePayments() throws {
+        let t = c.transfers
+        var attributes = t.attributes.columns.map { SparseCursor($0) }
+        let verbatimColumns = t.layout.verbatim.keys.sorted()
+        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
+        let payment = model["Payment"]!
+        let currencyProperty = payment.properties["currency"]!
+        // Per-code texts, made once: currencies FtM keeps, markers for the others and for channels.
+        let currencyText = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
+        let currencyKept = (0 ..< t.currencies.count).map { FtMText.isKept(t.currencies[UInt16($0)], in: currencyProperty) }
+        let currencyMarker = (0 ..< t.currencies.count).map { Array(FtMMarker("currency", t.currencies[UInt16($0)]).text.utf8) }
+        let channelMarker = (0 ..< t.channels.count).map { Array(FtMMarker("channel", t.channels[UInt16($0)]).text.utf8) }
+        let isBank = plan.schemata.map { $0.isA("BankAccount") }
+        let schemaOf = plan.schemaOf
+        var nonBank = 0, timeMarkers = 0, hashedIDs = 0
+        var firstNonBank: String?, firstTimeMarker: String?, firstHashedID: String?
+        var bag = FtMPropertyBag()
+        let plainTable = t.attributes.count == 0 && t.layout.verbatim.isEmpty
+        // The usual payment needs no marker but its channel: written straight out.
+        // Each currency and channel marker as JSON text, back to back in one buffer.
+        var codeText: [UInt8] = []
+        var currencyStart: [Int] = [], channelStart: [Int] = []
+        for w in currencyText { currencyStart.append(codeText.count); w.withUnsafeBufferPointer { JSONText.appendString($0, to: &codeText) } }
+        currencyStart.append(codeText.count)
+        for w in channelMarker { channelStart.append(codeText.count); w.withUnsafeBufferPointer { JSONText.appendString($0, to: &codeText) } }
+        channelStart.append(codeText.count)
+        var timeText: [UInt8] = []
+        try codeText.withUnsafeBufferPointer { codes in
+        try plan.holder.withUnsafeBufferPointer { holder in
+        for i in 0 ..< t.count {
+            let row = Int32(i)
+            let from = t.source[i], to = t.target[i]
+            let form = t.textForm[i]
+            let time = t.time[i]
+            let currency = Int(t.currency[i])
+            var plainRow = plainTable
+            if !plainTable {
+                plainRow = true
+                for k in 0 ..< attributes.count where attributes[k].has(row) { plainRow = false; break }
+                for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
+            }
+            if plainRow && isBank[Int(schemaOf[Int(from)])] && isBank[Int(schemaOf[Int(to)])] && currencyKept[currency]
+                && FtMDate.fits(time) && (form.timeStyle == .utc || form.timeStyle == .other)
+                && !plan.transferIDClashes.contains(row) && t.ids.withBytes(row, { FtMIdentifiers.isVerbatimEntityID($0) }) {
+                let channel = Int(t.channel[i])
+                writePlainPayment(row, from: from, to: to,
+                                  currency: UnsafeBufferPointer(rebasing: codes[currencyStart[currency] ..< currencyStart[currency + 1]]),
+                                  channel: UnsafeBufferPointer(rebasing: codes[channelStart[channel] ..< channelStart[channel + 1]]),
+                                  holder: holder)
+                try out.endRecord()
+                continue
+            }
+            bag.reset()
+            var markers: [FtMMarker] = []
+            // Parties and accounts.
+            for end in 0 ..< 2 {
+                let account = end == 0 ? from : to
+                let h = holder[Int(account)]
+                if h >= 0 {
+                    withFtMID(h) { bag.add(end == 0 ? "payer" : "beneficiary", $0) }
+                } else {
+                    plan.standInID[account]!.withUnsafeBufferPointer { bag.add(end == 0 ? "payer" : "beneficiary", $0) }
+                }
+                if isBank[Int(schemaOf[Int(account)])] {
+                    withFtMID(account) { bag.add(end == 0 ? "payerAccount" : "beneficiaryAccount", $0) }
+                } else {
+                    markers.append(FtMMarker(end == 0 ? "from" : "to", ftmID(account)))
+                    if nonBank == 0 { firstNonBank = t.ids[row] }
+                    nonBank += 1
+                }
+            }
+            bag.add("amount") { Money(units: t.amount[i]).append(to: &$0, fractionDigits: form.amountFractionDigits) }
+            if currencyKept[currency] {
+                currencyText[currency].withUnsafeBufferPointer { bag.add("currency", $0) }
+            } else {
+                currencyMarker[currency].withUnsafeBufferPointer { bag.add("description", $0) }
+            }
+            if FtMDate.fits(time) { bag.add("date") { FtMDate.append(time, to: &$0) } }
+            if !FtMDate.fits(time) || form.timeStyle == .offset || form.timeStyle == .unixSeconds {
+                timeText.removeAll(keepingCapacity: true)
+                Timestamp.append(time, style: form.timeStyle == .other ? .utc : form.timeStyle, offsetMinutes: form.offsetMinutes, to: &timeText)
+                markers.append(FtMMarker("time", String(decoding: timeText, as: UTF8.self)))
+                if timeMarkers == 0 { firstTimeMarker = t.ids[row] }
+                timeMarkers += 1
+            }
+            let channel = Int(t.channel[i])
+            if channel != 0 { channelMarker[channel].withUnsafeBufferPointer { bag.add("description", $0) } }
+            // The id: its own when FtM accepts it and no entity has it.
+            let verbatimID = t.ids.withBytes(row) { FtMIdentifiers.isVerbatimEntityID($0) } && !plan.transferIDClashes.contains(row)
+            if !verbatimID {
+                markers.append(FtMMarker("id", t.ids[row]))
+                if hashedIDs == 0 { firstHashedID = t.ids[row] }
+                hashedIDs += 1
+            }
+            if !plainTable {
+                var values: [(String, String)] = []
+                for k in 0 ..< attributes.count {
+                    _ = attributes[k].value(at: row) { values.append((t.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
+                }
+                if !values.isEmpty {
+                    placeAttributes(values, schema: payment, bag: &bag, markers: &markers) { name, _, _ in
+                        switch name {
+                        case "payer", "beneficiary", "payerAccount", "beneficiaryAccount", "amount", "currency", "date":
+                            return .markerAlways
+                        default: return .property
+                        }
+                    }
+                }
+                appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
+            }
+            for m in markers { bag.add("description", m.text) }
+            if verbatimID {
+                t.ids.withBytes(row) { bag.writeEntity(id: $0, schema: "Payment", to: out) }
+            } else {
+                var id = FtMIdentifiers.hashed("fg-t-", t.ids[row])
+                id.withUTF8 { bag.writeEntity(id: $0, schema: "Payment", to: out) }
+            }
+            try out.endRecord()
+        }
+        }
+        }
+        notes.add(Self.noteNonBankTransfer, count: nonBank, example: firstNonBank)
+        notes.add(Self.noteTimeMarker, count: timeMarkers, example: firstTimeMarker)
+        notes.add(Self.noteTransferID, count: hashedIDs, example: firstHashedID)
+    }
+
+    /// A payment between two bank accounts with nothing to say in markers but its
+    /// channel, written byte by byte in the order the general path writes it. FtM ids
+    /// hold only `[0-9A-Za-z.-]`, so they need no escaping.
+    @inline(__always)
+    func writePlainPayment(_ row: Int32, from: Int32, to: Int32, currency: UnsafeBufferPointer<UInt8>, channel: UnsafeBufferPointer<UInt8>,
+                           holder: UnsafeBufferPointer<Int32>) {
+        let t = c.transfers
+        let i = Int(row)
+        @inline(__always) func put(_ s: StaticString, _ buf: inout [UInt8]) { s.withUTF8Buffer { buf.append(contentsOf: $0) } }
+        out.write { buf in
+            put(#"{"id":""#, &buf)
+            t.ids.withBytes(row) { buf.append(contentsOf: $0) }
+            put(#"","schema":"Payment","properties":{"payer":[""#, &buf)
+            appendParty(from, holder: holder, to: &buf)
+            put(#""],"payerAccount":[""#, &buf)
+            withFtMID(from) { buf.append(contentsOf: $0) }
+            put(#""],"beneficiary":[""#, &buf)
+            appendParty(to, holder: holder, to: &buf)
+            put(#""],"beneficiaryAccount":[""#, &buf)
+            withFtMID(to) { buf.append(contentsOf: $0) }
+            put(#""],"amount":[""#, &buf)
+            Money(units: t.amount[i]).append(to: &buf, fractionDigits: t.textForm[i].amountFractionDigits)
+            put(#""],"currency":["#, &buf)
+            buf.append(contentsOf: currency)
+            put(#"],"date":[""#, &buf)
+            FtMDate.append(t.time[i], to: &buf)
+            if t.channel[i] != 0 {
+                put(#""],"description":["#, &buf)
+                buf.append(contentsOf: channel)
+                put("]}}\n", &buf)
+            } else {
+                put("\"]}}\n", &buf)
+            }
+        }
+    }
+
+    @inline(__always)
+    func appendParty(_ account: Int32, holder: UnsafeBufferPointer<Int32>, to buf: inout [UInt8]) {
+        let h = holder[Int(account)]
+        if h >= 0 {
+            withFtMID(h) { buf.append(contentsOf: $0) }
+        } else {
+            plan.standInID[account]!.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
+        }
+    }
+
+    /// The FtM id of transfer `t`, as the payments were written.
+    func paymentID(_ t: Int32) -> String {
+        let tr = c.transfers
+        let verbatim = tr.ids.withBytes(t) { FtMIdentifiers.isVerbatimEntityID($0) } && !plan.transferIDClashes.contains(t)
+        return verbatim ? tr.ids[t] : FtMIdentifiers.hashed("fg-t-", tr.ids[t])
+    }
+
+    // MARK: - Links
+
+    func writeLinks() throws {
+        let l = c.links
+        var attributes = l.attributes.columns.map { SparseCursor($0) }
+        let verbatimColumns = l.layout.verbatim.keys.sorted()
+        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0]) }
+        let schemaColumn = l.attributes.column(named: "ftm:schema")
+        let idColumn = l.attributes.column(named: "ftm:id")
+        var usedIDs = Set<String>()
+        var timeBuffer: [UInt8] = []
+        var bag = FtMPropertyBag()
+        for i in 0 ..< l.count {
+            let row = Int32(i)
+            let source = l.source[i], target = l.target[i]
+            let kind = l.kinds[l.kind[i]]
+            let sourceSchema = schema(source), targetSchema = schema(target)
+            bag.reset()
+            var markers: [FtMMarker] = []
+            var values: [(String, String)] = []
+            for k in 0 ..< attributes.count {
+                _ = attributes[k].value(at: row) { values.append((l.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
+            }
+            // The schema: the one `ftm:schema` asks for if the two ends fit it.
+            let defaultName = FtMMapping.defaultLinkSchema(kind: kind, source: sourceSchema, target: targetSchema)
+            var linkSchema = model[defaultName]!
+            var schemaFromAttribute = false
+            if let k = schemaColumn, let asked = values.first(where: { $0.0 == l.attributes.names[k] })?.1,
+               let s = model[asked], !s.isAbstract, let ends = FtMMapping.ends(of: s),
+               FtMMapping.fits(sourceSchema, s.properties[ends.source]), FtMMapping.fits(targetSchema, s.properties[ends.target]) {
+                linkSchema = s
+                schemaFromAttribute = asked != defaultName
+            }
+            // The id: the FtM id it was read with, if it is still free; else `fg-l-ROW`.
+            var id = FtMIdentifiers.linkID(row: i)
+            var idFromAttribute = false
+            if let k = idColumn, let own = values.first(where: { $0.0 == l.attributes.names[k] })?.1,
+               FtMIdentifiers.isValidID(own), !own.hasPrefix(FtMIdentifiers.reservedPrefix),
+               c.entities.index(of: own) == nil, c.transfers.index(of: own) == nil, usedIDs.insert(own).inserted {
+                id = own
+                idFromAttribute = true
+            }
+            let ends = FtMMapping.ends(of: linkSchema)!
+            withFtMID(source) { bag.add(ends.source, $0) }
+            withFtMID(target) { bag.add(ends.target, $0) }
+            var captionTaken: String?
+            if FtMMapping.linkKind(forSchema: linkSchema) != kind {
+                markers.append(FtMMarker("kind", kind))
+                if let caption = FtMMapping.captionProperty(of: linkSchema), let p = linkSchema.properties[caption],
+                   FtMText.isKept(kind, in: p) {
+                    bag.add(caption, kind)
+                    captionTaken = caption
+                }
+            }
+            let time = l.time[i]
+            var dateTaken = false
+            if time != Timestamp.absent {
+                if FtMDate.fits(time) {
+                    bag.add("date") { FtMDate.append(time, to: &$0) }
+                    dateTaken = true
+                } else {
+                    timeBuffer.removeAll(keepingCapacity: true)
+                    Timestamp.append(time, style: .utc, offsetMinutes: 0, to: &timeBuffer)
+                    markers.append(FtMMarker("time", String(decoding: timeBuffer, as: UTF8.self)))
+                    notes.add(Self.noteTimeMarker, example: "link \(i + 1)")
+                }
+            }
+            if l.weight[i] != 1 { markers.append(FtMMarker("weight", CanonicalText.weight(l.weight[i]))) }
+            if !values.isEmpty {
+                placeAttributes(values, schema: linkSchema, bag: &bag, markers: &markers) { name, index, value in
+                    if name == "ftm:schema" { return .marker(unless: index == 1 && schemaFromAttribute) }
+                    if name == "ftm:id" { return .marker(unless: index == 1 && idFromAttribute && value == id) }
+                    if name == ends.source || name == ends.target { return .markerAlways }
+                    if name == "date" {
+                        // The reader takes the first date, when it is precise to the second, as the time.
+                        if time != Timestamp.absent { return index >= 2 && dateTaken ? .property : .markerAlways }
+                        return index == 1 && FtMDate.parse(value)?.isFull == true ? .markerAlways : .property
+                    }
+                    if let caption = captionTaken, name == caption { return index >= 2 ? .property : .markerAlways }
+                    return .property
+                }
+            }
+            appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
+            for m in markers { bag.add("description", m.text) }
+            id.withUTF8 { bag.writeEntity(id: $0, schema: linkSchema.name, to: out) }
+            try out.endRecord()
+        }
+    }
+
+    // MARK: - Reports
+
+    func writeReports() throws {
+        let r = c.reports
+        var attributes = r.attributes.columns.map { SparseCursor($0) }
+        let verbatimColumns = r.layout.verbatim.keys.sorted()
+        var verbatim = verbatimColumns.map { SparseCursor(r.layout.verbatim[$0]) }
+        var timeBuffer: [UInt8] = []
+        var bag = FtMPropertyBag()
+        for i in 0 ..< r.count {
+            let row = Int32(i)
+            bag.reset()
+            var markers = [FtMMarker("table", "report"), FtMMarker("id", r.ids[row])]
+            bag.add("name", FtMText.cleanedName("Report " + r.ids[row]) ?? "Report")
+            // FtM lets nothing refer to a Payment: the note is on the victim and the receiving
+            // account, and names the payment in a marker.
+            markers.append(FtMMarker("transfer", paymentID(r.transfer[i])))
+            if r.victim[i] >= 0 {
+                withFtMID(r.victim[i]) { bag.add("entity", $0) }
+                markers.append(FtMMarker("victim", ftmID(r.victim[i])))
+            }
+            let account = c.transfers.target[Int(r.transfer[i])]
+            if account != r.victim[i] { withFtMID(account) { bag.add("entity", $0) } }
+            let at = r.reportedAt[i]
+            if at != Timestamp.absent {
+                if FtMDate.fits(at) { bag.add("createdAt") { FtMDate.append(at, to: &$0) } } else {
+                    timeBuffer.removeAll(keepingCapacity: true)
+                    Timestamp.append(at, style: .utc, offsetMinutes: 0, to: &timeBuffer)
+                    markers.append(FtMMarker("time", String(decoding: timeBuffer, as: UTF8.self)))
+                }
+            }
+            for k in 0 ..< attributes.count {
+                _ = attributes[k].value(at: row) { markers.append(FtMMarker("attr." + r.attributes.names[k], String(decoding: $0, as: UTF8.self))) }
+            }
+            appendVerbatim(row, columns: verbatimColumns, cursors: &verbatim, to: &markers)
+            for m in markers { bag.add("description", m.text) }
+            var id = FtMIdentifiers.reportID(r.ids[row])
+            id.withUTF8 { bag.writeEntity(id: $0, schema: "Note", to: out) }
+            try out.endRecord()
+        }
+    }
+}
