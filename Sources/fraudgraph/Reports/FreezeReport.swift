@@ -86,7 +86,7 @@ enum FreezeReport {
                 if !victims.contains(v) { victims.append(v) }
             }
             rows.append(csvLine([
-                c.entities.id(e.account), c.entities.displayName(e.account), e.country ?? "", e.bank ?? "",
+                c.entities.id(e.account), c.entities.name[Int(e.account)], e.country ?? "", e.bank ?? "",
                 e.external ? "true" : "false", e.currency, Money(units: e.amount).description,
                 c.transfers.id(e.seedTransfer), Timestamp.iso8601(c.transfers.time[Int(e.seedTransfer)]),
                 reports.map { c.reports.id($0) }.joined(separator: ";"), victims.joined(separator: ";"),
