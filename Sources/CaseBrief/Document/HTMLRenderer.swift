@@ -110,17 +110,68 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// A renderer's SVG document made fit to sit inside HTML: the XML prolog and
-    /// DOCTYPE removed, and, as a second guard, any element that could run code
-    /// (`script`, `foreignObject`) or attribute that could (`on...=`, `javascript:`)
-    /// refused by dropping the picture.
+    /// DOCTYPE removed, and, as a second guard behind the DOT writer's escaping, the
+    /// picture refused when any of its tags could run code: an element `script`,
+    /// `foreignObject`, `iframe`, `object` or `embed`, an attribute named `on...`, or a
+    /// link to `javascript:`. Case text inside labels and tooltips is escaped text and
+    /// attribute values, so it is never mistaken for a tag.
     static func inlineSVG(_ svg: String) -> String {
         guard let start = svg.range(of: "<svg") else { return "<p class=\"missing\">Picture not drawn: not SVG</p>" }
         let body = String(svg[start.lowerBound...])
-        let lower = body.lowercased()
-        let forbidden = ["<script", "<foreignobject", "javascript:", " onload=", " onclick=", " onerror=", " onmouseover=", "<iframe", "<object", "<embed"]
-        if forbidden.contains(where: { lower.contains($0) }) {
-            return "<p class=\"missing\">Picture not drawn: it held active content</p>"
+        if let why = activeContent(body) {
+            return "<p class=\"missing\">Picture not drawn: it held active content (\(escape(why)))</p>"
         }
         return body
     }
+
+    /// The first tag of `svg` that could run code, or nil.
+    static func activeContent(_ svg: String) -> String? {
+        let forbiddenElements: Set<String> = ["script", "foreignobject", "iframe", "object", "embed", "handler", "listener"]
+        let bytes = Array(svg.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            // A tag: its name, then attributes with quoted values, up to `>`.
+            var j = i + 1
+            if j < bytes.count && (bytes[j] == UInt8(ascii: "/") || bytes[j] == UInt8(ascii: "!") || bytes[j] == UInt8(ascii: "?")) {
+                if bytes[j] == UInt8(ascii: "!") {  // comment or CDATA: skip to its end
+                    while j < bytes.count && bytes[j] != UInt8(ascii: ">") { j += 1 }
+                    i = j + 1
+                    continue
+                }
+                j += 1
+            }
+            let nameStart = j
+            while j < bytes.count && !isSpace(bytes[j]) && bytes[j] != UInt8(ascii: ">") && bytes[j] != UInt8(ascii: "/") { j += 1 }
+            let name = String(decoding: bytes[nameStart ..< j], as: UTF8.self).lowercased()
+            if forbiddenElements.contains(name) || name.hasSuffix(":script") { return "<\(name)>" }
+            while j < bytes.count && bytes[j] != UInt8(ascii: ">") {
+                if isSpace(bytes[j]) || bytes[j] == UInt8(ascii: "/") { j += 1; continue }
+                let attrStart = j
+                while j < bytes.count && !isSpace(bytes[j]) && bytes[j] != UInt8(ascii: "=") && bytes[j] != UInt8(ascii: ">") { j += 1 }
+                let attr = String(decoding: bytes[attrStart ..< j], as: UTF8.self).lowercased()
+                if attr.hasPrefix("on") { return "attribute \(attr)" }
+                while j < bytes.count && isSpace(bytes[j]) { j += 1 }
+                guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else { continue }
+                j += 1
+                while j < bytes.count && isSpace(bytes[j]) { j += 1 }
+                guard j < bytes.count else { break }
+                let quote = bytes[j]
+                var valueEnd = j
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    valueEnd = j + 1
+                    while valueEnd < bytes.count && bytes[valueEnd] != quote { valueEnd += 1 }
+                    let value = String(decoding: bytes[(j + 1) ..< min(valueEnd, bytes.count)], as: UTF8.self).lowercased()
+                    if attr.hasSuffix("href") && value.filter({ !$0.isWhitespace }).hasPrefix("javascript:") { return "link to javascript:" }
+                    j = valueEnd + 1
+                } else {
+                    return "unquoted attribute \(attr)"
+                }
+            }
+            i = j + 1
+        }
+        return nil
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

@@ -7,8 +7,6 @@ import MoneyFlow
 struct MethodSection {
     let a: CaseAnalysis
     let provenance: BriefProvenance
-    /// Seconds Graphviz spent on the pictures.
-    let drawingSeconds: Double
 
     func blocks() -> [Block] {
         var blocks: [Block] = [.pageBreak, .heading(level: 1, text: "Method and provenance", anchor: "method")]
@@ -36,9 +34,8 @@ struct MethodSection {
 
         // MARK: - Inputs and parameters
         blocks += provenance.blocks()
-        var timing = a.timings.map { [BriefText.cell($0.step), BriefText.cell(String(format: "%.2f s", $0.seconds))] }
-        timing.append([BriefText.cell("Drawing the pictures (Graphviz)"), BriefText.cell(String(format: "%.2f s", drawingSeconds))])
-        blocks.append(.table(BriefTable(caption: "Time taken", header: ["Step", "Time"], numeric: [1], rows: timing)))
+        blocks.append(.paragraph([.text("How long each step took is in "), .code("timings.json"),
+                                  .text(" beside this page (kept out of the page so that the same case always gives the same page, byte for byte).")]))
         return blocks
     }
 

@@ -5,7 +5,7 @@ import Interchange
 
 /// Writes the brief of an analysed case into a folder: `index.html` (one
 /// self-contained page), `brief.md`, `figures/` (each picture as SVG, PNG, PDF and
-/// its DOT source), `tables/` (every table in full, as CSV) and `provenance.json`.
+/// its DOT source), `tables/` (every table in full, as CSV), `provenance.json` and `timings.json`.
 /// The folder appears whole or not at all.
 public struct CaseBriefWriter {
     public var settings: BriefSettings
@@ -54,7 +54,7 @@ public struct CaseBriefWriter {
             doc.add(DensSection(a: analysis).blocks(&out))
             progress("Writing the international section")
             doc.add(CooperationSection(a: analysis).blocks(&out))
-            doc.add(MethodSection(a: analysis, provenance: provenance, drawingSeconds: out.figures.seconds).blocks())
+            doc.add(MethodSection(a: analysis, provenance: provenance).blocks())
 
             progress("Writing the page")
             try Data(HTMLRenderer().render(doc).utf8).write(to: URL(fileURLWithPath: folder + "/index.html"))
@@ -62,6 +62,9 @@ public struct CaseBriefWriter {
             if let failed = out.figures.writeErrors.first { throw BriefWriteError(message: "cannot write \(failed)") }
             try out.writeTables(into: folder)
             try Data(provenance.json().utf8).write(to: URL(fileURLWithPath: folder + "/provenance.json"))
+            let steps = analysis.timings.map { JSON.object([("step", .string($0.step)), ("seconds", .double($0.seconds))]) }
+                + [JSON.object([("step", .string("Drawing the pictures (Graphviz)")), ("seconds", .double(out.figures.seconds))])]
+            try Data((JSON.array(steps).serialized(indent: 2) + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/timings.json"))
             result.figures = out.figures.made.count
             result.tables = out.tables.count
             result.drawingSeconds = out.figures.seconds
