@@ -48,7 +48,7 @@ struct DensSection {
                 ("People", [.text("\(chart.people.count.formatted()): \(roleText)")]),
                 ("Rings", [.text(ringsOf(chart))]),
             ]))
-            let diagram = OrgChartDiagram(collapseFrom: 3).build(c, chart: DenChart(chart))
+            let diagram = OrgChartDiagram(collapseFrom: 3, maxRow: 12).build(c, chart: DenChart(chart))
             blocks.append(.figure(out.figures.figure(diagram, name: "den-\(c.entities.id(den))".filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" },
                                                      caption: "Org chart of den \(c.entities.id(den)): level 0 at the top; each line from a person's strongest superior.")))
             let shown = chart.people.prefix(40)

@@ -8,6 +8,9 @@ import MoneyFlow
 struct MoneyFlowSection {
     let a: CaseAnalysis
 
+    /// Most reported payments drawn together in one trace picture.
+    static let paymentsTogether = 100
+
     func blocks(_ out: inout BriefOutputs) -> [Block] {
         let c = a.c, t = c.transfers, trace = a.trace, settings = a.settings
         var blocks: [Block] = [.pageBreak, .heading(level: 1, text: "Money flow", anchor: "money")]
@@ -63,9 +66,13 @@ struct MoneyFlowSection {
                                                      caption: "Where the money of payment \(t.id(seed)) went, hop by hop; line width follows the amount.")))
         }
         if trace.seeds.count > 1 {
-            let all = TraceDiagram().build(c, trace: MoneyTrace(trace))
-            blocks.append(.figure(out.figures.figure(all, name: "trace-all",
-                                                     caption: "All \(trace.seeds.count.formatted()) reported payments together: the largest flows.")))
+            // Together: every payment in a small case, the largest ones in a big case.
+            let together = min(trace.seeds.count, MoneyFlowSection.paymentsTogether)
+            let all = TraceDiagram().build(c, trace: MoneyTrace(trace, seeds: together == trace.seeds.count ? nil : Set(biggest.prefix(together))))
+            let caption = together == trace.seeds.count
+                ? "All \(trace.seeds.count.formatted()) reported payments together: the largest flows."
+                : "The \(together) largest of the \(trace.seeds.count.formatted()) reported payments together: the largest flows."
+            blocks.append(.figure(out.figures.figure(all, name: "trace-all", caption: caption)))
         }
 
         blocks += freezeBlocks(&out)

@@ -44,13 +44,13 @@ struct RingsSection {
                                         numeric: [1, 2, 3, 6, 7, 8], rows: rows, omitted: max(0, rings.count - settings.tableRows))))
         out.table("rings.csv", header: RingsSection.csvHeader, rows: all.map { RingsSection.csvRow($0, c) })
         var memberRows: [[String]] = []
-        for r in all {
+        for r in rings {
             for e in r.members {
                 memberRows.append([String(r.number), c.entities.id(e), c.entities.kindOf(e).name, c.entities.name[Int(e)], c.entities.countryOf(e) ?? ""])
             }
         }
         out.table("ring-members.csv", header: ["ring", "entity", "kind", "name", "country"], rows: memberRows)
-        blocks.append(.paragraph([.text("\"Ties inside\" is the share of the members' tie weight that stays within the ring: the higher, the clearer the ring. Every member of every ring is listed in "),
+        blocks.append(.paragraph([.text("\"Ties inside\" is the share of the members' tie weight that stays within the ring: the higher, the clearer the ring. Every member of these rings is listed in "),
                                   .code("tables/ring-members.csv"), .text(".")]))
 
         // MARK: - The main rings, one by one
