@@ -23,7 +23,7 @@ enum BriefStyle {
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { border-bottom: 1px solid var(--rule); padding: 4px 8px; text-align: left; vertical-align: top; }
     th { background: var(--band); font-weight: 600; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     .money { white-space: nowrap; font-variant-numeric: tabular-nums; }
     figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
     figcaption.more { font-style: italic; }
@@ -43,6 +43,8 @@ enum BriefStyle {
       figure.picture .svg { border: none; overflow: visible; padding: 0; }
       figure.picture svg { max-height: 235mm; }
       figure.table { break-inside: auto; }
+      table { font-size: 8pt; }
+      th, td { padding: 2px 4px; }
       thead { display: table-header-group; }
       nav.toc ol { columns: 1; }
     }

@@ -32,6 +32,7 @@ struct CooperationSection {
         var isVictim = [Bool](repeating: false, count: e.count)
         for r in 0 ..< c.reports.count where c.reports.victim[r] >= 0 { isVictim[Int(c.reports.victim[r])] = true }
         let roster = a.hierarchy.roster
+        let threat = Set(a.rings.rings.filter(RingsSection.isThreat).map { Int32($0.number) })
         for p in 0 ..< e.count {
             let kind = e.kind[p]
             if kind == EntityKind.Code.den {
@@ -39,7 +40,7 @@ struct CooperationSection {
             } else if kind == EntityKind.Code.person {
                 if isVictim[p] {
                     rows[BriefText.country(e.countryOf(Int32(p))), default: CountryRow()].victims += 1
-                } else if a.ringOf[p] > 0 || (p < roster.denOf.count && roster.denOf[p] >= 0) {
+                } else if (a.ringOf[p] > 0 && threat.contains(a.ringOf[p])) || (p < roster.denOf.count && roster.denOf[p] >= 0) {
                     rows[BriefText.country(e.countryOf(Int32(p))), default: CountryRow()].people += 1
                 }
             }
@@ -52,7 +53,7 @@ struct CooperationSection {
         let countries = rows.filter { $0.value.weight > 0 || $0.value.people > 0 || !$0.value.dens.isEmpty }
             .sorted { ($0.value.freeze.values.reduce(0, +), $0.value.people, $1.key) > ($1.value.freeze.values.reduce(0, +), $1.value.people, $0.key) }
         blocks.append(.paragraph([
-            .text("What each country's police can act on: accounts in their country that still hold victims' money, suspects and dens located there (people in a ring or placed in a den; victims are counted apart), and victims' money that crossed their border, under the \(a.settings.policy.rawValue) rule."),
+            .text("What each country's police can act on: accounts in their country that still hold victims' money, suspects (people in a ring or placed in a den, by the country recorded for them; victims are counted apart) and dens located there, and victims' money that crossed their border, under the \(a.settings.policy.rawValue) rule."),
         ]))
         blocks.append(.table(BriefTable(caption: "Per country", header: ["Country", "Accounts to freeze", "Amount to freeze", "Suspects", "Dens", "Victims", "Victims' money in", "Victims' money out"],
                                         numeric: [1, 2, 3, 5, 6, 7],

@@ -67,10 +67,22 @@ struct DensSection {
         return blocks
     }
 
+    /// The rings (that took victims' money or hold a den) of the den's people: the
+    /// three biggest shares, then how many more.
     private func ringsOf(_ chart: OrgChart) -> String {
+        let threat = Set(a.rings.rings.filter(RingsSection.isThreat).map { Int32($0.number) })
         var rings: [Int32: Int] = [:]
-        for p in chart.people where a.ringOf[Int(p.person)] > 0 { rings[a.ringOf[Int(p.person)], default: 0] += 1 }
+        var elsewhere = 0
+        for p in chart.people {
+            let r = a.ringOf[Int(p.person)]
+            if r > 0 && threat.contains(r) { rings[r, default: 0] += 1 } else { elsewhere += 1 }
+        }
         if rings.isEmpty { return "none of its people is in a ring" }
-        return rings.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.map { "ring \($0.key) (\($0.value) people)" }.joined(separator: ", ")
+        let sorted = rings.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
+        var parts = sorted.prefix(3).map { "ring \($0.key) (\(BriefText.count($0.value, "person", plural: "people")))" }
+        let more = sorted.dropFirst(3).reduce(0) { $0 + $1.value }
+        if more > 0 { parts.append("\(BriefText.count(more, "person", plural: "people")) in \(BriefText.count(sorted.count - 3, "other ring"))") }
+        if elsewhere > 0 { parts.append("\(elsewhere.formatted()) in no ring") }
+        return parts.joined(separator: ", ")
     }
 }

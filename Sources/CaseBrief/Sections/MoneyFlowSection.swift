@@ -9,7 +9,7 @@ struct MoneyFlowSection {
     let a: CaseAnalysis
 
     /// Most reported payments drawn together in one trace picture.
-    static let paymentsTogether = 100
+    static let paymentsTogether = 30
 
     func blocks(_ out: inout BriefOutputs) -> [Block] {
         let c = a.c, t = c.transfers, trace = a.trace, settings = a.settings
@@ -164,7 +164,7 @@ struct MoneyFlowSection {
         let c = a.c, found = a.patterns
         var blocks: [Block] = [.heading(level: 2, text: "Laundering patterns", anchor: "patterns")]
         guard !found.isEmpty else { return blocks + [.paragraph([.text("No laundering pattern was found.")])] }
-        blocks.append(.paragraph([.text("Shapes of transfers that launderers use to break the trail, found in the whole ledger (reported or not): money passed on within hours through fans, chains, cycles and layers. Each finding is scored 0 to 1: the share passed on, times how fast.")]))
+        blocks.append(.paragraph([.text("Shapes of transfers that launderers use to break the trail, found in the whole ledger (reported or not): money passed on within hours through fans, chains, cycles and layers. Each finding is scored 0 to 1: the share passed on, times how fast; the strongest are those that moved the most money the fastest.")]))
         var byTypology: [Typology: (count: Int, accounts: Set<Int32>, transfers: Int)] = [:]
         for f in found {
             var v = byTypology[f.typology] ?? (0, [], 0)
@@ -178,7 +178,9 @@ struct MoneyFlowSection {
                                                  BriefText.cell(v.accounts.count.formatted()), BriefText.cell(v.transfers.formatted())]
                                             }
                                         })))
-        let strongest = found.indices.sorted { (found[$0].score, found[$0].amount, -$0) > (found[$1].score, found[$1].amount, -$1) }
+        // Strongest: the most money passed on, the fastest (amount × score).
+        func strength(_ i: Int) -> Double { Double(found[i].amount) * found[i].score }
+        let strongest = found.indices.sorted { (strength($0), -$0) > (strength($1), -$1) }
         blocks.append(.table(BriefTable(caption: "The strongest findings", header: ["Pattern", "Accounts", "Transfers", "Amount moved", "From", "To", "Score"],
                                         numeric: [2, 3, 6],
                                         rows: strongest.prefix(a.settings.tableRows).map { i in
