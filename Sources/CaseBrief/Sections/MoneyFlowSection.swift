@@ -104,14 +104,21 @@ struct MoneyFlowSection {
             byAccount[e.account] = ((old?.amount ?? 0) + e.amount, (old?.seeds ?? 0) + 1, old?.entry ?? e)
         }
         let top = byAccount.sorted { ($0.value.amount, -$0.key) > ($1.value.amount, -$1.key) }
+        let shown = top.prefix(rows).map(\.key)
+        let holders = MoneyFlowSection.holders(of: Set(shown), in: c)
         blocks.append(.table(BriefTable(caption: "Accounts holding most victims' money",
-                                        header: ["Account", "Country", "Bank", "Payments", "Amount", "Ring"], numeric: [3, 4, 5],
+                                        header: ["Account", "Held by", "Country", "Bank", "Payments", "Amount", "Ring"], numeric: [4, 5, 6],
                                         rows: top.prefix(rows).map { account, v in
-                                            [[.code(c.entities.id(account))], BriefText.cell(BriefText.country(v.entry.country)),
+                                            [[.code(c.entities.id(account))],
+                                             BriefText.cell(holders[account].map { $0.map { BriefText.entity(c, $0) + (c.entities.kind[Int($0)] == EntityKind.Code.organization ? " (organisation)" : "") }.joined(separator: "; ") } ?? "not recorded"),
+                                             BriefText.cell(BriefText.country(v.entry.country)),
                                              BriefText.cell(v.entry.bank ?? "(unknown)"), BriefText.cell(v.seeds.formatted()),
                                              [.money(Money(units: v.amount), currency: v.entry.currency)],
                                              BriefText.cell(a.ringOf[Int(account)] > 0 ? String(a.ringOf[Int(account)]) : "–")]
                                         }, omitted: max(0, top.count - rows))))
+        if shown.contains(where: { holders[$0]?.contains { c.entities.kind[Int($0)] == EntityKind.Code.organization } == true }) {
+            blocks.append(.note([.text("Money held in an organisation's account (an exchange, a payment firm, a shop) is pooled with its customers' money: the request goes to the organisation, to find which customer accounts took the victims' money.")]))
+        }
         let header = ["account", "name", "country", "bank", "external", "currency", "amount", "seed_transfer", "ring"]
         func row(_ e: FreezeList.Entry) -> [String] {
             [c.entities.id(e.account), c.entities.name[Int(e.account)], e.country ?? "", e.bank ?? "", e.external ? "true" : "false",
@@ -200,5 +207,16 @@ struct MoneyFlowSection {
                               Timestamp.iso8601(f.first), Timestamp.iso8601(f.last), String(format: "%.4f", f.score)]
                   })
         return blocks
+    }
+
+    /// The owners (`owns` links) of `accounts`.
+    /// - Complexity: O(links).
+    static func holders(of accounts: Set<Int32>, in c: Case) -> [Int32: [Int32]] {
+        var out: [Int32: [Int32]] = [:]
+        let l = c.links
+        for i in 0 ..< l.count where l.kind[i] == LinkKind.Code.owns && accounts.contains(l.target[i]) {
+            if out[l.target[i], default: []].contains(l.source[i]) == false { out[l.target[i], default: []].append(l.source[i]) }
+        }
+        return out
     }
 }
