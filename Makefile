@@ -15,6 +15,10 @@ build: setup
 demo: build
 	$(BIN) validate datasets/demo
 	$(BIN) demo --case datasets/demo --out output
+	@if command -v chromium >/dev/null 2>&1; then \
+	    python3 scripts/browser_check.py output --pdf output/brief.pdf --screenshot output/brief.png > output/browser-check.json \
+	    && echo "printed output/brief.pdf; browser check in output/browser-check.json"; \
+	else echo "(no chromium: output/brief.pdf not printed)"; fi
 
 test: setup
 	FRAUDGRAPH_REQUIRE_BROWSER=$${FRAUDGRAPH_REQUIRE_BROWSER:-0} $(SWIFT) test
