@@ -41,3 +41,28 @@ struct BriefCommandTests {
         #expect(missing.status != 0 && missing.stderr.contains("no case at"))
     }
 }
+
+@Suite("export --with-analyses")
+struct ExportWithAnalysesTests {
+    @Test("GraphML nodes carry ring, den, den_level, den_role and rank_score; Neo4j nodes the same properties")
+    func analysesOnNodes() throws {
+        let dir = Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A den of three: P1 manages P2, who manages P3; they share a phone and their accounts pay each other.
+        try Tool.write([
+            "entities.csv": "id,kind,name,country\nD1,den,Blue Tower,KH\nP1,person,Boss,KH\nP2,person,Lead,KH\nP3,person,Caller,KH\nF1,phone,,KH\n",
+            "links.csv": "source,target,kind\nP1,D1,located_at\nP2,D1,located_at\nP3,D1,located_at\nP1,P2,manages\nP2,P3,manages\nP1,F1,uses\nP2,F1,uses\nP3,F1,uses\n",
+            "transfers.csv": "id,from,to,amount,time\n",
+        ], to: dir + "/case")
+        let r = try Tool.run(["export", dir + "/case", "--to", dir + "/gml", "--format", "graphml", "--with-analyses", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/gml").filter { $0.hasSuffix(".graphml") }
+        let xml = try String(contentsOfFile: dir + "/gml/" + files[0], encoding: .utf8)
+        for key in ["ring", "den", "den_level", "den_role", "rank_score"] { #expect(xml.contains("attr.name=\"\(key)\""), "\(key)") }
+        #expect(xml.contains(">boss<") && xml.contains(">D1<"))
+        let neo = try Tool.run(["export", dir + "/case", "--to", dir + "/neo", "--format", "neo4j", "--with-analyses", "--quiet"])
+        #expect(neo.status == 0, "\(neo.stderr)")
+        let refused = try Tool.run(["export", dir + "/case", "--to", dir + "/ftm", "--format", "ftm", "--with-analyses"])
+        #expect(refused.status != 0)
+    }
+}
