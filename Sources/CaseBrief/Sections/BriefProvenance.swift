@@ -58,7 +58,7 @@ public struct BriefProvenance: Sendable {
                                          [[.code(f.name)], [.text(f.bytes.formatted())], [.text(f.rows.formatted())], [.code(f.sha256 ?? "not computed")]]
                                      })))
         if !rejected.isEmpty {
-            out.append(.note([.strong("Rows set aside: "), .text(rejected.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            out.append(.note([.strong("Rows set aside:"), .text(" " + rejected.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 + ". They are listed in rejects.csv beside this brief; no figure here counts them.")]))
         }
         out.append(.heading(level: 2, text: "Analyses and their parameters", anchor: "parameters"))

@@ -9,6 +9,9 @@ import Interchange
 /// The folder appears whole or not at all.
 public struct CaseBriefWriter {
     public var settings: BriefSettings
+    /// Files copied into the brief's folder: name in the folder -> path (the rows a
+    /// lenient reading set aside, `rejects.csv`).
+    public var copies: [String: String] = [:]
 
     public init(settings: BriefSettings) { self.settings = settings }
 
@@ -36,6 +39,7 @@ public struct CaseBriefWriter {
             return contents.contains("index.html") || contents.allSatisfy { $0.hasPrefix(".") }
         }) { folder in
             for name in keep { fm.createFile(atPath: folder + "/" + name, contents: Data()) }
+            for (name, source) in copies.sorted(by: { $0.key < $1.key }) { try fm.copyItem(atPath: source, toPath: folder + "/" + name) }
             var provenance = provenance
             provenance.analyses = MethodSection.analyses(analysis, formats: settings.figureFormats.map(\.rawValue).joined(separator: ","))
             let pictureProvenance = ["\(provenance.tool) \(provenance.version) brief, \(provenance.madeAt)", "case \(provenance.caseFolder)"]

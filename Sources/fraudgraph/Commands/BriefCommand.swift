@@ -117,13 +117,19 @@ enum BriefRun {
         func elapsed() -> String { String(format: "%6.1f s", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
         let say: (String) -> Void = { step in if !caseOptions.quiet { Terminal.warn("[\(elapsed())] \(step)") } }
         say("Loading \(caseOptions.casePath)")
-        let loaded = try CaseLoading.load(caseOptions, outputBeside: out, insideFolder: true, digests: true)
+        // Rows set aside under --lenient go beside the brief's folder first (the folder
+        // itself appears only when complete), then a copy goes inside it.
+        let loaded = try CaseLoading.load(caseOptions, outputBeside: out, insideFolder: false, digests: true)
+        let rejects = caseOptions.lenient && !loaded.report.rejected.isEmpty
+            ? CaseLoading.rejectsPath(caseOptions, outputBeside: out, insideFolder: false) : nil
         let analysis = CaseAnalysis(loaded.case, settings: settings, progress: say)
         let provenance = BriefProvenance(version: FraudGraphCommand.version, caseFolder: caseOptions.casePath,
                                          files: loaded.report.files, rejected: loaded.report.rejectedByCause)
         let result: CaseBriefWriter.Result
         do {
-            result = try CaseBriefWriter(settings: settings).write(analysis, provenance: provenance, to: out, progress: say)
+            var writer = CaseBriefWriter(settings: settings)
+            if let rejects { writer.copies["rejects.csv"] = rejects }
+            result = try writer.write(analysis, provenance: provenance, to: out, progress: say)
         } catch {
             Terminal.warn("cannot write the brief to \(out): \(error)")
             throw ExitCode(1)
