@@ -46,23 +46,34 @@ public struct RingGraph: Sendable {
 
         // MARK: Transfers, counted per pair of accounts
         if weights.transfers > 0 && c.transfers.count > 0 {
+            // Cash withdrawals counted apart: their pairs weigh `cashWithdrawals` more.
             var pairs = ContiguousArray<UInt64>()
             pairs.reserveCapacity(c.transfers.count)
+            var cashPairs = ContiguousArray<UInt64>()
+            let channel = c.transfers.channel
             for t in 0 ..< c.transfers.count {
                 let a = c.transfers.source[t], b = c.transfers.target[t]
                 if a == b { continue }
                 let (lo, hi) = a < b ? (a, b) : (b, a)
-                pairs.append(UInt64(UInt32(lo)) << 32 | UInt64(UInt32(hi)))
+                let key = UInt64(UInt32(lo)) << 32 | UInt64(UInt32(hi))
+                if channel[t] == TransferTable.cashOutChannel {
+                    if weights.cashWithdrawals > 0 { cashPairs.append(key) }
+                } else {
+                    pairs.append(key)
+                }
             }
-            pairs.sort()
-            var i = 0
-            while i < pairs.count {
-                var j = i + 1
-                while j < pairs.count && pairs[j] == pairs[i] { j += 1 }
-                let s = Int32(truncatingIfNeeded: pairs[i] >> 32), t = Int32(truncatingIfNeeded: pairs[i] & 0xFFFF_FFFF)
-                let w = weights.weight(transferCount: j - i) * factor(s, t)
-                if w > 0 { sources.append(s); targets.append(t); values.append(Float(w)) }
-                i = j
+            for (list, scale) in [(pairs, 1.0), (cashPairs, weights.cashWithdrawals)] where !list.isEmpty {
+                var list = list
+                list.sort()
+                var i = 0
+                while i < list.count {
+                    var j = i + 1
+                    while j < list.count && list[j] == list[i] { j += 1 }
+                    let s = Int32(truncatingIfNeeded: list[i] >> 32), t = Int32(truncatingIfNeeded: list[i] & 0xFFFF_FFFF)
+                    let w = weights.weight(transferCount: j - i) * factor(s, t) * scale
+                    if w > 0 { sources.append(s); targets.append(t); values.append(Float(w)) }
+                    i = j
+                }
             }
         }
 

@@ -46,6 +46,10 @@ public struct RingWeights: Sendable, Hashable {
     public var otherLink: Double = 1
     /// Per log₂(1 + number of transfers) between two accounts, either direction.
     public var transfers: Double = 1
+    /// Factor on cash withdrawals (`cash_out` transfers): 0 by default, since a
+    /// withdrawal ties an account to a cash desk, which is no party to anything (the
+    /// same desk serves the ring's mules and every honest customer of that country).
+    public var cashWithdrawals: Double = 0
     /// Entities with more distinct neighbours than this are hubs; 0 turns the
     /// damping off.
     public var hubDegree: Int = 100
@@ -81,6 +85,6 @@ public struct RingWeights: Sendable, Hashable {
     public var parameters: [(String, Double)] {
         [("sameAs", sameAs), ("owns", owns), ("manages", manages), ("uses", uses), ("recruited", recruited),
          ("locatedAt", locatedAt), ("memberOf", memberOf), ("contacted", contacted), ("otherLink", otherLink),
-         ("transfers", transfers), ("hubDegree", Double(hubDegree)), ("victimTies", victimTies)]
+         ("transfers", transfers), ("cashWithdrawals", cashWithdrawals), ("hubDegree", Double(hubDegree)), ("victimTies", victimTies)]
     }
 }

@@ -54,6 +54,7 @@ struct RingsCommand: ParsableCommand {
             case "contacted": w.contacted = value
             case "otherLink": w.otherLink = value
             case "transfers": w.transfers = value
+            case "cashWithdrawals": w.cashWithdrawals = value
             case "hubDegree": w.hubDegree = Int(value)
             case "victimTies": w.victimTies = value
             default: throw ValidationError("unknown weight \(parts[0]); known: \(RingWeights().parameters.map(\.0).joined(separator: ", "))")
