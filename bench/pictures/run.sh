@@ -72,7 +72,7 @@ if [ ! -d "$CASE" ]; then
     echo "generated $PRESET in $(secs "$t0" "$t1") s"
 fi
 t0=$(now)
-$BIN render "$CASE" --view overview --format svg --out "$RESULTS/$PRESET-overview.svg" --timings --quiet
+$BIN render "$CASE" --view overview --format svg --out "$DATA/$PRESET-overview.svg" --timings --quiet
 t1=$(now)
 echo "overview of the $PRESET preset, whole command: $(secs "$t0" "$t1") s (goal: under 60 s)"
 echo "results: $OUT"
