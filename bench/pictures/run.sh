@@ -37,20 +37,26 @@ sed 's/^digraph G {/digraph G { mclimit="0.1"; nslimit="2"; nslimit1="2"; reminc
 sed 's/^digraph G {/digraph G { mclimit="0.1"; nslimit="2"; nslimit1="2"; remincross="false"; splines="line";/' \
     "$DATA/random-250-625.dot" > "$DATA/random-250-625-capped.dot"
 
-printf "%-34s %-6s %-4s %12s %12s %12s %8s\n" graph engine fmt "in-process" "in+startup" "command" ratio
+printf "%-34s %-6s %-4s %12s %12s %12s %8s %10s %10s %9s\n" graph engine fmt "in-process" "in+startup" "command" ratio \
+    "in CPU" "cmd CPU" "CPU ratio"
+# CPU seconds (user + system) of each whole process, from /usr/bin/time: on a shared
+# machine they move far less than wall seconds.
+cpu() { python3 -c "import sys; print(f'{sum(map(float, open(sys.argv[1]).read().split()[-2:])):.3f}')" "$1"; }
 run() {  # file engine format
     local f=$1 e=$2 fmt=$3
     local t0 t1 t2 t3 inproc
     t0=$(now)
-    inproc=$($BIN draw "$DATA/$f" --engine "$e" --format "$fmt" --out /tmp/fg-bench.$fmt --timings 2>&1 | sed -n 's/.*edges, \([0-9.]*\) s$/\1/p')
+    inproc=$(/usr/bin/time -f "%U %S" -o "$DATA/draw.time" $BIN draw "$DATA/$f" --engine "$e" --format "$fmt" \
+        --out /tmp/fg-bench.$fmt --timings 2>&1 | sed -n 's/.*edges, \([0-9.]*\) s$/\1/p')
     t1=$(now)
     t2=$(now)
-    "$e" -T"$fmt" "$DATA/$f" -o /tmp/fg-bench-cli.$fmt 2>/dev/null
+    /usr/bin/time -f "%U %S" -o "$DATA/cli.time" "$e" -T"$fmt" "$DATA/$f" -o /tmp/fg-bench-cli.$fmt 2>/dev/null
     t3=$(now)
-    local whole cli
+    local whole cli incpu clicpu
     whole=$(secs "$t0" "$t1"); cli=$(secs "$t2" "$t3")
-    printf "%-34s %-6s %-4s %12s %12s %12s %8s\n" "$f" "$e" "$fmt" "$inproc" "$whole" "$cli" \
-        "$(python3 -c "print(f'{$inproc / $cli:.2f}')")"
+    incpu=$(cpu "$DATA/draw.time"); clicpu=$(cpu "$DATA/cli.time")
+    printf "%-34s %-6s %-4s %12s %12s %12s %8s %10s %10s %9s\n" "$f" "$e" "$fmt" "$inproc" "$whole" "$cli" \
+        "$(python3 -c "print(f'{$inproc / $cli:.2f}')")" "$incpu" "$clicpu" "$(python3 -c "print(f'{$incpu / $clicpu:.2f}')")"
 }
 run small-ego.dot twopi svg
 run small-ring1.dot dot svg
@@ -62,7 +68,8 @@ run random-2000-5000.dot sfdp svg
 run random-2000-5000.dot sfdp png
 echo
 echo "ratio = in-process seconds (layout + render, from fraudgraph draw --timings) / command-line wall seconds;"
-echo "in+startup = the whole fraudgraph draw process (start, read, render, write)."
+echo "in+startup = the whole fraudgraph draw process (start, read, render, write);"
+echo "in CPU, cmd CPU = user + system seconds of the whole fraudgraph draw and Graphviz processes; CPU ratio = in CPU / cmd CPU."
 echo
 
 # MARK: the overview of a generated case, end to end
