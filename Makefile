@@ -10,17 +10,18 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product fraudgraph
 
-# The main job on the bundled case: validation, figures, into output/.
+# The main job on the bundled case: validation, then the case brief (rings, traces,
+# freeze lists, den org charts, pictures) into output/; open output/index.html.
 demo: build
 	$(BIN) validate datasets/demo
-	$(BIN) stats datasets/demo --format table --out output/stats.txt
-	$(BIN) stats datasets/demo --format json --out output/stats.json
-	$(BIN) hierarchy datasets/demo --format table --out output/hierarchy.txt
-	$(BIN) hierarchy datasets/demo --format json --out output/hierarchy.json
-	@echo "written: output/stats.txt output/stats.json output/hierarchy.txt output/hierarchy.json"
+	$(BIN) demo --case datasets/demo --out output
+	@if command -v chromium >/dev/null 2>&1; then \
+	    python3 scripts/browser_check.py output --pdf output/brief.pdf --screenshot output/brief.png > output/browser-check.json \
+	    && echo "printed output/brief.pdf; browser check in output/browser-check.json"; \
+	else echo "(no chromium: output/brief.pdf not printed)"; fi
 
 test: setup
-	$(SWIFT) test
+	FRAUDGRAPH_REQUIRE_BROWSER=$${FRAUDGRAPH_REQUIRE_BROWSER:-0} $(SWIFT) test
 
 # Money-flow benchmark on the large preset (generated into bench/data/large if absent).
 bench-moneyflow: setup

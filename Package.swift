@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "GraphvizExport", targets: ["GraphvizExport"]),
         .library(name: "Communities", targets: ["Communities"]),
         .library(name: "Hierarchy", targets: ["Hierarchy"]),
+        .library(name: "CaseBrief", targets: ["CaseBrief"]),
         .executable(name: "fraudgraph", targets: ["fraudgraph"]),
     ],
     dependencies: [
@@ -39,8 +40,11 @@ let package = Package(
         .target(name: "Communities", dependencies: ["FraudGraph"]),
         // Centralities, rank inference in command ties, den membership, roles.
         .target(name: "Hierarchy", dependencies: ["FraudGraph"]),
+        // The case brief: every analysis run once, written as one self-contained HTML
+        // page, Markdown, pictures and tables, with the provenance of every number.
+        .target(name: "CaseBrief", dependencies: ["FraudGraph", "Interchange", "Communities", "MoneyFlow", "Hierarchy", "GraphvizExport"]),
         .executableTarget(name: "fraudgraph", dependencies: [
-            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Communities", "MoneyFlow", "Hierarchy",
+            "FraudGraph", "Interchange", "Synthetic", "GraphvizExport", "Communities", "MoneyFlow", "Hierarchy", "CaseBrief",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -56,5 +60,6 @@ let package = Package(
         .testTarget(name: "fraudgraphTests", dependencies: ["fraudgraph", "Interchange", "FraudGraph"]),
         .testTarget(name: "MoneyFlowTests", dependencies: ["MoneyFlow", "Synthetic", "FraudGraph"]),
         .testTarget(name: "HierarchyTests", dependencies: ["Hierarchy", "FraudGraph", "Synthetic"]),
+        .testTarget(name: "CaseBriefTests", dependencies: ["CaseBrief", "FraudGraph", "Interchange", "Synthetic", "MoneyFlow"]),
     ]
 )

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what FraudGraph needs on a fresh Debian machine: Graphviz's C library
-# (libgvc, which the package links) and its command-line tools (for comparisons).
+# (libgvc, which the package links), its command-line tools (for comparisons), and
+# Chromium (headless, for the test that opens the case brief in a real browser).
 set -euo pipefail
 need=()
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
+# Headless Chromium: the brief's browser test loads the page, checks it and prints it.
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && SUDO="sudo"

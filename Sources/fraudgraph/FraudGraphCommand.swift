@@ -32,6 +32,8 @@ struct FraudGraphCommand: ParsableCommand {
             CommunitiesCommand.self,
             HierarchyCommand.self,
             CentralityCommand.self,
+            BriefCommand.self,
+            DemoCommand.self,
         ]
     )
 }

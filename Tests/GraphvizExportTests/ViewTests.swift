@@ -221,6 +221,24 @@ enum Chain {
         #expect(toCrowd?.count == 10)
     }
 
+    @Test func wideRowsMergeEachSuperiorsLeavesAndEveryoneIsCountedOnce() throws {
+        let s = try SampleCase.build()
+        let chart = DenChart.fromManagesTies(s.c, den: s.compound)
+        let narrow = OrgChartDiagram(collapseFrom: 8, maxRow: 4).build(s.c, chart: chart)
+        let titles = narrow.nodes.map(\.title)
+        // Zhang Min's ten, and now also the five and the three of the other leaders.
+        #expect(titles.contains("10 workers") && titles.contains("5 workers") && titles.contains("3 workers"))
+        #expect(narrow.notes.contains { $0.contains("one dashed node per superior") })
+        // Every person is drawn exactly once: alone, or counted in one crowd.
+        var people = 0
+        for n in narrow.nodes {
+            if case .summary = n.look { people += Int(n.title.split(separator: " ")[0])! } else { people += 1 }
+        }
+        #expect(people == chart.members.count)
+        let wide = OrgChartDiagram(collapseFrom: 8).build(s.c, chart: chart)
+        #expect(wide.nodes.count > narrow.nodes.count)
+    }
+
     @Test func givenTiesReplaceTheCaseTies() throws {
         let s = try SampleCase.build()
         let e = s.c.entities

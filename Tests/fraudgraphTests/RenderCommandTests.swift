@@ -50,7 +50,7 @@ struct RenderCommandTests {
             (["--view", "map"], "unknown view"),
             (["--view", "ego:nobody"], "no entity has the id \"nobody\""),
             (["--view", "hierarchy:P1"], "\"P1\" is a person, not a den"),
-            (["--view", "trace"], "needs the MoneyFlow module"),
+            (["--view", "trace"], "the trace carried no money: no reports or seeds"),
             (["--view", "ring:7"], "no ring 7"),
         ]
         for (arguments, message) in cases {

@@ -51,8 +51,16 @@ public final class Renderer: @unchecked Sendable {
     /// - Throws: `RenderError` with Graphviz's own messages.
     public func render(dot: String, engine: LayoutEngine = .dot, format: PictureFormat,
                        limits: RenderLimits = .standard) throws(RenderError) -> Rendering {
+        try render(dot: dot, engine: engine, formats: [format], limits: limits)[0]
+    }
+
+    /// Lays out `dot` once with `engine` and renders it to each of `formats` (PNG
+    /// last, since its pixel cap changes the graph), in the order given.
+    /// - Throws: `RenderError` with Graphviz's own messages, at the first failure.
+    public func render(dot: String, engine: LayoutEngine = .dot, formats: [PictureFormat],
+                       limits: RenderLimits = .standard) throws(RenderError) -> [Rendering] {
         lock.lock(); defer { lock.unlock() }
-        let start = DispatchTime.now().uptimeNanoseconds
+        var start = DispatchTime.now().uptimeNanoseconds
         let gvc = try openContext()
         GraphvizMessages.reset()
         guard let graph = dot.withCString({ fg_read_dot($0) }) else {
@@ -80,7 +88,7 @@ public final class Renderer: @unchecked Sendable {
             if moved > 0 { notes.append("\(moved) label(s) of edges within one rank placed beside the edge (xlabel)") }
         }
 
-        // MARK: Layout and render
+        // MARK: Layout
         GraphvizMessages.reset()
         let (layoutStatus, routerText) = StderrCapture.run { fg_layout(gvc, graph, used.rawValue) }
         let routerFailures = routerText.split(separator: "\n").filter { $0.hasPrefix("libpath/") }.map(String.init)
@@ -98,19 +106,29 @@ public final class Renderer: @unchecked Sendable {
             notes.append("Graphviz could not route \(routerFailures.count / 2 + routerFailures.count % 2) edge path(s) (\(routerFailures[0])): drawn straight; this layout's memory is not freed")
         }
         notes += GraphvizMessages.take()
-        if format == .png { notes += capPixels(graph, limits: limits) }
-        GraphvizMessages.reset()
-        var result: UnsafeMutablePointer<CChar>? = nil
-        var length = 0
-        let rc = fg_render_data(gvc, graph, format.graphvizName, &result, &length)
-        defer { if let result { fg_free_render_data(result) } }
-        if rc != 0 || GraphvizMessages.sawError || result == nil {
-            throw .render(format: format, messages: GraphvizMessages.take())
+
+        // MARK: Render each format from the one layout
+        var out: [Rendering?] = Array(repeating: nil, count: formats.count)
+        let order = formats.indices.sorted { (formats[$0] == .png ? 1 : 0, $0) < (formats[$1] == .png ? 1 : 0, $1) }
+        for k in order {
+            let format = formats[k]
+            var formatNotes = notes
+            if format == .png { formatNotes += capPixels(graph, limits: limits) }
+            GraphvizMessages.reset()
+            var result: UnsafeMutablePointer<CChar>? = nil
+            var length = 0
+            let rc = fg_render_data(gvc, graph, format.graphvizName, &result, &length)
+            defer { if let result { fg_free_render_data(result) } }
+            if rc != 0 || GraphvizMessages.sawError || result == nil {
+                throw .render(format: format, messages: GraphvizMessages.take())
+            }
+            formatNotes += GraphvizMessages.take()
+            let data = [UInt8](UnsafeRawBufferPointer(start: UnsafeRawPointer(result!), count: length))
+            let now = DispatchTime.now().uptimeNanoseconds
+            out[k] = Rendering(data: data, engine: used, nodeCount: n, edgeCount: m, notes: formatNotes, seconds: Double(now - start) / 1e9)
+            start = now
         }
-        notes += GraphvizMessages.take()
-        let data = [UInt8](UnsafeRawBufferPointer(start: UnsafeRawPointer(result!), count: length))
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Rendering(data: data, engine: used, nodeCount: n, edgeCount: m, notes: notes, seconds: seconds)
+        return out.map { $0! }
     }
 
     /// Renders a graph built in code.

@@ -22,7 +22,8 @@ public struct Grouping: Sendable {
     /// recruitment ties (not calls, not transfers: victims would join every ring),
     /// numbered from 1 by size, largest first; entities alone get -1.
     ///
-    /// A stand-in until ring detection (the Communities module) is used.
+    /// A stand-in for pictures drawn without ring detection (the tool draws the
+    /// Communities module's rings: `Grouping(rings:entityCount:)` in CaseBrief).
     /// - Complexity: O(entities + links), near-linear union-find.
     public static func tieComponents(_ c: Case) -> Grouping {
         let n = c.entities.count

@@ -86,9 +86,11 @@ public struct OrgChartDiagram: Sendable {
     public var collapseFrom: Int
     /// Most people drawn.
     public var maxPeople: Int
+    /// A row wider than this merges every superior's leaves of one role.
+    public var maxRow: Int
 
-    public init(collapseFrom: Int = 8, maxPeople: Int = 400) {
-        self.collapseFrom = collapseFrom; self.maxPeople = maxPeople
+    public init(collapseFrom: Int = 8, maxPeople: Int = 400, maxRow: Int = 16) {
+        self.collapseFrom = collapseFrom; self.maxPeople = maxPeople; self.maxRow = maxRow
     }
 
     /// - Complexity: O(links + people log people).
@@ -127,14 +129,40 @@ public struct OrgChartDiagram: Sendable {
         // MARK: - Merge crowds of leaf subordinates
         var mergedInto: [Int32: Int] = [:]    // person -> crowd number
         var crowds: [(boss: Int32, role: String, level: Int, people: [Int32])] = []
-        for m in members {
-            guard let subs = subordinates[m.person] else { continue }
-            var byRole: [String: [Int32]] = [:]
-            for s in subs where subordinates[s] == nil && mergedInto[s] == nil { byRole[byPerson[s]!.role, default: []].append(s) }
-            for role in byRole.keys.sorted() where byRole[role]!.count > collapseFrom {
-                let people = byRole[role]!
+        func mergeCrowds(from threshold: Int, atLevels wide: Set<Int>?) {
+            for m in members {
+                guard let subs = subordinates[m.person] else { continue }
+                var byRole: [String: [Int32]] = [:]
+                for s in subs where subordinates[s] == nil && mergedInto[s] == nil && (wide?.contains(byPerson[s]!.level) ?? true) {
+                    byRole[byPerson[s]!.role, default: []].append(s)
+                }
+                for role in byRole.keys.sorted() where byRole[role]!.count > threshold {
+                    let people = byRole[role]!
+                    for p in people { mergedInto[p] = crowds.count }
+                    crowds.append((m.person, role, byPerson[people[0]]!.level, people))
+                }
+            }
+        }
+        mergeCrowds(from: collapseFrom, atLevels: nil)
+        // A level still wider than `maxRow`: every superior's leaves of one role become
+        // one node, and the leaves with no superior drawn, one node per role.
+        func rowWidths() -> [Int: Int] {
+            var width: [Int: Int] = [:]
+            for m in members where mergedInto[m.person] == nil { width[m.level, default: 0] += 1 }
+            for c in crowds { width[c.level, default: 0] += 1 }
+            return width
+        }
+        let wide = Set(rowWidths().filter { $0.value > maxRow }.map(\.key))
+        if !wide.isEmpty {
+            mergeCrowds(from: 1, atLevels: wide)
+            var orphans: [String: [Int32]] = [:]
+            for m in members where wide.contains(m.level) && mergedInto[m.person] == nil && subordinates[m.person] == nil && !hasSuperior.contains(m.person) {
+                orphans["\(m.level)\u{0}\(m.role)", default: []].append(m.person)
+            }
+            for key in orphans.keys.sorted() where orphans[key]!.count > 1 {
+                let people = orphans[key]!
                 for p in people { mergedInto[p] = crowds.count }
-                crowds.append((m.person, role, byPerson[people[0]]!.level, people))
+                crowds.append((-1, byPerson[people[0]]!.role, byPerson[people[0]]!.level, people))
             }
         }
 
@@ -159,7 +187,7 @@ public struct OrgChartDiagram: Sendable {
             let names = crowd.people.prefix(3).map { DOTText.shortened(t.displayName($0), to: 16) }.joined(separator: ", ")
             let node = Diagram.Node(look: .summary(.person), title: "\(crowd.people.count) \(crowd.role)s",
                                     details: [names + (crowd.people.count > 3 ? ", …" : "")],
-                                    tooltip: "\(crowd.people.count) \(crowd.role)s under \(t.displayName(crowd.boss)):\n" +
+                                    tooltip: "\(crowd.people.count) \(crowd.role)s" + (crowd.boss >= 0 ? " under \(t.displayName(crowd.boss))" : "") + ":\n" +
                                         crowd.people.map { t.displayName($0) }.joined(separator: "\n"),
                                     fill: OrgChartDiagram.roleColor(crowd.role))
             let idx = d.add(node)
@@ -189,13 +217,20 @@ public struct OrgChartDiagram: Sendable {
             for m in members where m.level == level && !hasSuperior.contains(m.person) && mergedInto[m.person] == nil {
                 d.add(Diagram.Edge(from: anchor, to: nodeOf[m.person]!, look: .layoutOnly))
             }
+            for (k, crowd) in crowds.enumerated() where crowd.boss < 0 && crowd.level == level {
+                d.add(Diagram.Edge(from: anchor, to: crowdNode[k], look: .layoutOnly))
+            }
         }
         for role in Set(members.map(\.role)).sorted() {
             d.extraLegend.append(.init(swatch: OrgChartDiagram.roleColor(role), text: role))
         }
         d.notes.append("\(EntityText.count(total, "person", "people")) on \(EntityText.count(levels.count, "level")); " + chart.source)
         if total > members.count { d.notes.append("the top \(members.count) of \(total) people are drawn") }
-        if !crowds.isEmpty { d.notes.append("more than \(collapseFrom) subordinates of one role with no one under them are drawn as one dashed node") }
+        if !crowds.isEmpty {
+            d.notes.append(wide.isEmpty
+                ? "more than \(collapseFrom) subordinates of one role with no one under them are drawn as one dashed node"
+                : "subordinates of one role with no one under them are drawn as one dashed node per superior (rows of more than \(maxRow))")
+        }
         return d
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseBrief
 import FraudGraph
 import Interchange
 
@@ -43,9 +44,13 @@ struct ExportCommand: ParsableCommand {
             help: ArgumentHelp("A CSV file `entity,COLUMN,...` of computed values per entity (ring, rank, ...) to add to GraphML and Neo4j nodes; may be repeated.", valueName: "file"))
     var nodeColumns: [String] = []
 
+    @Flag(name: .customLong("with-analyses"),
+          help: "Find the rings and rank each den's people first, and add ring, den, den_level, den_role and rank_score to the GraphML or Neo4j nodes.")
+    var withAnalyses = false
+
     func validate() throws {
-        if !nodeColumns.isEmpty && (format == .case || format == .ftm) {
-            throw ValidationError("--node-columns goes with --format graphml or neo4j")
+        if (!nodeColumns.isEmpty || withAnalyses) && (format == .case || format == .ftm) {
+            throw ValidationError("--node-columns and --with-analyses go with --format graphml or neo4j")
         }
     }
 
@@ -60,6 +65,7 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        if withAnalyses { columns += AnalysisColumns.make(loaded.case) }
         let notes: InterchangeNotes
         do {
             switch format {

@@ -1,8 +1,12 @@
 import ArgumentParser
+import CaseBrief
+import Communities
 import FraudGraph
 import Foundation
 import GraphvizExport
+import Hierarchy
 import Interchange
+import MoneyFlow
 
 /// What `render` writes.
 enum RenderFormat: String, ExpressibleByArgument, CaseIterable {
@@ -35,6 +39,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "How far an ego view reaches, in ties and transfers.")
     var hops: Int = 1
 
+    @Option(help: "The allocation policy of the trace view: fifo, lifo, libr, dirty-first, haircut or poison.")
+    var policy: TracePolicy = .fifo
+
     @Option(help: "svg, png, pdf, or dot (the Graphviz source).")
     var format: RenderFormat = .svg
 
@@ -59,10 +66,22 @@ struct RenderCommand: ParsableCommand {
         let loadSeconds = clock.lap()
         var pictures = CasePictures(loaded.case)
         pictures.hops = hops
-        if case .hierarchy(let id) = picture, let den = loaded.case.entities.index(of: id),
-           loaded.case.entities.kind[Int(den)] == EntityKind.Code.den,
-           let chart = OrgChartBridge.denChart(loaded.case, den: den) {
-            pictures.orgCharts[den] = chart
+        let c = loaded.case
+        // Each view gets the analysis it draws: rings, a trace, an org chart.
+        switch picture {
+        case .overview, .ring:
+            pictures.grouping = Grouping(rings: RingFinder().run(on: c), entityCount: c.entities.count)
+        case .trace:
+            let seeds = Tracer.reportedTransfers(in: c)
+            pictures.trace = MoneyTrace(Tracer(policy: policy).run(on: c, ledger: Ledger(c.transfers), seeds: seeds))
+        case .hierarchy(let id):
+            if let den = c.entities.index(of: id), c.entities.kind[Int(den)] == EntityKind.Code.den {
+                var h = DenHierarchy()
+                h.evidenceLimit = 1
+                if let chart = h.run(on: c, dens: [den]).charts.first, !chart.people.isEmpty { pictures.orgCharts[den] = DenChart(chart) }
+            }
+        case .ego:
+            break
         }
         var diagram: Diagram
         do {
@@ -71,7 +90,7 @@ struct RenderCommand: ParsableCommand {
             Terminal.warn(error.description)
             throw ExitCode(1)
         }
-        diagram.provenance = ["fraudgraph \(FraudGraphCommand.version) render --view \(picture)" + " --hops \(hops)",
+        diagram.provenance = ["fraudgraph \(FraudGraphCommand.version) render --view \(picture)" + " --hops \(hops)" + (picture == .trace ? " --policy \(policy.rawValue)" : ""),
                               "case \(caseOptions.casePath)"]
             + loaded.report.files.compactMap { f in f.sha256.map { "\(f.name) sha256 \($0)" } }
         let dot = DiagramWriter.dot(diagram)

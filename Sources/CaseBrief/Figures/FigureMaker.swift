@@ -1,0 +1,74 @@
+import Foundation
+import GraphvizExport
+
+/// Draws the brief's pictures through Graphviz: each diagram once as SVG for the page,
+/// and as the files `figures/NAME.svg|png|pdf` beside it. A picture that cannot be
+/// drawn becomes a figure that says why; the brief goes on.
+public struct FigureMaker {
+    /// The brief's folder (the figures go into `folder/figures`).
+    let folder: String
+    let formats: [PictureFormat]
+    /// Lines that every picture's provenance carries (tool, case, file digests).
+    let provenance: [String]
+    /// How long Graphviz took in all, and the notes it gave, per figure.
+    public private(set) var seconds = 0.0
+    public private(set) var made: [(name: String, notes: [String])] = []
+    /// Files that could not be written (the brief fails when there are any).
+    public private(set) var writeErrors: [String] = []
+    private var count = 0
+
+    public init(folder: String, formats: [PictureFormat], provenance: [String]) {
+        self.folder = folder
+        self.formats = formats
+        self.provenance = provenance
+    }
+
+    /// Renders `diagram` as `figures/name.*` and returns the figure for the page.
+    public mutating func figure(_ diagram: Diagram, name: String, caption: String) -> BriefFigure {
+        var diagram = diagram
+        diagram.provenance = provenance + diagram.provenance
+        let dot = DiagramWriter.dot(diagram)
+        count += 1
+        let fm = FileManager.default
+        let dir = folder + "/figures"
+        try? fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var svg: String?
+        var files: [String] = []
+        var notes: [String] = []
+        let wanted = [PictureFormat.svg] + formats.filter { $0 != .svg }
+        do {
+            let renderings = try Renderer.shared.render(dot: dot, engine: diagram.engine, formats: wanted)
+            for (format, r) in zip(wanted, renderings) {
+                seconds += r.seconds
+                if format == .svg {
+                    svg = String(decoding: r.data, as: UTF8.self)
+                    notes += r.notes
+                }
+                if formats.contains(format) {
+                    let path = "figures/\(name).\(format.rawValue)"
+                    do { try Data(r.data).write(to: URL(fileURLWithPath: folder + "/" + path)) } catch { writeErrors.append("\(path): \(error)") }
+                    files.append(path)
+                }
+            }
+        } catch {
+            return BriefFigure(caption: caption, svg: nil, problem: error.description)
+        }
+        do { try Data(dot.utf8).write(to: URL(fileURLWithPath: dir + "/\(name).dot")) } catch { writeErrors.append("\(name).dot: \(error)") }
+        files.append("figures/\(name).dot")
+        made.append((name, notes))
+        return BriefFigure(caption: caption, svg: svg.map { FigureMaker.scoped($0, prefix: "f\(count)-") }, files: files)
+    }
+
+    /// A figure for a picture that was not attempted, saying why.
+    public static func missing(_ caption: String, because why: String) -> BriefFigure {
+        BriefFigure(caption: caption, svg: nil, problem: why)
+    }
+
+    /// The SVG with its element ids (and the references to them) prefixed, so that
+    /// several pictures inline in one page keep distinct ids.
+    static func scoped(_ svg: String, prefix: String) -> String {
+        svg.replacingOccurrences(of: " id=\"", with: " id=\"" + prefix)
+            .replacingOccurrences(of: "url(#", with: "url(#" + prefix)
+            .replacingOccurrences(of: "href=\"#", with: "href=\"#" + prefix)
+    }
+}
