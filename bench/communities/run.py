@@ -68,7 +68,8 @@ def main():
     if a.only:
         methods = [m for m in methods if m in a.only]
     methods = [m for m in methods if m not in a.skip]
-    lines = [f"# Community detection on LFR graphs ({datetime.datetime.now():%Y-%m-%d %H:%M}, `{' '.join(sys.argv[1:])}`)", ""]
+    lines = [f"# Community detection on LFR graphs ({datetime.datetime.now():%Y-%m-%d %H:%M}, `{' '.join(sys.argv[1:])}`)", "",
+             f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start.", ""]
     print("\n".join(lines), flush=True)
     for n in a.n:
         for mu in a.mu:
@@ -105,6 +106,7 @@ def main():
                     lines.append(row)
             lines.append("")
             print(flush=True)
+    lines.append(f"Load average {os.getloadavg()[0]:.2f} at the end.")
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
     path = os.path.join(ROOT, "bench", "results", f"communities-{datetime.datetime.now():%Y%m%d-%H%M%S}.md")
     open(path, "w").write("\n".join(lines) + "\n")

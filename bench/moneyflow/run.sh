@@ -7,14 +7,17 @@
 #   bench/moneyflow/run.sh [CASE]        (default: bench/data/large, generated if absent)
 #   PYTHON_TIMEOUT=3600 bench/moneyflow/run.sh
 #
-# Results: bench/results/moneyflow/ (JSON lines, timings, Python outputs) and a
-# summary on stdout. Timings are noisy on a shared machine: compare the ratios.
+# Results: bench/results/moneyflow/ (small files: JSON lines, timings, the score table)
+# and a summary on stdout; the small case and its traces go to bench/data/moneyflow/
+# (not in git). Timings are noisy on a shared machine:
+# compare the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CASE=${1:-bench/data/large}
 OUT=bench/results/moneyflow
+WORK=bench/data/moneyflow
 PYTHON_TIMEOUT=${PYTHON_TIMEOUT:-3600}
-mkdir -p "$OUT"
+mkdir -p "$OUT" "$WORK"
 swift build -c release --product fraudgraph >/dev/null
 BIN=.build/release/fraudgraph
 if [ ! -f "$CASE/transfers.csv" ]; then
@@ -22,12 +25,16 @@ if [ ! -f "$CASE/transfers.csv" ]; then
 fi
 
 echo "== cross-check on the small preset: Swift and Python give the same trace =="
-SMALL=$OUT/small-case
-[ -f "$SMALL/transfers.csv" ] || "$BIN" generate --preset small --seed 1 --out "$SMALL" >/dev/null
+SMALL=$WORK/small-case
+[ -f "$SMALL/transfers.csv" ] || "$BIN" generate --preset small --seed 1 --out "$SMALL" --quiet
+differ=0
+: >"$OUT/crosscheck-small.txt"
 for p in fifo lifo libr dirty-first haircut poison; do
-    "$BIN" trace "$SMALL" --reports --policy "$p" --format json --out "$OUT/small-swift-$p.json"
-    python3 bench/moneyflow/replay.py "$SMALL" --policy "$p" --json "$OUT/small-python-$p.json" 2>/dev/null
-    printf '%-12s ' "$p"; python3 bench/moneyflow/compare.py "$OUT/small-swift-$p.json" "$OUT/small-python-$p.json" | tail -1
+    "$BIN" trace "$SMALL" --reports --policy "$p" --format json --out "$WORK/small-swift-$p.json" --quiet
+    python3 bench/moneyflow/replay.py "$SMALL" --policy "$p" --json "$WORK/small-python-$p.json" 2>/dev/null
+    # compare.py exits 1 on a difference: record it and go on to the timings.
+    verdict=$(python3 bench/moneyflow/compare.py "$WORK/small-swift-$p.json" "$WORK/small-python-$p.json") || differ=1
+    printf '%-12s %s\n' "$p" "$(tail -1 <<<"$verdict")" | tee -a "$OUT/crosscheck-small.txt"
 done
 
 echo "== Swift: floor, fifo, haircut, patterns (one process, peak memory per phase) =="
@@ -46,4 +53,8 @@ for p in fifo haircut; do
 done
 
 echo "== patterns against truth/laundering.csv =="
-"$BIN" patterns "$CASE" --score --limit 0 | tee "$OUT/patterns-score.txt" | tail -14
+"$BIN" patterns "$CASE" --score --limit 0 --quiet | tee "$OUT/patterns-score.txt" | tail -14
+if [ "$differ" = 1 ]; then
+    echo "the Swift and Python traces of the small case differ (see above)" >&2
+    exit 1
+fi

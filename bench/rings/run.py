@@ -62,7 +62,8 @@ def main():
     ap.add_argument("--only", nargs="*")
     a = ap.parse_args()
     names = [s for s in SETTINGS if not a.only or s in a.only]
-    lines = [f"# Planted rings recovered ({datetime.datetime.now():%Y-%m-%d %H:%M}, seed {a.seed})", ""]
+    lines = [f"# Planted rings recovered ({datetime.datetime.now():%Y-%m-%d %H:%M}, seed {a.seed})", "",
+             f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start.", ""]
     print("\n".join(lines), flush=True)
     for preset in a.preset:
         folder = case_folder(preset, a.seed)
@@ -84,6 +85,7 @@ def main():
             print(row, flush=True)
             lines.append(row)
         lines.append("")
+    lines.append(f"Load average {os.getloadavg()[0]:.2f} at the end.")
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
     path = os.path.join(ROOT, "bench", "results", f"rings-{datetime.datetime.now():%Y%m%d-%H%M%S}.md")
     open(path, "w").write("\n".join(lines) + "\n")

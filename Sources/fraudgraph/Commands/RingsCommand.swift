@@ -11,8 +11,9 @@ struct RingsCommand: ParsableCommand {
         abstract: "Find the organised rings of a case, largest threat first.",
         discussion: """
         Builds the ring graph (links and transfers weighted by kind, hubs damped; \
-        --weight overrides a weight), splits it into communities (Leiden with a resolution \
-        fitted to the graph unless --resolution is given), and reports every community of \
+        --weight overrides a weight), splits it into communities (Leiden on the constant Potts \
+        model at resolution 0.002 unless --quality or --resolution say otherwise), and \
+        reports every community of \
         at least --min-size entities: members by kind, dens, countries, the victim money \
         that reached it, its most central members and its conductance.
         Weights: sameAs owns manages uses recruited locatedAt memberOf contacted otherLink \
