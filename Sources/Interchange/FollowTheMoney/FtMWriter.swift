@@ -67,6 +67,33 @@ final class FtMExport {
         notes.add(Self.noteDerivedID, count: plan.derivedID.count, example: plan.derivedID.min { $0.key < $1.key }.map { c.entities.ids[$0.key] })
     }
 
+    /// A helper of `export` that formats chunks of rows into memory with its plan.
+    init(formattingFor export: FtMExport) {
+        c = export.c
+        model = export.model
+        out = ByteWriter()
+        plan = export.plan
+    }
+
+    /// Writes rows `0 ..< count` of a table with `body` (which writes a range of rows
+    /// to `out` and adds to `notes`) in chunks on two threads (`ChunkedRows`), and
+    /// hands each chunk's counters to `merge` in row order.
+    func writeInChunks<Counters>(rows count: Int, _ body: @escaping (FtMExport, Range<Int>) throws -> Counters,
+                                 merge: (Counters) -> Void) throws {
+        try ChunkedRows.write(
+            rows: count, formatters: (FtMExport(formattingFor: self), FtMExport(formattingFor: self)), to: out,
+            format: { helper, rows, buffer in
+                helper.out.exchange(&buffer)
+                defer { helper.out.exchange(&buffer) }
+                helper.notes = InterchangeNotes()
+                return (try body(helper, rows), helper.notes)
+            },
+            merge: { chunk in
+                notes.merge(chunk.1)
+                merge(chunk.0)
+            })
+    }
+
     // MARK: - Notes
 
     static let noteCleanedName = "names that FollowTheMoney would change (white space, quotes, control characters): FtM shows its cleaned form, the exact name is in a fraudgraph:name marker"
@@ -95,10 +122,15 @@ final class FtMExport {
 
     func run() throws {
         try writeLayout()
-        try writeEntities()
+        try writeInChunks(rows: c.entities.count, { try $0.writeEntities(rows: $1) }, merge: { _ in })
         try writeStandIns()
-        try writePayments()
-        try writeLinks()
+        var counts = PaymentCounts()
+        try writeInChunks(rows: c.transfers.count, { try $0.writePayments(rows: $1) }, merge: { counts.add($0) })
+        notes.add(Self.noteNonBankTransfer, count: counts.nonBank, example: counts.firstNonBank)
+        notes.add(Self.noteTimeMarker, count: counts.timeMarkers, example: counts.firstTimeMarker)
+        notes.add(Self.noteTransferID, count: counts.hashedIDs, example: counts.firstHashedID)
+        let linkIDs = claimedLinkIDs()
+        try writeInChunks(rows: c.links.count, { try $0.writeLinks(rows: $1, claimedIDs: linkIDs) }, merge: { _ in })
         try writeReports()
     }
 
@@ -126,11 +158,12 @@ final class FtMExport {
 
     // MARK: - Entities
 
-    func writeEntities() throws {
+    func writeEntities(rows: Range<Int>) throws {
         let e = c.entities
-        var attributes = e.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = e.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0], from: first) }
         let nameProperty = model["Thing"]!.properties["name"]!
         let hasFallbackColumn = e.attributes.names.contains { FtMMapping.countryFallbacks.contains($0) }
         // Each country once: its FtM code (lower case) if FtM knows it, and whether the
@@ -142,7 +175,7 @@ final class FtMExport {
             return (Array(code.utf8), code.uppercased() != country)
         }
         var bag = FtMPropertyBag()
-        for i in 0 ..< e.count {
+        for i in rows {
             let row = Int32(i)
             let schema = self.schema(row)
             let kind = e.kinds[e.kind[i]]
@@ -297,11 +330,28 @@ final class FtMExport {
 
     // MARK: - Payments
 
-    func writePayments() throws {
+    /// What the payments of a range of rows counted, for the notes.
+    struct PaymentCounts {
+        var nonBank = 0, timeMarkers = 0, hashedIDs = 0
+        var firstNonBank: String?, firstTimeMarker: String?, firstHashedID: String?
+
+        /// Adds the counts of the rows that come next.
+        mutating func add(_ later: PaymentCounts) {
+            if nonBank == 0 { firstNonBank = later.firstNonBank }
+            if timeMarkers == 0 { firstTimeMarker = later.firstTimeMarker }
+            if hashedIDs == 0 { firstHashedID = later.firstHashedID }
+            nonBank += later.nonBank
+            timeMarkers += later.timeMarkers
+            hashedIDs += later.hashedIDs
+        }
+    }
+
+    func writePayments(rows: Range<Int>) throws -> PaymentCounts {
         let t = c.transfers
-        var attributes = t.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = t.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0], from: first) }
         let payment = model["Payment"]!
         let currencyProperty = payment.properties["currency"]!
         // Per-code texts, made once: currencies FtM keeps, markers for the others and for channels.
@@ -326,7 +376,7 @@ final class FtMExport {
         var timeText: [UInt8] = []
         try codeText.withUnsafeBufferPointer { codes in
         try plan.holder.withUnsafeBufferPointer { holder in
-        for i in 0 ..< t.count {
+        for i in rows {
             let row = Int32(i)
             let from = t.source[i], to = t.target[i]
             let form = t.textForm[i]
@@ -418,9 +468,8 @@ final class FtMExport {
         }
         }
         }
-        notes.add(Self.noteNonBankTransfer, count: nonBank, example: firstNonBank)
-        notes.add(Self.noteTimeMarker, count: timeMarkers, example: firstTimeMarker)
-        notes.add(Self.noteTransferID, count: hashedIDs, example: firstHashedID)
+        return PaymentCounts(nonBank: nonBank, timeMarkers: timeMarkers, hashedIDs: hashedIDs,
+                             firstNonBank: firstNonBank, firstTimeMarker: firstTimeMarker, firstHashedID: firstHashedID)
     }
 
     /// A payment between two bank accounts with nothing to say in markers but its
@@ -478,17 +527,35 @@ final class FtMExport {
 
     // MARK: - Links
 
-    func writeLinks() throws {
+    /// The links that keep the FtM id they were read with (their `ftm:id` attribute):
+    /// a valid id no entity, transfer or earlier link has.
+    func claimedLinkIDs() -> Set<Int32> {
         let l = c.links
-        var attributes = l.attributes.columns.map { SparseCursor($0) }
+        guard let k = l.attributes.column(named: "ftm:id") else { return [] }
+        let column = l.attributes.columns[k]
+        var usedIDs = Set<String>()
+        var claimed = Set<Int32>()
+        for p in 0 ..< column.count {
+            let own = column.values[p]
+            if FtMIdentifiers.isValidID(own), !own.hasPrefix(FtMIdentifiers.reservedPrefix),
+               c.entities.index(of: own) == nil, c.transfers.index(of: own) == nil, usedIDs.insert(own).inserted {
+                claimed.insert(column.rows[p])
+            }
+        }
+        return claimed
+    }
+
+    func writeLinks(rows: Range<Int>, claimedIDs: Set<Int32>) throws {
+        let l = c.links
+        let first = Int32(rows.lowerBound)
+        var attributes = l.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0], from: first) }
         let schemaColumn = l.attributes.column(named: "ftm:schema")
         let idColumn = l.attributes.column(named: "ftm:id")
-        var usedIDs = Set<String>()
         var timeBuffer: [UInt8] = []
         var bag = FtMPropertyBag()
-        for i in 0 ..< l.count {
+        for i in rows {
             let row = Int32(i)
             let source = l.source[i], target = l.target[i]
             let kind = l.kinds[l.kind[i]]
@@ -512,9 +579,7 @@ final class FtMExport {
             // The id: the FtM id it was read with, if it is still free; else `fg-l-ROW`.
             var id = FtMIdentifiers.linkID(row: i)
             var idFromAttribute = false
-            if let k = idColumn, let own = values.first(where: { $0.0 == l.attributes.names[k] })?.1,
-               FtMIdentifiers.isValidID(own), !own.hasPrefix(FtMIdentifiers.reservedPrefix),
-               c.entities.index(of: own) == nil, c.transfers.index(of: own) == nil, usedIDs.insert(own).inserted {
+            if let k = idColumn, claimedIDs.contains(row), let own = values.first(where: { $0.0 == l.attributes.names[k] })?.1 {
                 id = own
                 idFromAttribute = true
             }

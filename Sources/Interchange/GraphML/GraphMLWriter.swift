@@ -98,14 +98,36 @@ final class GraphMLExport {
         self.out = out
     }
 
+    /// A helper of `export` that formats chunks of rows into memory.
+    init(formattingFor export: GraphMLExport) {
+        c = export.c
+        columns = export.columns
+        out = ByteWriter()
+    }
+
+    /// Writes rows `0 ..< count` of a table with `body` (which writes a range of rows
+    /// to `out` and adds to `notes`) in chunks on two threads (`ChunkedRows`).
+    func writeInChunks(rows count: Int, _ body: @escaping (GraphMLExport, Range<Int>) throws -> Void) throws {
+        try ChunkedRows.write(
+            rows: count, formatters: (GraphMLExport(formattingFor: self), GraphMLExport(formattingFor: self)), to: out,
+            format: { helper, rows, buffer in
+                helper.out.exchange(&buffer)
+                defer { helper.out.exchange(&buffer) }
+                helper.notes = InterchangeNotes()
+                try body(helper, rows)
+                return helper.notes
+            },
+            merge: { notes.merge($0) })
+    }
+
     static let noteEncoded = "values with characters XML cannot hold (control characters, U+FFFE/FFFF): percent-encoded and listed in fraudgraph_encoded, so FraudGraph reads them back exactly"
     static let noteRenamed = "attribute columns named like a FraudGraph GraphML key: their attr.name is prefixed attr:"
 
     func run() throws {
         try writeHeader()
-        try writeNodes()
-        try writeTransfers()
-        try writeLinks()
+        try writeInChunks(rows: c.entities.count) { try $0.writeNodes(rows: $1) }
+        try writeInChunks(rows: c.transfers.count) { try $0.writeTransfers(rows: $1) }
+        try writeInChunks(rows: c.links.count) { try $0.writeLinks(rows: $1) }
         try writeReports()
         out.append("</graph>\n</graphml>\n")
     }
@@ -320,15 +342,16 @@ final class GraphMLExport {
 
     // MARK: - Nodes
 
-    func writeNodes() throws {
+    func writeNodes(rows: Range<Int>) throws {
         let e = c.entities
-        var attributes = e.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = e.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0], from: first) }
         let kindWords = (0 ..< e.kinds.count).map { Array(e.kinds[UInt16($0)].utf8) }
         let countryWords = (0 ..< e.countries.count).map { Array(e.countries[UInt16($0)].utf8) }
         let roleWords = (0 ..< e.roles.count).map { Array(e.roles[UInt16($0)].utf8) }
-        for i in 0 ..< e.count {
+        for i in rows {
             let row = Int32(i)
             out.append("<node id=\"")
             e.ids.withBytes(row) { idAttribute($0, flag: "id") }
@@ -365,11 +388,12 @@ final class GraphMLExport {
         out.append("\">")
     }
 
-    func writeTransfers() throws {
+    func writeTransfers(rows: Range<Int>) throws {
         let t = c.transfers
-        var attributes = t.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = t.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0], from: first) }
         let currencyWords = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
         let channelWords = (0 ..< t.channels.count).map { Array(t.channels[UInt16($0)].utf8) }
         let plain = attributes.isEmpty && verbatim.isEmpty
@@ -384,7 +408,7 @@ final class GraphMLExport {
         }
         let currencyXML = currencyWords.map(content), channelXML = channelWords.map(content)
         let e = c.entities
-        for i in 0 ..< t.count {
+        for i in rows {
             let row = Int32(i)
             let form = t.textForm[i]
             // The usual transfer: plain ids, currency and channel, written in one go.
@@ -446,13 +470,14 @@ final class GraphMLExport {
     }
 
 
-    func writeLinks() throws {
+    func writeLinks(rows: Range<Int>) throws {
         let l = c.links
-        var attributes = l.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = l.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0], from: first) }
         let kindWords = (0 ..< l.kinds.count).map { Array(l.kinds[UInt16($0)].utf8) }
-        for i in 0 ..< l.count {
+        for i in rows {
             let row = Int32(i)
             edgeStart(l.source[i], l.target[i])
             kindWords[Int(l.kind[i])].withUnsafeBufferPointer { data(GraphMLKey.edgeKind, $0) }
