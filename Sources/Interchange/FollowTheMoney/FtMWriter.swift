@@ -288,13 +288,7 @@ final class FtMExport {
         rule: (_ base: String, _ index: Int, _ value: String) -> Placement
     ) {
         for (name, value) in values {
-            var base = name
-            var index = 1
-            if let hash = name.lastIndex(of: "#"), let n = Int(name[name.index(after: hash)...]), n >= 2,
-               String(n) == name[name.index(after: hash)...] {
-                base = String(name[..<hash])
-                index = n
-            }
+            let (base, index) = Self.attributeBase(name)
             switch rule(base, index, value) {
             case .markerAlways:
                 markers.append(FtMMarker("attr." + name, value))
@@ -319,6 +313,15 @@ final class FtMExport {
                 notes.add(Self.noteAttributeMarker, example: name)
             }
         }
+    }
+
+    /// An attribute's name without its value number: `alias#2` is value 2 of `alias`.
+    static func attributeBase(_ name: String) -> (base: String, index: Int) {
+        if let hash = name.lastIndex(of: "#"), let n = Int(name[name.index(after: hash)...]), n >= 2,
+           String(n) == name[name.index(after: hash)...] {
+            return (String(name[..<hash]), n)
+        }
+        return (name, 1)
     }
 
     /// Markers for the exact text a case file had where it differs from the canonical one.
@@ -365,6 +368,21 @@ final class FtMExport {
         var firstNonBank: String?, firstTimeMarker: String?, firstHashedID: String?
         var bag = FtMPropertyBag()
         let plainTable = t.attributes.count == 0 && t.layout.verbatim.isEmpty
+        // Attribute columns whose values always go into markers, whatever they are (no
+        // Payment property takes them): the marker's `fraudgraph:attr.NAME=` as bytes.
+        let markerKeys: [[UInt8]?] = t.attributes.names.map { name in
+            let (base, _) = Self.attributeBase(name)
+            switch base {
+            case "payer", "beneficiary", "payerAccount", "beneficiaryAccount", "amount", "currency", "date": break
+            default:
+                let propertyName = FtMMapping.propertyName(forAttribute: base, schema: payment)
+                if let p = payment.properties[propertyName], p.type != "entity",
+                   FtMMapping.attributeName(forProperty: propertyName, schema: payment) == base { return nil }
+            }
+            return Array((FtMMarker.prefix + FtMMarker.encode("attr." + name, isKey: true) + "=").utf8)
+        }
+        var markerText: [UInt8] = []
+        var attributeMarkerNoted = false, attributeMarkersLater = 0
         // The usual payment needs no marker but its channel: written straight out.
         // Each currency and channel marker as JSON text, back to back in one buffer.
         var codeText: [UInt8] = []
@@ -383,19 +401,54 @@ final class FtMExport {
             let time = t.time[i]
             let currency = Int(t.currency[i])
             var plainRow = plainTable
+            var hasMarkerAttributes = false
             if !plainTable {
                 plainRow = true
-                for k in 0 ..< attributes.count where attributes[k].has(row) { plainRow = false; break }
+                for k in 0 ..< attributes.count where attributes[k].has(row) {
+                    if markerKeys[k] == nil { plainRow = false; break }
+                    hasMarkerAttributes = true
+                }
                 for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
             }
             if plainRow && isBank[Int(schemaOf[Int(from)])] && isBank[Int(schemaOf[Int(to)])] && currencyKept[currency]
                 && FtMDate.fits(time) && (form.timeStyle == .utc || form.timeStyle == .other)
                 && !plan.transferIDClashes.contains(row) && t.ids.withBytes(row, { FtMIdentifiers.isVerbatimEntityID($0) }) {
                 let channel = Int(t.channel[i])
-                writePlainPayment(row, from: from, to: to,
+                writePlainPayment(t, row, from: from, to: to,
                                   currency: UnsafeBufferPointer(rebasing: codes[currencyStart[currency] ..< currencyStart[currency + 1]]),
                                   channel: UnsafeBufferPointer(rebasing: codes[channelStart[channel] ..< channelStart[channel + 1]]),
                                   holder: holder)
+                if hasMarkerAttributes {
+                    // The attribute markers follow the channel's in `description`, as
+                    // `placeAttributes` would put them.
+                    var firstValue = channel == 0
+                    for k in 0 ..< attributes.count {
+                        guard let key = markerKeys[k] else { continue }
+                        _ = attributes[k].value(at: row) { value in
+                            markerText.removeAll(keepingCapacity: true)
+                            markerText.append(contentsOf: key)
+                            if FtMMarker.isPlainValue(value) {
+                                markerText.append(contentsOf: value)
+                            } else {
+                                markerText.append(contentsOf: FtMMarker.encode(String(decoding: value, as: UTF8.self), isKey: false).utf8)
+                            }
+                            out.write { buf in
+                                buf.append(contentsOf: firstValue ? #","description":["#.utf8 : ",".utf8)
+                                markerText.withUnsafeBufferPointer { JSONText.appendString($0, to: &buf) }
+                            }
+                            firstValue = false
+                        }
+                        if attributeMarkerNoted {
+                            attributeMarkersLater += 1
+                        } else {
+                            notes.add(Self.noteAttributeMarker, example: t.attributes.names[k])
+                            attributeMarkerNoted = true
+                        }
+                    }
+                    out.write { buf in buf.append(contentsOf: "]}}\n".utf8) }
+                } else {
+                    out.write { buf in buf.append(contentsOf: channel == 0 ? "}}\n".utf8 : "]}}\n".utf8) }
+                }
                 try out.endRecord()
                 continue
             }
@@ -468,17 +521,18 @@ final class FtMExport {
         }
         }
         }
+        notes.add(Self.noteAttributeMarker, count: attributeMarkersLater)
         return PaymentCounts(nonBank: nonBank, timeMarkers: timeMarkers, hashedIDs: hashedIDs,
                              firstNonBank: firstNonBank, firstTimeMarker: firstTimeMarker, firstHashedID: firstHashedID)
     }
 
     /// A payment between two bank accounts with nothing to say in markers but its
-    /// channel, written byte by byte in the order the general path writes it. FtM ids
-    /// hold only `[0-9A-Za-z.-]`, so they need no escaping.
+    /// channel, written byte by byte in the order the general path writes it, up to
+    /// the channel's marker (the caller adds attribute markers and closes the line).
+    /// FtM ids hold only `[0-9A-Za-z.-]`, so they need no escaping.
     @inline(__always)
-    func writePlainPayment(_ row: Int32, from: Int32, to: Int32, currency: UnsafeBufferPointer<UInt8>, channel: UnsafeBufferPointer<UInt8>,
-                           holder: UnsafeBufferPointer<Int32>) {
-        let t = c.transfers
+    func writePlainPayment(_ t: TransferTable, _ row: Int32, from: Int32, to: Int32, currency: UnsafeBufferPointer<UInt8>,
+                           channel: UnsafeBufferPointer<UInt8>, holder: UnsafeBufferPointer<Int32>) {
         let i = Int(row)
         @inline(__always) func put(_ s: StaticString, _ buf: inout [UInt8]) { s.withUTF8Buffer { buf.append(contentsOf: $0) } }
         out.write { buf in
@@ -501,9 +555,8 @@ final class FtMExport {
             if t.channel[i] != 0 {
                 put(#""],"description":["#, &buf)
                 buf.append(contentsOf: channel)
-                put("]}}\n", &buf)
             } else {
-                put("\"]}}\n", &buf)
+                put("\"]", &buf)
             }
         }
     }

@@ -318,23 +318,29 @@ final class GraphMLExport {
         }
     }
 
+    /// The keys of a table's attribute columns and of its verbatim columns, made once.
+    struct ExtraKeys {
+        var attributes: [String]
+        var verbatim: [String]
+
+        init(_ table: CaseBuilder.Table, attributes: AttributeColumns, verbatimColumns: [String]) {
+            self.attributes = (0 ..< attributes.count).map { GraphMLKey.attribute(table, $0) }
+            verbatim = verbatimColumns.map { GraphMLKey.verbatim(table, $0) }
+        }
+    }
+
     /// Attribute and verbatim data of one row.
-    func rowExtras(_ table: CaseBuilder.Table, row: Int32, attributes: AttributeColumns, cursors: inout [SparseCursor],
-                            verbatimColumns: [String], verbatim: inout [SparseCursor]) {
+    func rowExtras(row: Int32, keys: ExtraKeys, cursors: inout [SparseCursor], verbatim: inout [SparseCursor]) {
         for k in 0 ..< cursors.count {
-            var value: [UInt8] = []
-            if cursors[k].value(at: row, { value = Array($0) }) {
-                value.withUnsafeBufferPointer { data(GraphMLKey.attribute(table, k), $0) }
-            }
+            _ = cursors[k].value(at: row) { data(keys.attributes[k], $0) }
         }
         for k in 0 ..< verbatim.count {
-            var value: [UInt8]?
-            if verbatim[k].value(at: row, { value = Array($0) }), let value {
+            _ = verbatim[k].value(at: row) { value in
                 // An empty exact text (a blank currency) is written as an empty element.
                 if value.isEmpty {
-                    out.write { $0.append(contentsOf: "<data key=\"\(GraphMLKey.verbatim(table, verbatimColumns[k]))\"></data>".utf8) }
+                    out.write { $0.append(contentsOf: "<data key=\"\(keys.verbatim[k])\"></data>".utf8) }
                 } else {
-                    value.withUnsafeBufferPointer { data(GraphMLKey.verbatim(table, verbatimColumns[k]), $0) }
+                    data(keys.verbatim[k], value)
                 }
             }
         }
@@ -347,6 +353,7 @@ final class GraphMLExport {
         let first = Int32(rows.lowerBound)
         var attributes = e.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
+        let extraKeys = ExtraKeys(.entities, attributes: e.attributes, verbatimColumns: verbatimColumns)
         var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0], from: first) }
         let kindWords = (0 ..< e.kinds.count).map { Array(e.kinds[UInt16($0)].utf8) }
         let countryWords = (0 ..< e.countries.count).map { Array(e.countries[UInt16($0)].utf8) }
@@ -369,7 +376,7 @@ final class GraphMLExport {
                 }
             }
             if !attributes.isEmpty || !verbatim.isEmpty {
-                rowExtras(.entities, row: row, attributes: e.attributes, cursors: &attributes, verbatimColumns: verbatimColumns, verbatim: &verbatim)
+                rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
             }
             finishEncoded("nx")
             out.append("</node>\n")
@@ -393,6 +400,7 @@ final class GraphMLExport {
         let first = Int32(rows.lowerBound)
         var attributes = t.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
+        let extraKeys = ExtraKeys(.transfers, attributes: t.attributes, verbatimColumns: verbatimColumns)
         var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0], from: first) }
         let currencyWords = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
         let channelWords = (0 ..< t.channels.count).map { Array(t.channels[UInt16($0)].utf8) }
@@ -411,11 +419,13 @@ final class GraphMLExport {
         for i in rows {
             let row = Int32(i)
             let form = t.textForm[i]
-            // The usual transfer: plain ids, currency and channel, written in one go.
+            // The usual transfer: plain ids, currency and channel, written in one go,
+            // then its attributes as the general path writes them.
             var plainRow = plain
+            var hasAttributes = false
             if !plain {
                 plainRow = true
-                for k in 0 ..< attributes.count where attributes[k].has(row) { plainRow = false; break }
+                for k in 0 ..< attributes.count where attributes[k].has(row) { hasAttributes = true; break }
                 for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
             }
             if plainRow && form.timeStyle != .unixSeconds && form.timeStyle != .other, let currency = currencyXML[Int(t.currency[i])],
@@ -441,8 +451,13 @@ final class GraphMLExport {
                         put(#"</data><data key="ech">"#, &buf)
                         channel.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
                     }
-                    put("</data></edge>\n", &buf)
+                    put("</data>", &buf)
                 }
+                if hasAttributes {
+                    rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
+                    finishEncoded("ex")
+                }
+                out.append("</edge>\n")
                 try out.endRecord()
                 continue
             }
@@ -461,7 +476,7 @@ final class GraphMLExport {
             }
             if t.channel[i] != 0 { channelWords[Int(t.channel[i])].withUnsafeBufferPointer { data(GraphMLKey.edgeChannel, $0) } }
             if !plain {
-                rowExtras(.transfers, row: row, attributes: t.attributes, cursors: &attributes, verbatimColumns: verbatimColumns, verbatim: &verbatim)
+                rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
             }
             finishEncoded("ex")
             out.append("</edge>\n")
@@ -475,6 +490,7 @@ final class GraphMLExport {
         let first = Int32(rows.lowerBound)
         var attributes = l.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
+        let extraKeys = ExtraKeys(.links, attributes: l.attributes, verbatimColumns: verbatimColumns)
         var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0], from: first) }
         let kindWords = (0 ..< l.kinds.count).map { Array(l.kinds[UInt16($0)].utf8) }
         for i in rows {
@@ -483,7 +499,7 @@ final class GraphMLExport {
             kindWords[Int(l.kind[i])].withUnsafeBufferPointer { data(GraphMLKey.edgeKind, $0) }
             if l.time[i] != Timestamp.absent { rawData("et") { Timestamp.append(l.time[i], style: .utc, offsetMinutes: 0, to: &$0) } }
             rawData("ew") { $0.append(contentsOf: CanonicalText.weight(l.weight[i]).utf8) }
-            rowExtras(.links, row: row, attributes: l.attributes, cursors: &attributes, verbatimColumns: verbatimColumns, verbatim: &verbatim)
+            rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
             finishEncoded("ex")
             out.append("</edge>\n")
             try out.endRecord()
@@ -494,6 +510,7 @@ final class GraphMLExport {
         let r = c.reports, t = c.transfers
         var attributes = r.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = r.layout.verbatim.keys.sorted()
+        let extraKeys = ExtraKeys(.reports, attributes: r.attributes, verbatimColumns: verbatimColumns)
         var verbatim = verbatimColumns.map { SparseCursor(r.layout.verbatim[$0]) }
         for i in 0 ..< r.count {
             let row = Int32(i)
@@ -505,7 +522,7 @@ final class GraphMLExport {
             t.ids.withBytes(transfer) { data(GraphMLKey.edgeTransfer, $0) }
             if victim >= 0 { c.entities.ids.withBytes(victim) { data(GraphMLKey.edgeVictim, $0) } }
             if r.reportedAt[i] != Timestamp.absent { rawData("et") { Timestamp.append(r.reportedAt[i], style: .utc, offsetMinutes: 0, to: &$0) } }
-            rowExtras(.reports, row: row, attributes: r.attributes, cursors: &attributes, verbatimColumns: verbatimColumns, verbatim: &verbatim)
+            rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
             finishEncoded("ex")
             out.append("</edge>\n")
             try out.endRecord()
