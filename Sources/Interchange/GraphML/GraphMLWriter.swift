@@ -25,6 +25,8 @@ public struct GraphMLWriter: Sendable {
 
     /// Computed columns to add to the nodes.
     public var nodeColumns: [NodeColumn]
+    /// Rows formatted at a time on each of the two threads: changes the speed, never the output.
+    var rowsPerChunk = ChunkedRows.defaultChunkRows
 
     public init(nodeColumns: [NodeColumn] = []) { self.nodeColumns = nodeColumns }
 
@@ -47,6 +49,7 @@ public struct GraphMLWriter: Sendable {
         }
         let out = try ByteWriter(path: path)
         let export = GraphMLExport(c, columns: nodeColumns, out: out)
+        export.rowsPerChunk = rowsPerChunk
         try export.run()
         try out.finish()
         return export.notes
@@ -88,6 +91,7 @@ final class GraphMLExport {
     let columns: [NodeColumn]
     let out: ByteWriter
     var notes = InterchangeNotes()
+    var rowsPerChunk = ChunkedRows.defaultChunkRows
     /// Key ids of the values of the current element that are percent-encoded.
     var encoded: [String] = []
     var scratch: [UInt8] = []
@@ -109,7 +113,7 @@ final class GraphMLExport {
     /// to `out` and adds to `notes`) in chunks on two threads (`ChunkedRows`).
     func writeInChunks(rows count: Int, _ body: @escaping (GraphMLExport, Range<Int>) throws -> Void) throws {
         try ChunkedRows.write(
-            rows: count, formatters: (GraphMLExport(formattingFor: self), GraphMLExport(formattingFor: self)), to: out,
+            rows: count, chunkRows: rowsPerChunk, formatters: (GraphMLExport(formattingFor: self), GraphMLExport(formattingFor: self)), to: out,
             format: { helper, rows, buffer in
                 helper.out.exchange(&buffer)
                 defer { helper.out.exchange(&buffer) }
