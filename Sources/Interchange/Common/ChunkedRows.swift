@@ -44,11 +44,10 @@ enum ChunkedRows {
         }
         let state = State<Summary>(chunks: chunks)
         try withoutActuallyEscaping(format) { format in
-            let helper = Unchecked((formatter: formatters.1, format: format, state: state, range: range))
-            let thread = Thread {
-                var job = helper.value
-                job.state.work(formatter: &job.formatter, format: job.format, range: job.range)
-            }
+            // The thread holds the box, never `format` itself: the helper lets go of
+            // `format` before it says it is done, so it does not outlive this call.
+            let helper = Helper(formatter: formatters.1, format: format, state: state, range: range)
+            let thread = Thread { helper.run() }
             thread.stackSize = 1 << 22
             thread.start()
             defer { state.finishHelper() }
@@ -127,6 +126,12 @@ enum ChunkedRows {
                 }
                 lock.broadcast()
             }
+            lock.unlock()
+        }
+
+        /// Says that the helper thread has left its loop and let go of its job.
+        func helperFinished() {
+            lock.lock()
             helperDone = true
             lock.broadcast()
             lock.unlock()
@@ -150,9 +155,27 @@ enum ChunkedRows {
         }
     }
 
-    /// A value handed to the helper thread, which alone uses it until it is joined.
-    struct Unchecked<Value>: @unchecked Sendable {
-        var value: Value
-        init(_ value: Value) { self.value = value }
+    /// What the helper thread works with; it alone uses it until it says it is done.
+    final class Helper<Formatter, Summary>: @unchecked Sendable {
+        typealias Job = (formatter: Formatter, format: (inout Formatter, Range<Int>, inout [UInt8]) throws -> Summary, range: (Int) -> Range<Int>)
+        private var job: Job?
+        private let state: State<Summary>
+
+        init(formatter: Formatter, format: @escaping (inout Formatter, Range<Int>, inout [UInt8]) throws -> Summary,
+             state: State<Summary>, range: @escaping (Int) -> Range<Int>) {
+            job = (formatter, format, range)
+            self.state = state
+        }
+
+        func run() {
+            takeJobAndWork()
+            state.helperFinished()
+        }
+
+        @inline(never)
+        private func takeJobAndWork() {
+            guard var job = job.take() else { return }
+            state.work(formatter: &job.formatter, format: job.format, range: job.range)
+        }
     }
 }
