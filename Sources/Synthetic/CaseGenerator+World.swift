@@ -116,6 +116,26 @@ extension GenerationState {
         }
     }
 
+    /// Honest cash withdrawals at the desks of each person's country (the same outside
+    /// accounts the rings' withdrawals go to), on their own random stream so that the
+    /// rest of the case does not change with them.
+    mutating func makeCashWithdrawals() {
+        var r = random(4)
+        let cashOut = UInt8(channels.firstIndex(of: "cash_out")!)
+        let currencyOfCountry = Geography.countries.map { currencyIndex($0.currency) }
+        let span = Double(settings.days)
+        let perPerson = settings.cashWithdrawalsPerMonth * Double(months)
+        for b in bystanders where r.chance(settings.cashUsers) {
+            let country = Geography.countries[Int(b.country)].code
+            for _ in 0 ..< r.poisson(perPerson) {
+                // Round sums, as cash machines give them: 20 to about 500.
+                let whole = max(20, (r.logNormal(mu: 4.6, sigma: 0.7) / 20).rounded() * 20)
+                log.add(from: b.account, to: outsideAccount("CASH-" + country), units: units(whole),
+                        time: timeBetween(days: 0, span, &r), currency: currencyOfCountry[Int(b.country)], channel: cashOut)
+            }
+        }
+    }
+
     /// Money in 1/10,000 units, rounded to the cent.
     func units(_ amount: Double) -> Int64 { max(1, Int64((amount * 100).rounded())) * 100 }
 }

@@ -20,7 +20,7 @@ public struct CaseGenerator: Sendable {
     public let presetName: String
 
     /// The version of the generator: part of every generated case's provenance.
-    public static let version = "1"
+    public static let version = "2"
 
     public init(preset: Preset, seed: UInt64) {
         settings = preset.settings
@@ -45,6 +45,7 @@ public struct CaseGenerator: Sendable {
         state.makeMoneyFlows()
         progress?("background transfers")
         state.makeBackgroundTransfers()
+        state.makeCashWithdrawals()
         progress?("sorting transfers")
         let (c, truth) = state.freeze()
         return GeneratedCase(case: c, truth: truth, provenance: [

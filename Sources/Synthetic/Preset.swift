@@ -50,6 +50,11 @@ public struct GeneratorSettings: Sendable {
     public var days: Int
     public var purchasesPerMonth: Double
     public var transfersToFriendsPerMonth: Double
+    /// Share of ordinary people who take cash out of their account, and how often.
+    /// Honest withdrawals, so that a withdrawal alone says nothing: laundering shows in
+    /// money passed on and withdrawn within hours.
+    public var cashUsers = 0.45
+    public var cashWithdrawalsPerMonth = 0.6
 
     /// 2024-01-01T00:00:00Z: when every generated case starts.
     public static let start: Int64 = 1_704_067_200

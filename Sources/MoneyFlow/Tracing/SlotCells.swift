@@ -32,25 +32,70 @@ struct SlotCell {
 struct SlotCells {
     let accounts: Int
     private(set) var base: UnsafeMutablePointer<SlotCell>
-    private var blocks: [UnsafeMutablePointer<SlotCell>?]
+    /// Per currency code, its block of cells (nil until an account needs it); the
+    /// block of an account's first currency is never used (that cell is in `base`).
+    private let blocks: UnsafeMutablePointer<UnsafeMutablePointer<SlotCell>?>
+    /// Where the memory of `base` (index 0) and of each block (index = code) starts.
+    private let mappings: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    private let blockCount: Int
     /// Slots beyond the first currency in use, in the order they appeared.
     private(set) var extraSlots = ContiguousArray<Int>()
 
     init(accounts n: Int, currencies: Int) {
         accounts = n
-        base = SlotCells.zeroed(max(1, n))
-        blocks = Array(repeating: nil, count: currencies + 1)
+        blockCount = currencies + 1
+        blocks = .allocate(capacity: blockCount)
+        blocks.initialize(repeating: nil, count: blockCount)
+        mappings = .allocate(capacity: blockCount)
+        mappings.initialize(repeating: nil, count: blockCount)
+        base = SlotCells.zeroed(max(1, n), mapping: &mappings[0])
     }
 
-    private static func zeroed(_ count: Int) -> UnsafeMutablePointer<SlotCell> {
+    // MARK: - Memory
+
+    /// The cells are touched at random, one per transfer side: 2 MiB pages (where the
+    /// system gives them on request) spare the processor a page-table walk on nearly
+    /// every access and the kernel a page fault per 4 KiB.
+    private static let hugePage = 2 << 20
+
+    private static func bytes(_ count: Int) -> Int {
+        (count * MemoryLayout<SlotCell>.stride + hugePage - 1) / hugePage * hugePage + hugePage
+    }
+
+    /// `count` zeroed cells; `mapping` is what `release` needs.
+    private static func zeroed(_ count: Int, mapping: inout UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SlotCell> {
+        #if os(Linux)
+        let size = bytes(count)
+        let raw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let raw, raw != MAP_FAILED else { fatalError("out of memory for \(count) slots") }
+        mapping = raw
+        // Start on a 2 MiB boundary so that every page of the cells can be a huge one.
+        let aligned = UnsafeMutableRawPointer(bitPattern: (Int(bitPattern: raw) + hugePage - 1) & ~(hugePage - 1))!
+        _ = madvise(aligned, size - hugePage, MADV_HUGEPAGE)
+        return aligned.bindMemory(to: SlotCell.self, capacity: count)
+        #else
         guard let raw = calloc(count, MemoryLayout<SlotCell>.stride) else { fatalError("out of memory for \(count) slots") }
+        mapping = raw
         return raw.bindMemory(to: SlotCell.self, capacity: count)
+        #endif
+    }
+
+    private static func release(_ mapping: UnsafeMutableRawPointer, count: Int) {
+        #if os(Linux)
+        _ = munmap(mapping, bytes(count))
+        #else
+        free(mapping)
+        #endif
     }
 
     func deallocate() {
-        free(base)
-        for b in blocks { if let b { free(b) } }
+        SlotCells.release(mappings[0]!, count: max(1, accounts))
+        for c in 1 ..< blockCount { if let m = mappings[c] { SlotCells.release(m, count: accounts) } }
+        blocks.deallocate()
+        mappings.deallocate()
     }
+
+    // MARK: - Slots
 
     /// The account of slot `id`.
     func account(of id: Int) -> Int32 { Int32(id % accounts) }
@@ -73,13 +118,15 @@ struct SlotCells {
             p.pointee.currency = code
             return (a, p)
         }
+        let c = Int(code)
+        if let block = blocks[c], block[a].currency == code { return (c * accounts + a, block + a) }
         return otherSlot(account: a, currency: code)
     }
 
     @inline(never)
     private mutating func otherSlot(account a: Int, currency code: UInt16) -> (id: Int, cell: UnsafeMutablePointer<SlotCell>) {
         let c = Int(code)
-        if blocks[c] == nil { blocks[c] = SlotCells.zeroed(accounts) }
+        if blocks[c] == nil { blocks[c] = SlotCells.zeroed(accounts, mapping: &mappings[c]) }
         let q = blocks[c]! + a
         let id = c * accounts + a
         if q.pointee.currency == 0 {

@@ -225,7 +225,7 @@ extension Trace {
         for i in 0 ..< accounts.count where amounts[i] != 0 {
             keyed.append((UInt64(UInt32(bitPattern: accounts[i])) << 32 | UInt64(UInt32(bitPattern: seeds[i])), amounts[i]))
         }
-        keyed.sort { $0.key < $1.key }
+        Trace.radixSort(&keyed)
         var rows = ContiguousArray<Int32>()
         var shares = TaintShares()
         var i = 0
@@ -244,6 +244,44 @@ extension Trace {
             rows.append(account)
         }
         return (rows, shares)
+    }
+
+    /// Sorts by key (least significant digit first, 13 bits a pass, only the passes
+    /// the largest key needs). Equal keys keep no particular order: `group` sums them.
+    /// - Complexity: O(n · bits / 13).
+    static func radixSort(_ keyed: inout ContiguousArray<(key: UInt64, amount: Int64)>) {
+        let n = keyed.count
+        guard n > 1 else { return }
+        var largest: UInt64 = 0
+        for e in keyed { largest |= e.key }
+        let bits = 64 - largest.leadingZeroBitCount
+        let digit = 13, buckets = 1 << 13
+        var other = ContiguousArray<(key: UInt64, amount: Int64)>(repeating: (0, 0), count: n)
+        var counts = ContiguousArray<Int>(repeating: 0, count: buckets)
+        var shift = 0
+        while shift < bits {
+            keyed.withUnsafeBufferPointer { from in
+                other.withUnsafeMutableBufferPointer { to in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        counts.update(repeating: 0)
+                        for e in from { counts[Int(truncatingIfNeeded: e.key >> UInt64(shift)) & (buckets - 1)] += 1 }
+                        var sum = 0
+                        for b in 0 ..< buckets {
+                            let c = counts[b]
+                            counts[b] = sum
+                            sum += c
+                        }
+                        for e in from {
+                            let b = Int(truncatingIfNeeded: e.key >> UInt64(shift)) & (buckets - 1)
+                            to[counts[b]] = e
+                            counts[b] += 1
+                        }
+                    }
+                }
+            }
+            swap(&keyed, &other)
+            shift += digit
+        }
     }
 }
 

@@ -35,23 +35,25 @@ struct MoneyFlowBenchCommand: ParsableCommand {
               ("residentBytes", "\(ProcessMemory.resident ?? -1)")])
         for phase in phases.split(separator: ",").map(String.init) {
             var times: [Double] = []
+            var cpuTimes: [Double] = []
             var peak = 0, before = 0
             var facts: [(String, String)] = []
             for _ in 0 ..< max(1, repeats) {
                 ProcessMemory.resetPeak()
                 before = ProcessMemory.resident ?? -1
                 clock = ContinuousClock.now
+                let cpuStart = threadCPUSeconds()
                 if phase == "floor" {
                     let sum = LedgerFloor.run(on: c, ledger: ledger)
-                    times.append(seconds(since: clock))
+                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     facts = [("checksum", "\(sum)")]
                 } else if phase == "patterns" {
                     let findings = PatternFinder().run(on: c, ledger: ledger)
-                    times.append(seconds(since: clock))
+                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     facts = [("findings", "\(findings.count)")]
                 } else if let policy = TracePolicy(rawValue: phase) {
                     let trace = Tracer(policy: policy).run(on: c, ledger: ledger, seeds: seeds)
-                    times.append(seconds(since: clock))
+                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     let held = trace.totals.reduce(Int64(0)) { $0 + $1.held }
                     facts = [("taintedTransfers", "\(trace.transfers.count)"), ("shares", "\(trace.transferShares.seed.count)"),
                              ("holdings", "\(trace.holdingAccounts.count)"), ("exits", "\(trace.exits.count)"),
@@ -64,7 +66,9 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                 peak = max(peak, ProcessMemory.peak ?? -1)
             }
             let sorted = times.sorted()
+            let cpuSorted = cpuTimes.sorted()
             emit([("phase", phase), ("seconds", fmt(sorted[0])), ("medianSeconds", fmt(sorted[sorted.count / 2])),
+                  ("cpuSeconds", fmt(cpuSorted[0])), ("medianCpuSeconds", fmt(cpuSorted[cpuSorted.count / 2])),
                   ("runs", "\(times.count)"), ("residentBeforeBytes", "\(before)"), ("peakBytes", "\(peak)"),
                   ("extraPeakBytes", "\(max(0, peak - before))")] + facts)
         }
@@ -73,6 +77,14 @@ struct MoneyFlowBenchCommand: ParsableCommand {
     private func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// CPU time of this thread: on a loaded machine it leaves out the time the thread
+    /// waited for a core (it still includes the cost of caches shared with others).
+    private func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     private func fmt(_ s: Double) -> String { String(format: "%.4f", s) }

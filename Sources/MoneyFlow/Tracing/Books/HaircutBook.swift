@@ -20,9 +20,77 @@ struct HaircutBook: TaintBook {
         var tainted: Int64 = 0
         /// At least the largest holding (exact after each full pass).
         var largest: Int64 = 0
-        /// (seed, hops) -> position in `lots`, kept once there are more than
-        /// `HaircutBook.indexFrom` holdings.
-        var index: [UInt64: Int32] = [:]
+        /// Once there are more than `HaircutBook.indexFrom` holdings: an open-addressing
+        /// table from (seed, hops) to position in `lots` + 1 (0: empty), a power of two
+        /// at most half full. Empty while the holdings are few.
+        var index: ContiguousArray<Int32> = []
+
+        /// The position of the holding of `lot`'s kind, or -1.
+        @inline(__always)
+        func find(_ lot: Lot) -> Int {
+            if index.isEmpty {
+                for i in 0 ..< lots.count where lots[i].sameKind(lot) { return i }
+                return -1
+            }
+            return index.withUnsafeBufferPointer { table in
+                lots.withUnsafeBufferPointer { lots in
+                    let mask = table.count - 1
+                    var i = Holdings.home(lot, mask)
+                    while true {
+                        let e = Int(table[i])
+                        if e == 0 { return -1 }
+                        if lots[e - 1].sameKind(lot) { return e - 1 }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
+        }
+
+        @inline(__always)
+        static func home(_ lot: Lot, _ mask: Int) -> Int {
+            let key = UInt64(UInt32(bitPattern: lot.seed)) << 32 | UInt64(UInt32(bitPattern: lot.hops))
+            return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        }
+
+        /// Appends a holding of a kind not held yet.
+        mutating func append(_ lot: Lot) {
+            lots.append(lot)
+            let n = lots.count
+            guard n > HaircutBook.indexFrom else { return }
+            if n * 2 > index.count { return reindex() }
+            let mask = index.count - 1
+            index.withUnsafeMutableBufferPointer { table in
+                var i = Holdings.home(lot, mask)
+                while table[i] != 0 { i = (i + 1) & mask }
+                table[i] = Int32(n)
+            }
+        }
+
+        /// Rebuilds the index (or drops it when the holdings are few).
+        mutating func reindex() {
+            let n = lots.count
+            guard n > HaircutBook.indexFrom else {
+                index = []
+                return
+            }
+            var size = 64
+            while size < n * 4 { size <<= 1 }
+            if index.count == size {
+                index.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            } else {
+                index = ContiguousArray(repeating: 0, count: size)
+            }
+            let mask = size - 1
+            index.withUnsafeMutableBufferPointer { table in
+                lots.withUnsafeBufferPointer { lots in
+                    for p in 0 ..< n {
+                        var i = Holdings.home(lots[p], mask)
+                        while table[i] != 0 { i = (i + 1) & mask }
+                        table[i] = Int32(p + 1)
+                    }
+                }
+            }
+        }
     }
 
     /// Holdings found by a scan up to this many, through the index beyond.
@@ -36,9 +104,6 @@ struct HaircutBook: TaintBook {
 
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
-
-    @inline(__always)
-    static func key(_ lot: Lot) -> UInt64 { UInt64(UInt32(bitPattern: lot.seed)) << 32 | UInt64(UInt32(bitPattern: lot.hops)) }
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
@@ -133,35 +198,25 @@ struct HaircutBook: TaintBook {
 
     mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
         let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
-        var largest = pool.records[k].largest
+        // Work on the record out of the pool: one owner, no copy-on-write checks.
+        var h = Holdings()
+        swap(&h, &pool.records[k])
+        var largest = h.largest
         var added: Int64 = 0
         for p in pieces where !p.isClean {
             added += p.amount
-            var found = -1
-            if pool.records[k].index.isEmpty {
-                let n = pool.records[k].lots.count
-                var i = 0
-                while i < n {
-                    if pool.records[k].lots[i].sameKind(p) { found = i; break }
-                    i += 1
-                }
-            } else if let i = pool.records[k].index[HaircutBook.key(p)] {
-                found = Int(i)
-            }
+            let found = h.find(p)
             if found >= 0 {
-                pool.records[k].lots[found].amount += p.amount
-                largest = max(largest, pool.records[k].lots[found].amount)
-                continue
-            }
-            pool.records[k].lots.append(p)
-            largest = max(largest, p.amount)
-            let n = pool.records[k].lots.count
-            if n > HaircutBook.indexFrom {
-                if pool.records[k].index.isEmpty { reindex(k) } else { pool.records[k].index[HaircutBook.key(p)] = Int32(n - 1) }
+                h.lots[found].amount += p.amount
+                largest = max(largest, h.lots[found].amount)
+            } else {
+                h.append(p)
+                largest = max(largest, p.amount)
             }
         }
-        pool.records[k].tainted += added
-        pool.records[k].largest = largest
+        h.tainted += added
+        h.largest = largest
+        swap(&h, &pool.records[k])
         return Int32(k)
     }
 
@@ -189,14 +244,12 @@ struct HaircutBook: TaintBook {
 
     /// Rebuilds the index of record `k` (or drops it when the holdings are few).
     private mutating func reindex(_ k: Int) {
-        pool.records[k].index.removeAll(keepingCapacity: true)
-        guard pool.records[k].lots.count > HaircutBook.indexFrom else { return }
-        for (i, lot) in pool.records[k].lots.enumerated() { pool.records[k].index[HaircutBook.key(lot)] = Int32(i) }
+        pool.records[k].reindex()
     }
 
     private mutating func release(_ k: Int) {
         pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
-        pool.records[k].index = [:]
+        pool.records[k].index = []
         pool.records[k].tainted = 0
         pool.records[k].largest = 0
         pool.release(k)
