@@ -35,3 +35,24 @@ extension FtMWriterTests {
         #expect(notes.count(FtMExport.noteDerivedID) == 0)
     }
 }
+
+extension FtMWriterTests {
+    @Test("chunks of any size on two threads write the bytes and notes one chunk writes", arguments: [1, 3, 50])
+    func chunks(_ rows: Int) throws {
+        for original in [try InterchangeFixtures.handMadeCase(), CaseGenerator(preset: .tiny, seed: 3).generate().case] {
+            let folder = InterchangeFixtures.temporaryFolder()
+            var whole = FtMWriter()
+            whole.rowsPerChunk = 1 << 30
+            var chunked = FtMWriter()
+            chunked.rowsPerChunk = rows
+            let wholeNotes = try whole.write(original, toFile: folder + "/whole.ftm.json")
+            let chunkedNotes = try chunked.write(original, toFile: folder + "/chunked.ftm.json")
+            let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/whole.ftm.json"))
+            let b = try Data(contentsOf: URL(fileURLWithPath: folder + "/chunked.ftm.json"))
+            #expect(a.count > 1000)
+            #expect(a == b)
+            #expect(wholeNotes == chunkedNotes)
+            #expect(wholeNotes.lines(prefix: "ftm") == chunkedNotes.lines(prefix: "ftm"))
+        }
+    }
+}

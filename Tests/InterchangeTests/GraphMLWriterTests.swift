@@ -44,3 +44,24 @@ extension GraphMLWriterTests {
         #expect(try InterchangeFixtures.fingerprint(plain) == InterchangeFixtures.fingerprint(original))
     }
 }
+
+extension GraphMLWriterTests {
+    @Test("chunks of any size on two threads write the bytes and notes one chunk writes", arguments: [1, 3, 50])
+    func chunks(_ rows: Int) throws {
+        for original in [try InterchangeFixtures.handMadeCase(), CaseGenerator(preset: .tiny, seed: 3).generate().case] {
+            let folder = InterchangeFixtures.temporaryFolder()
+            var whole = GraphMLWriter()
+            whole.rowsPerChunk = 1 << 30
+            var chunked = GraphMLWriter()
+            chunked.rowsPerChunk = rows
+            let wholeNotes = try whole.write(original, toFile: folder + "/whole.graphml")
+            let chunkedNotes = try chunked.write(original, toFile: folder + "/chunked.graphml")
+            let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/whole.graphml"))
+            let b = try Data(contentsOf: URL(fileURLWithPath: folder + "/chunked.graphml"))
+            #expect(a.count > 1000)
+            #expect(a == b)
+            #expect(wholeNotes == chunkedNotes)
+            #expect(wholeNotes.lines(prefix: "graphml") == chunkedNotes.lines(prefix: "graphml"))
+        }
+    }
+}

@@ -26,6 +26,15 @@ public final class ByteWriter {
         storage.pointee.reserveCapacity(flushSize + 65536)
     }
 
+    /// A writer that only collects bytes in memory (`exchange` takes them out): the
+    /// buffer one thread formats a chunk of rows into (`ChunkedRows`).
+    init() {
+        path = ""
+        fd = -1
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: [])
+    }
+
     deinit {
         if fd >= 0 { close(fd) }
         storage.deinitialize(count: 1)
@@ -65,24 +74,42 @@ public final class ByteWriter {
     /// Flushes when the buffer is full; call after each record.
     @inline(__always)
     public func endRecord() throws {
-        if storage.pointee.count >= flushSize { try flush() }
+        if fd >= 0 && storage.pointee.count >= flushSize { try flush() }
+    }
+
+    /// Swaps the buffer with `buffer` (for an in-memory writer).
+    func exchange(_ buffer: inout [UInt8]) {
+        swap(&storage.pointee, &buffer)
+    }
+
+    /// Writes what is buffered, then `chunk`, straight to the file.
+    func write(chunk: [UInt8]) throws {
+        if storage.pointee.count + chunk.count <= flushSize {
+            storage.pointee.append(contentsOf: chunk)
+            return
+        }
+        try flush()
+        try chunk.withUnsafeBytes { try writeAll($0) }
+        bytesWritten += chunk.count
     }
 
     /// Writes out the buffer.
     public func flush() throws {
-        var offset = 0
-        try storage.pointee.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw ByteWriter.error(path)
-                }
-                offset += n
-            }
-        }
+        try storage.pointee.withUnsafeBytes { try writeAll($0) }
         bytesWritten += storage.pointee.count
         storage.pointee.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ByteWriter.error(path)
+            }
+            offset += n
+        }
     }
 
     /// Flushes and makes sure the data is on disk.

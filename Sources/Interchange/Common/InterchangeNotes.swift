@@ -27,6 +27,12 @@ public struct InterchangeNotes: Sendable, Equatable {
         }
     }
 
+    /// Adds the notes of a later part of the same work (a chunk of rows written on
+    /// another thread): counts add up, the first example stays the first.
+    public mutating func merge(_ later: InterchangeNotes) {
+        for n in later.notes { add(n.message, count: n.count, example: n.example) }
+    }
+
     /// The count of `message` (0 when it never came up).
     public func count(_ message: String) -> Int { positions[message].map { notes[$0].count } ?? 0 }
 

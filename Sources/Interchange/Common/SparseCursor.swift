@@ -8,6 +8,19 @@ struct SparseCursor {
 
     init(_ column: SparseStringColumn?) { self.column = column }
 
+    /// A cursor that starts at `row` (the first row a chunk of rows reads).
+    /// - Complexity: O(log values).
+    init(_ column: SparseStringColumn?, from row: Int32) {
+        self.column = column
+        guard let c = column else { return }
+        var low = 0, high = c.count
+        while low < high {
+            let mid = (low + high) / 2
+            if c.rows[mid] < row { low = mid + 1 } else { high = mid }
+        }
+        position = low
+    }
+
     /// Whether `row` has a value (the cursor stays on it, so `value(at:)` still reads it).
     @inline(__always)
     mutating func has(_ row: Int32) -> Bool {

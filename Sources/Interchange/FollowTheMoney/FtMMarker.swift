@@ -40,6 +40,14 @@ public struct FtMMarker: Sendable, Equatable {
         }
     }
 
+    /// Whether `encode(_, isKey: false)` leaves these UTF-8 bytes as they are:
+    /// printable ASCII without `%`, not ending in a space.
+    @inline(__always)
+    static func isPlainValue(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in b where c < 0x20 || c > 0x7E || c == UInt8(ascii: "%") { return false }
+        return b.last != 0x20
+    }
+
     static func encode(_ text: String, isKey: Bool) -> String {
         // Printable ASCII without `%` (and `=` in keys) or a space at the end: as it is.
         var plain = true

@@ -23,6 +23,8 @@ public struct FtMWriter: Sendable {
     public static let fileName = "case.ftm.json"
 
     public var model: FtMModel
+    /// Rows formatted at a time on each of the two threads: changes the speed, never the output.
+    var rowsPerChunk = ChunkedRows.defaultChunkRows
 
     public init(model: FtMModel = .shared) { self.model = model }
 
@@ -43,6 +45,7 @@ public struct FtMWriter: Sendable {
     public func write(_ c: Case, toFile path: String) throws -> InterchangeNotes {
         let out = try ByteWriter(path: path)
         let export = FtMExport(c, model: model, out: out)
+        export.rowsPerChunk = rowsPerChunk
         try export.run()
         try out.finish()
         return export.notes
@@ -55,6 +58,7 @@ final class FtMExport {
     let model: FtMModel
     let out: ByteWriter
     var notes = InterchangeNotes()
+    var rowsPerChunk = ChunkedRows.defaultChunkRows
 
     /// What the export decided before writing: schemata, ids, holders.
     let plan: FtMPlan
@@ -65,6 +69,33 @@ final class FtMExport {
         self.out = out
         plan = FtMPlan(c, model: model)
         notes.add(Self.noteDerivedID, count: plan.derivedID.count, example: plan.derivedID.min { $0.key < $1.key }.map { c.entities.ids[$0.key] })
+    }
+
+    /// A helper of `export` that formats chunks of rows into memory with its plan.
+    init(formattingFor export: FtMExport) {
+        c = export.c
+        model = export.model
+        out = ByteWriter()
+        plan = export.plan
+    }
+
+    /// Writes rows `0 ..< count` of a table with `body` (which writes a range of rows
+    /// to `out` and adds to `notes`) in chunks on two threads (`ChunkedRows`), and
+    /// hands each chunk's counters to `merge` in row order.
+    func writeInChunks<Counters>(rows count: Int, _ body: @escaping (FtMExport, Range<Int>) throws -> Counters,
+                                 merge: (Counters) -> Void) throws {
+        try ChunkedRows.write(
+            rows: count, chunkRows: rowsPerChunk, formatters: (FtMExport(formattingFor: self), FtMExport(formattingFor: self)), to: out,
+            format: { helper, rows, buffer in
+                helper.out.exchange(&buffer)
+                defer { helper.out.exchange(&buffer) }
+                helper.notes = InterchangeNotes()
+                return (try body(helper, rows), helper.notes)
+            },
+            merge: { chunk in
+                notes.merge(chunk.1)
+                merge(chunk.0)
+            })
     }
 
     // MARK: - Notes
@@ -95,10 +126,15 @@ final class FtMExport {
 
     func run() throws {
         try writeLayout()
-        try writeEntities()
+        try writeInChunks(rows: c.entities.count, { try $0.writeEntities(rows: $1) }, merge: { _ in })
         try writeStandIns()
-        try writePayments()
-        try writeLinks()
+        var counts = PaymentCounts()
+        try writeInChunks(rows: c.transfers.count, { try $0.writePayments(rows: $1) }, merge: { counts.add($0) })
+        notes.add(Self.noteNonBankTransfer, count: counts.nonBank, example: counts.firstNonBank)
+        notes.add(Self.noteTimeMarker, count: counts.timeMarkers, example: counts.firstTimeMarker)
+        notes.add(Self.noteTransferID, count: counts.hashedIDs, example: counts.firstHashedID)
+        let linkIDs = claimedLinkIDs()
+        try writeInChunks(rows: c.links.count, { try $0.writeLinks(rows: $1, claimedIDs: linkIDs) }, merge: { _ in })
         try writeReports()
     }
 
@@ -126,11 +162,12 @@ final class FtMExport {
 
     // MARK: - Entities
 
-    func writeEntities() throws {
+    func writeEntities(rows: Range<Int>) throws {
         let e = c.entities
-        var attributes = e.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = e.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0], from: first) }
         let nameProperty = model["Thing"]!.properties["name"]!
         let hasFallbackColumn = e.attributes.names.contains { FtMMapping.countryFallbacks.contains($0) }
         // Each country once: its FtM code (lower case) if FtM knows it, and whether the
@@ -142,7 +179,7 @@ final class FtMExport {
             return (Array(code.utf8), code.uppercased() != country)
         }
         var bag = FtMPropertyBag()
-        for i in 0 ..< e.count {
+        for i in rows {
             let row = Int32(i)
             let schema = self.schema(row)
             let kind = e.kinds[e.kind[i]]
@@ -255,13 +292,7 @@ final class FtMExport {
         rule: (_ base: String, _ index: Int, _ value: String) -> Placement
     ) {
         for (name, value) in values {
-            var base = name
-            var index = 1
-            if let hash = name.lastIndex(of: "#"), let n = Int(name[name.index(after: hash)...]), n >= 2,
-               String(n) == name[name.index(after: hash)...] {
-                base = String(name[..<hash])
-                index = n
-            }
+            let (base, index) = Self.attributeBase(name)
             switch rule(base, index, value) {
             case .markerAlways:
                 markers.append(FtMMarker("attr." + name, value))
@@ -288,6 +319,15 @@ final class FtMExport {
         }
     }
 
+    /// An attribute's name without its value number: `alias#2` is value 2 of `alias`.
+    static func attributeBase(_ name: String) -> (base: String, index: Int) {
+        if let hash = name.lastIndex(of: "#"), let n = Int(name[name.index(after: hash)...]), n >= 2,
+           String(n) == name[name.index(after: hash)...] {
+            return (String(name[..<hash]), n)
+        }
+        return (name, 1)
+    }
+
     /// Markers for the exact text a case file had where it differs from the canonical one.
     func appendVerbatim(_ row: Int32, columns: [String], cursors: inout [SparseCursor], to markers: inout [FtMMarker]) {
         for k in 0 ..< columns.count {
@@ -297,11 +337,28 @@ final class FtMExport {
 
     // MARK: - Payments
 
-    func writePayments() throws {
+    /// What the payments of a range of rows counted, for the notes.
+    struct PaymentCounts {
+        var nonBank = 0, timeMarkers = 0, hashedIDs = 0
+        var firstNonBank: String?, firstTimeMarker: String?, firstHashedID: String?
+
+        /// Adds the counts of the rows that come next.
+        mutating func add(_ later: PaymentCounts) {
+            if nonBank == 0 { firstNonBank = later.firstNonBank }
+            if timeMarkers == 0 { firstTimeMarker = later.firstTimeMarker }
+            if hashedIDs == 0 { firstHashedID = later.firstHashedID }
+            nonBank += later.nonBank
+            timeMarkers += later.timeMarkers
+            hashedIDs += later.hashedIDs
+        }
+    }
+
+    func writePayments(rows: Range<Int>) throws -> PaymentCounts {
         let t = c.transfers
-        var attributes = t.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = t.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0], from: first) }
         let payment = model["Payment"]!
         let currencyProperty = payment.properties["currency"]!
         // Per-code texts, made once: currencies FtM keeps, markers for the others and for channels.
@@ -315,6 +372,21 @@ final class FtMExport {
         var firstNonBank: String?, firstTimeMarker: String?, firstHashedID: String?
         var bag = FtMPropertyBag()
         let plainTable = t.attributes.count == 0 && t.layout.verbatim.isEmpty
+        // Attribute columns whose values always go into markers, whatever they are (no
+        // Payment property takes them): the marker's `fraudgraph:attr.NAME=` as bytes.
+        let markerKeys: [[UInt8]?] = t.attributes.names.map { name in
+            let (base, _) = Self.attributeBase(name)
+            switch base {
+            case "payer", "beneficiary", "payerAccount", "beneficiaryAccount", "amount", "currency", "date": break
+            default:
+                let propertyName = FtMMapping.propertyName(forAttribute: base, schema: payment)
+                if let p = payment.properties[propertyName], p.type != "entity",
+                   FtMMapping.attributeName(forProperty: propertyName, schema: payment) == base { return nil }
+            }
+            return Array((FtMMarker.prefix + FtMMarker.encode("attr." + name, isKey: true) + "=").utf8)
+        }
+        var markerText: [UInt8] = []
+        var attributeMarkerNoted = false, attributeMarkersLater = 0
         // The usual payment needs no marker but its channel: written straight out.
         // Each currency and channel marker as JSON text, back to back in one buffer.
         var codeText: [UInt8] = []
@@ -326,26 +398,61 @@ final class FtMExport {
         var timeText: [UInt8] = []
         try codeText.withUnsafeBufferPointer { codes in
         try plan.holder.withUnsafeBufferPointer { holder in
-        for i in 0 ..< t.count {
+        for i in rows {
             let row = Int32(i)
             let from = t.source[i], to = t.target[i]
             let form = t.textForm[i]
             let time = t.time[i]
             let currency = Int(t.currency[i])
             var plainRow = plainTable
+            var hasMarkerAttributes = false
             if !plainTable {
                 plainRow = true
-                for k in 0 ..< attributes.count where attributes[k].has(row) { plainRow = false; break }
+                for k in 0 ..< attributes.count where attributes[k].has(row) {
+                    if markerKeys[k] == nil { plainRow = false; break }
+                    hasMarkerAttributes = true
+                }
                 for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
             }
             if plainRow && isBank[Int(schemaOf[Int(from)])] && isBank[Int(schemaOf[Int(to)])] && currencyKept[currency]
                 && FtMDate.fits(time) && (form.timeStyle == .utc || form.timeStyle == .other)
                 && !plan.transferIDClashes.contains(row) && t.ids.withBytes(row, { FtMIdentifiers.isVerbatimEntityID($0) }) {
                 let channel = Int(t.channel[i])
-                writePlainPayment(row, from: from, to: to,
+                writePlainPayment(t, row, from: from, to: to,
                                   currency: UnsafeBufferPointer(rebasing: codes[currencyStart[currency] ..< currencyStart[currency + 1]]),
                                   channel: UnsafeBufferPointer(rebasing: codes[channelStart[channel] ..< channelStart[channel + 1]]),
                                   holder: holder)
+                if hasMarkerAttributes {
+                    // The attribute markers follow the channel's in `description`, as
+                    // `placeAttributes` would put them.
+                    var firstValue = channel == 0
+                    for k in 0 ..< attributes.count {
+                        guard let key = markerKeys[k] else { continue }
+                        _ = attributes[k].value(at: row) { value in
+                            markerText.removeAll(keepingCapacity: true)
+                            markerText.append(contentsOf: key)
+                            if FtMMarker.isPlainValue(value) {
+                                markerText.append(contentsOf: value)
+                            } else {
+                                markerText.append(contentsOf: FtMMarker.encode(String(decoding: value, as: UTF8.self), isKey: false).utf8)
+                            }
+                            out.write { buf in
+                                buf.append(contentsOf: firstValue ? #","description":["#.utf8 : ",".utf8)
+                                markerText.withUnsafeBufferPointer { JSONText.appendString($0, to: &buf) }
+                            }
+                            firstValue = false
+                        }
+                        if attributeMarkerNoted {
+                            attributeMarkersLater += 1
+                        } else {
+                            notes.add(Self.noteAttributeMarker, example: t.attributes.names[k])
+                            attributeMarkerNoted = true
+                        }
+                    }
+                    out.write { buf in buf.append(contentsOf: "]}}\n".utf8) }
+                } else {
+                    out.write { buf in buf.append(contentsOf: channel == 0 ? "}}\n".utf8 : "]}}\n".utf8) }
+                }
                 try out.endRecord()
                 continue
             }
@@ -418,18 +525,18 @@ final class FtMExport {
         }
         }
         }
-        notes.add(Self.noteNonBankTransfer, count: nonBank, example: firstNonBank)
-        notes.add(Self.noteTimeMarker, count: timeMarkers, example: firstTimeMarker)
-        notes.add(Self.noteTransferID, count: hashedIDs, example: firstHashedID)
+        notes.add(Self.noteAttributeMarker, count: attributeMarkersLater)
+        return PaymentCounts(nonBank: nonBank, timeMarkers: timeMarkers, hashedIDs: hashedIDs,
+                             firstNonBank: firstNonBank, firstTimeMarker: firstTimeMarker, firstHashedID: firstHashedID)
     }
 
     /// A payment between two bank accounts with nothing to say in markers but its
-    /// channel, written byte by byte in the order the general path writes it. FtM ids
-    /// hold only `[0-9A-Za-z.-]`, so they need no escaping.
+    /// channel, written byte by byte in the order the general path writes it, up to
+    /// the channel's marker (the caller adds attribute markers and closes the line).
+    /// FtM ids hold only `[0-9A-Za-z.-]`, so they need no escaping.
     @inline(__always)
-    func writePlainPayment(_ row: Int32, from: Int32, to: Int32, currency: UnsafeBufferPointer<UInt8>, channel: UnsafeBufferPointer<UInt8>,
-                           holder: UnsafeBufferPointer<Int32>) {
-        let t = c.transfers
+    func writePlainPayment(_ t: TransferTable, _ row: Int32, from: Int32, to: Int32, currency: UnsafeBufferPointer<UInt8>,
+                           channel: UnsafeBufferPointer<UInt8>, holder: UnsafeBufferPointer<Int32>) {
         let i = Int(row)
         @inline(__always) func put(_ s: StaticString, _ buf: inout [UInt8]) { s.withUTF8Buffer { buf.append(contentsOf: $0) } }
         out.write { buf in
@@ -452,9 +559,8 @@ final class FtMExport {
             if t.channel[i] != 0 {
                 put(#""],"description":["#, &buf)
                 buf.append(contentsOf: channel)
-                put("]}}\n", &buf)
             } else {
-                put("\"]}}\n", &buf)
+                put("\"]", &buf)
             }
         }
     }
@@ -478,17 +584,35 @@ final class FtMExport {
 
     // MARK: - Links
 
-    func writeLinks() throws {
+    /// The links that keep the FtM id they were read with (their `ftm:id` attribute):
+    /// a valid id no entity, transfer or earlier link has.
+    func claimedLinkIDs() -> Set<Int32> {
         let l = c.links
-        var attributes = l.attributes.columns.map { SparseCursor($0) }
+        guard let k = l.attributes.column(named: "ftm:id") else { return [] }
+        let column = l.attributes.columns[k]
+        var usedIDs = Set<String>()
+        var claimed = Set<Int32>()
+        for p in 0 ..< column.count {
+            let own = column.values[p]
+            if FtMIdentifiers.isValidID(own), !own.hasPrefix(FtMIdentifiers.reservedPrefix),
+               c.entities.index(of: own) == nil, c.transfers.index(of: own) == nil, usedIDs.insert(own).inserted {
+                claimed.insert(column.rows[p])
+            }
+        }
+        return claimed
+    }
+
+    func writeLinks(rows: Range<Int>, claimedIDs: Set<Int32>) throws {
+        let l = c.links
+        let first = Int32(rows.lowerBound)
+        var attributes = l.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0]) }
+        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0], from: first) }
         let schemaColumn = l.attributes.column(named: "ftm:schema")
         let idColumn = l.attributes.column(named: "ftm:id")
-        var usedIDs = Set<String>()
         var timeBuffer: [UInt8] = []
         var bag = FtMPropertyBag()
-        for i in 0 ..< l.count {
+        for i in rows {
             let row = Int32(i)
             let source = l.source[i], target = l.target[i]
             let kind = l.kinds[l.kind[i]]
@@ -512,9 +636,7 @@ final class FtMExport {
             // The id: the FtM id it was read with, if it is still free; else `fg-l-ROW`.
             var id = FtMIdentifiers.linkID(row: i)
             var idFromAttribute = false
-            if let k = idColumn, let own = values.first(where: { $0.0 == l.attributes.names[k] })?.1,
-               FtMIdentifiers.isValidID(own), !own.hasPrefix(FtMIdentifiers.reservedPrefix),
-               c.entities.index(of: own) == nil, c.transfers.index(of: own) == nil, usedIDs.insert(own).inserted {
+            if let k = idColumn, claimedIDs.contains(row), let own = values.first(where: { $0.0 == l.attributes.names[k] })?.1 {
                 id = own
                 idFromAttribute = true
             }

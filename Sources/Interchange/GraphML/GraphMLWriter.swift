@@ -25,6 +25,8 @@ public struct GraphMLWriter: Sendable {
 
     /// Computed columns to add to the nodes.
     public var nodeColumns: [NodeColumn]
+    /// Rows formatted at a time on each of the two threads: changes the speed, never the output.
+    var rowsPerChunk = ChunkedRows.defaultChunkRows
 
     public init(nodeColumns: [NodeColumn] = []) { self.nodeColumns = nodeColumns }
 
@@ -47,6 +49,7 @@ public struct GraphMLWriter: Sendable {
         }
         let out = try ByteWriter(path: path)
         let export = GraphMLExport(c, columns: nodeColumns, out: out)
+        export.rowsPerChunk = rowsPerChunk
         try export.run()
         try out.finish()
         return export.notes
@@ -88,6 +91,7 @@ final class GraphMLExport {
     let columns: [NodeColumn]
     let out: ByteWriter
     var notes = InterchangeNotes()
+    var rowsPerChunk = ChunkedRows.defaultChunkRows
     /// Key ids of the values of the current element that are percent-encoded.
     var encoded: [String] = []
     var scratch: [UInt8] = []
@@ -98,14 +102,36 @@ final class GraphMLExport {
         self.out = out
     }
 
+    /// A helper of `export` that formats chunks of rows into memory.
+    init(formattingFor export: GraphMLExport) {
+        c = export.c
+        columns = export.columns
+        out = ByteWriter()
+    }
+
+    /// Writes rows `0 ..< count` of a table with `body` (which writes a range of rows
+    /// to `out` and adds to `notes`) in chunks on two threads (`ChunkedRows`).
+    func writeInChunks(rows count: Int, _ body: @escaping (GraphMLExport, Range<Int>) throws -> Void) throws {
+        try ChunkedRows.write(
+            rows: count, chunkRows: rowsPerChunk, formatters: (GraphMLExport(formattingFor: self), GraphMLExport(formattingFor: self)), to: out,
+            format: { helper, rows, buffer in
+                helper.out.exchange(&buffer)
+                defer { helper.out.exchange(&buffer) }
+                helper.notes = InterchangeNotes()
+                try body(helper, rows)
+                return helper.notes
+            },
+            merge: { notes.merge($0) })
+    }
+
     static let noteEncoded = "values with characters XML cannot hold (control characters, U+FFFE/FFFF): percent-encoded and listed in fraudgraph_encoded, so FraudGraph reads them back exactly"
     static let noteRenamed = "attribute columns named like a FraudGraph GraphML key: their attr.name is prefixed attr:"
 
     func run() throws {
         try writeHeader()
-        try writeNodes()
-        try writeTransfers()
-        try writeLinks()
+        try writeInChunks(rows: c.entities.count) { try $0.writeNodes(rows: $1) }
+        try writeInChunks(rows: c.transfers.count) { try $0.writeTransfers(rows: $1) }
+        try writeInChunks(rows: c.links.count) { try $0.writeLinks(rows: $1) }
         try writeReports()
         out.append("</graph>\n</graphml>\n")
     }
@@ -296,23 +322,29 @@ final class GraphMLExport {
         }
     }
 
+    /// The keys of a table's attribute columns and of its verbatim columns, made once.
+    struct ExtraKeys {
+        var attributes: [String]
+        var verbatim: [String]
+
+        init(_ table: CaseBuilder.Table, attributes: AttributeColumns, verbatimColumns: [String]) {
+            self.attributes = (0 ..< attributes.count).map { GraphMLKey.attribute(table, $0) }
+            verbatim = verbatimColumns.map { GraphMLKey.verbatim(table, $0) }
+        }
+    }
+
     /// Attribute and verbatim data of one row.
-    func rowExtras(_ table: CaseBuilder.Table, row: Int32, attributes: AttributeColumns, cursors: inout [SparseCursor],
-                            verbatimColumns: [String], verbatim: inout [SparseCursor]) {
+    func rowExtras(row: Int32, keys: ExtraKeys, cursors: inout [SparseCursor], verbatim: inout [SparseCursor]) {
         for k in 0 ..< cursors.count {
-            var value: [UInt8] = []
-            if cursors[k].value(at: row, { value = Array($0) }) {
-                value.withUnsafeBufferPointer { data(GraphMLKey.attribute(table, k), $0) }
-            }
+            _ = cursors[k].value(at: row) { data(keys.attributes[k], $0) }
         }
         for k in 0 ..< verbatim.count {
-            var value: [UInt8]?
-            if verbatim[k].value(at: row, { value = Array($0) }), let value {
+            _ = verbatim[k].value(at: row) { value in
                 // An empty exact text (a blank currency) is written as an empty element.
                 if value.isEmpty {
-                    out.write { $0.append(contentsOf: "<data key=\"\(GraphMLKey.verbatim(table, verbatimColumns[k]))\"></data>".utf8) }
+                    out.write { $0.append(contentsOf: "<data key=\"\(keys.verbatim[k])\"></data>".utf8) }
                 } else {
-                    value.withUnsafeBufferPointer { data(GraphMLKey.verbatim(table, verbatimColumns[k]), $0) }
+                    data(keys.verbatim[k], value)
                 }
             }
         }
@@ -320,15 +352,17 @@ final class GraphMLExport {
 
     // MARK: - Nodes
 
-    func writeNodes() throws {
+    func writeNodes(rows: Range<Int>) throws {
         let e = c.entities
-        var attributes = e.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = e.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = e.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0]) }
+        let extraKeys = ExtraKeys(.entities, attributes: e.attributes, verbatimColumns: verbatimColumns)
+        var verbatim = verbatimColumns.map { SparseCursor(e.layout.verbatim[$0], from: first) }
         let kindWords = (0 ..< e.kinds.count).map { Array(e.kinds[UInt16($0)].utf8) }
         let countryWords = (0 ..< e.countries.count).map { Array(e.countries[UInt16($0)].utf8) }
         let roleWords = (0 ..< e.roles.count).map { Array(e.roles[UInt16($0)].utf8) }
-        for i in 0 ..< e.count {
+        for i in rows {
             let row = Int32(i)
             out.append("<node id=\"")
             e.ids.withBytes(row) { idAttribute($0, flag: "id") }
@@ -346,7 +380,7 @@ final class GraphMLExport {
                 }
             }
             if !attributes.isEmpty || !verbatim.isEmpty {
-                rowExtras(.entities, row: row, attributes: e.attributes, cursors: &attributes, verbatimColumns: verbatimColumns, verbatim: &verbatim)
+                rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
             }
             finishEncoded("nx")
             out.append("</node>\n")
@@ -365,11 +399,13 @@ final class GraphMLExport {
         out.append("\">")
     }
 
-    func writeTransfers() throws {
+    func writeTransfers(rows: Range<Int>) throws {
         let t = c.transfers
-        var attributes = t.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = t.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = t.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
+        let extraKeys = ExtraKeys(.transfers, attributes: t.attributes, verbatimColumns: verbatimColumns)
+        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0], from: first) }
         let currencyWords = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
         let channelWords = (0 ..< t.channels.count).map { Array(t.channels[UInt16($0)].utf8) }
         let plain = attributes.isEmpty && verbatim.isEmpty
@@ -384,14 +420,16 @@ final class GraphMLExport {
         }
         let currencyXML = currencyWords.map(content), channelXML = channelWords.map(content)
         let e = c.entities
-        for i in 0 ..< t.count {
+        for i in rows {
             let row = Int32(i)
             let form = t.textForm[i]
-            // The usual transfer: plain ids, currency and channel, written in one go.
+            // The usual transfer: plain ids, currency and channel, written in one go,
+            // then its attributes as the general path writes them.
             var plainRow = plain
+            var hasAttributes = false
             if !plain {
                 plainRow = true
-                for k in 0 ..< attributes.count where attributes[k].has(row) { plainRow = false; break }
+                for k in 0 ..< attributes.count where attributes[k].has(row) { hasAttributes = true; break }
                 for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
             }
             if plainRow && form.timeStyle != .unixSeconds && form.timeStyle != .other, let currency = currencyXML[Int(t.currency[i])],
@@ -417,8 +455,13 @@ final class GraphMLExport {
                         put(#"</data><data key="ech">"#, &buf)
                         channel.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
                     }
-                    put("</data></edge>\n", &buf)
+                    put("</data>", &buf)
                 }
+                if hasAttributes {
+                    rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
+                    finishEncoded("ex")
+                }
+                out.append("</edge>\n")
                 try out.endRecord()
                 continue
             }
@@ -437,7 +480,7 @@ final class GraphMLExport {
             }
             if t.channel[i] != 0 { channelWords[Int(t.channel[i])].withUnsafeBufferPointer { data(GraphMLKey.edgeChannel, $0) } }
             if !plain {
-                rowExtras(.transfers, row: row, attributes: t.attributes, cursors: &attributes, verbatimColumns: verbatimColumns, verbatim: &verbatim)
+                rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
             }
             finishEncoded("ex")
             out.append("</edge>\n")
@@ -446,19 +489,21 @@ final class GraphMLExport {
     }
 
 
-    func writeLinks() throws {
+    func writeLinks(rows: Range<Int>) throws {
         let l = c.links
-        var attributes = l.attributes.columns.map { SparseCursor($0) }
+        let first = Int32(rows.lowerBound)
+        var attributes = l.attributes.columns.map { SparseCursor($0, from: first) }
         let verbatimColumns = l.layout.verbatim.keys.sorted()
-        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0]) }
+        let extraKeys = ExtraKeys(.links, attributes: l.attributes, verbatimColumns: verbatimColumns)
+        var verbatim = verbatimColumns.map { SparseCursor(l.layout.verbatim[$0], from: first) }
         let kindWords = (0 ..< l.kinds.count).map { Array(l.kinds[UInt16($0)].utf8) }
-        for i in 0 ..< l.count {
+        for i in rows {
             let row = Int32(i)
             edgeStart(l.source[i], l.target[i])
             kindWords[Int(l.kind[i])].withUnsafeBufferPointer { data(GraphMLKey.edgeKind, $0) }
             if l.time[i] != Timestamp.absent { rawData("et") { Timestamp.append(l.time[i], style: .utc, offsetMinutes: 0, to: &$0) } }
             rawData("ew") { $0.append(contentsOf: CanonicalText.weight(l.weight[i]).utf8) }
-            rowExtras(.links, row: row, attributes: l.attributes, cursors: &attributes, verbatimColumns: verbatimColumns, verbatim: &verbatim)
+            rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
             finishEncoded("ex")
             out.append("</edge>\n")
             try out.endRecord()
@@ -469,6 +514,7 @@ final class GraphMLExport {
         let r = c.reports, t = c.transfers
         var attributes = r.attributes.columns.map { SparseCursor($0) }
         let verbatimColumns = r.layout.verbatim.keys.sorted()
+        let extraKeys = ExtraKeys(.reports, attributes: r.attributes, verbatimColumns: verbatimColumns)
         var verbatim = verbatimColumns.map { SparseCursor(r.layout.verbatim[$0]) }
         for i in 0 ..< r.count {
             let row = Int32(i)
@@ -480,7 +526,7 @@ final class GraphMLExport {
             t.ids.withBytes(transfer) { data(GraphMLKey.edgeTransfer, $0) }
             if victim >= 0 { c.entities.ids.withBytes(victim) { data(GraphMLKey.edgeVictim, $0) } }
             if r.reportedAt[i] != Timestamp.absent { rawData("et") { Timestamp.append(r.reportedAt[i], style: .utc, offsetMinutes: 0, to: &$0) } }
-            rowExtras(.reports, row: row, attributes: r.attributes, cursors: &attributes, verbatimColumns: verbatimColumns, verbatim: &verbatim)
+            rowExtras(row: row, keys: extraKeys, cursors: &attributes, verbatim: &verbatim)
             finishEncoded("ex")
             out.append("</edge>\n")
             try out.endRecord()
