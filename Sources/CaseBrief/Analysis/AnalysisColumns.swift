@@ -13,11 +13,8 @@ public enum AnalysisColumns {
     public static func make(_ c: Case, rings finder: RingFinder = RingFinder(), hierarchy: DenHierarchy = DenHierarchy()) -> [NodeColumn] {
         let n = c.entities.count
         let report = finder.run(on: c)
-        var ring = ContiguousArray<Int64>(repeating: NodeColumn.missingInteger, count: n)
-        var ringOf = [Int32](repeating: -1, count: n)
-        for r in report.rings {
-            for e in r.members { ring[Int(e)] = Int64(r.number); ringOf[Int(e)] = Int32(r.number) }
-        }
+        let ringOf = report.ringNumbers(entityCount: n)
+        let ring = ContiguousArray<Int64>(ringOf.lazy.map { $0 > 0 ? Int64($0) : NodeColumn.missingInteger })
         var h = hierarchy
         h.evidenceLimit = 0
         let charts = h.run(on: c, rings: ringOf).charts

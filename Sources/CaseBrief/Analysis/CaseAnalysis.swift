@@ -51,8 +51,7 @@ public struct CaseAnalysis: Sendable {
 
         // MARK: - Rings, then the dens (rings place people whose den is unknown)
         let rings = timed("Finding rings") { settings.rings.run(on: c) }
-        var ringOf = [Int32](repeating: -1, count: c.entities.count)
-        for ring in rings.rings { for e in ring.members { ringOf[Int(e)] = Int32(ring.number) } }
+        let ringOf = rings.ringNumbers(entityCount: c.entities.count)
         let hierarchy = timed("Ranking people in each den") { settings.hierarchy.run(on: c, rings: ringOf) }
 
         // MARK: - Money: one replay per policy; the main one kept whole

@@ -7,10 +7,7 @@ extension Grouping {
     /// entities in no ring), in threat order.
     /// - Complexity: O(entities + ring members).
     public init(rings report: RingReport, entityCount: Int) {
-        var membership = [Int32](repeating: -1, count: entityCount)
-        for ring in report.rings {
-            for e in ring.members { membership[Int(e)] = Int32(ring.number) }
-        }
+        let membership = report.ringNumbers(entityCount: entityCount)
         let d = report.finder.detection
         let how = "\(d.algorithm.rawValue) (\(d.quality.rawValue), resolution \(report.resolution.map { String($0) } ?? "fitted"), seed \(d.seed))"
         self.init(membership: membership, word: "ring",

@@ -59,11 +59,6 @@ public struct FigureMaker {
         return BriefFigure(caption: caption, svg: svg.map { FigureMaker.scoped($0, prefix: "f\(count)-") }, files: files)
     }
 
-    /// A figure for a picture that was not attempted, saying why.
-    public static func missing(_ caption: String, because why: String) -> BriefFigure {
-        BriefFigure(caption: caption, svg: nil, problem: why)
-    }
-
     /// The SVG with its element ids (and the references to them) prefixed, so that
     /// several pictures inline in one page keep distinct ids.
     static func scoped(_ svg: String, prefix: String) -> String {

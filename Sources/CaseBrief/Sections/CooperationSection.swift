@@ -32,7 +32,7 @@ struct CooperationSection {
         var isVictim = [Bool](repeating: false, count: e.count)
         for r in 0 ..< c.reports.count where c.reports.victim[r] >= 0 { isVictim[Int(c.reports.victim[r])] = true }
         let roster = a.hierarchy.roster
-        let threat = Set(a.rings.rings.filter(RingsSection.isThreat).map { Int32($0.number) })
+        let threat = RingsSection.threatNumbers(a)
         for p in 0 ..< e.count {
             let kind = e.kind[p]
             if kind == EntityKind.Code.den {

@@ -39,9 +39,4 @@ public struct CrossBorderFlows: Sendable {
                         currency: t.currencies[UInt16(currency)], amount: Money(units: value.0), transfers: value.1)
         }.sorted { ($0.amount, $1.from, $1.to, $1.currency) > ($1.amount, $0.from, $0.to, $0.currency) }
     }
-
-    /// Every transfer of the case at its full amount.
-    public init(_ c: Case) {
-        self.init(c, transfers: (0 ..< Int32(c.transfers.count)), amounts: { c.transfers.amount[$0] })
-    }
 }

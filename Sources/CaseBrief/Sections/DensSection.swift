@@ -70,7 +70,7 @@ struct DensSection {
     /// The rings (that took victims' money or hold a den) of the den's people: the
     /// three biggest shares, then how many more.
     private func ringsOf(_ chart: OrgChart) -> String {
-        let threat = Set(a.rings.rings.filter(RingsSection.isThreat).map { Int32($0.number) })
+        let threat = RingsSection.threatNumbers(a)
         var rings: [Int32: Int] = [:]
         var elsewhere = 0
         for p in chart.people {

@@ -37,8 +37,7 @@ struct MoneyFlowSection {
                                         })))
 
         // MARK: - The main reports, each traced
-        var reportsOf: [Int32: [Int32]] = [:]
-        for r in 0 ..< c.reports.count { reportsOf[c.reports.transfer[r], default: []].append(Int32(r)) }
+        let reportsOf = c.reports.reportsByTransfer()
         let biggest = trace.seeds.indices.sorted { (t.amount[Int(trace.seeds[$0])], -$0) > (t.amount[Int(trace.seeds[$1])], -$1) }
         blocks.append(.heading(level: 2, text: "The largest reported payments", anchor: "traces"))
         for s in biggest.prefix(settings.reportsShown) {

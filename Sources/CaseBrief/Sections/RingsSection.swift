@@ -106,6 +106,11 @@ struct RingsSection {
     /// Whether a ring took reported victims' money or holds a den.
     static func isThreat(_ r: Ring) -> Bool { r.reportCount > 0 || !r.dens.isEmpty }
 
+    /// The numbers of the rings that took reported victims' money or hold a den.
+    static func threatNumbers(_ a: CaseAnalysis) -> Set<Int32> {
+        Set(a.rings.rings.filter(isThreat).map { Int32($0.number) })
+    }
+
     static let csvHeader = ["ring", "members", "people", "accounts", "dens", "countries", "victim_money", "reports", "victims", "cohesion", "conductance"]
 
     static func csvRow(_ r: Ring, _ c: Case) -> [String] {

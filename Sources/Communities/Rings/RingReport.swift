@@ -142,3 +142,13 @@ public struct RingReport: Sendable {
         self.rings = rings
     }
 }
+
+extension RingReport {
+    /// The ring number of each of `entityCount` entities (-1: in no ring).
+    /// - Complexity: O(entities + ring members).
+    public func ringNumbers(entityCount: Int) -> [Int32] {
+        var number = [Int32](repeating: -1, count: entityCount)
+        for ring in rings { for e in ring.members { number[Int(e)] = Int32(ring.number) } }
+        return number
+    }
+}

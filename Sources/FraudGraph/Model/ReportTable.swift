@@ -20,4 +20,12 @@ public struct ReportTable: Sendable {
 
     /// The id of report `r`.
     public func id(_ r: Int32) -> String { ids[r] }
+
+    /// The reports (rows, in file order) that name each reported transfer.
+    /// - Complexity: O(reports).
+    public func reportsByTransfer() -> [Int32: [Int32]] {
+        var out: [Int32: [Int32]] = [:]
+        for r in 0 ..< count { out[transfer[r], default: []].append(Int32(r)) }
+        return out
+    }
 }

@@ -46,7 +46,7 @@ public struct RingGraph: Sendable {
 
         // MARK: Transfers, counted per pair of accounts
         if weights.transfers > 0 && c.transfers.count > 0 {
-            // Cash withdrawals counted apart: their pairs weigh `cashWithdrawals` more.
+            // Cash withdrawals counted apart: their pairs weigh `cashWithdrawals` times as much.
             var pairs = ContiguousArray<UInt64>()
             pairs.reserveCapacity(c.transfers.count)
             var cashPairs = ContiguousArray<UInt64>()
@@ -62,8 +62,8 @@ public struct RingGraph: Sendable {
                     pairs.append(key)
                 }
             }
-            for (list, scale) in [(pairs, 1.0), (cashPairs, weights.cashWithdrawals)] where !list.isEmpty {
-                var list = list
+            /// One edge per distinct pair of `list`, weighing `scale` times its count's weight.
+            func addCounted(_ list: inout ContiguousArray<UInt64>, scale: Double) {
                 list.sort()
                 var i = 0
                 while i < list.count {
@@ -75,6 +75,8 @@ public struct RingGraph: Sendable {
                     i = j
                 }
             }
+            addCounted(&pairs, scale: 1)
+            if !cashPairs.isEmpty { addCounted(&cashPairs, scale: weights.cashWithdrawals) }
         }
 
         let raw = WeightedGraph(nodeCount: n, sources: sources, destinations: targets, weights: values)

@@ -75,8 +75,7 @@ enum FreezeReport {
 
     /// One row per (account, seed) of `country`: what a freeze request carries.
     static func countryCSV(_ list: FreezeList, country: String?, _ c: Case) -> String {
-        var reportsOf: [Int32: [Int32]] = [:]
-        for r in 0 ..< c.reports.count { reportsOf[c.reports.transfer[r], default: []].append(Int32(r)) }
+        let reportsOf = c.reports.reportsByTransfer()
         var rows = [csvLine(entryColumns)]
         for e in list.entries(in: country) {
             let reports = reportsOf[e.seedTransfer] ?? []
