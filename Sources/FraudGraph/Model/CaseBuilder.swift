@@ -169,6 +169,11 @@ public struct CaseBuilder: Sendable {
     /// Whether entity `e` can send or receive money.
     public func holdsMoney(_ e: Int32) -> Bool { entities.holdsMoney(e) }
 
+    /// One bit an entity, set for those that can send or receive money (entity `e`
+    /// is bit `e & 63` of word `e >> 6`): the check a reader makes twice a transfer,
+    /// in 290 KB for 2.3M entities.
+    public var moneyHolderBits: [UInt64] { moneyHolders }
+
     /// The kind name of entity `e`.
     public func kindName(_ e: Int32) -> String { entities.kinds[entities.kind[Int(e)]] }
 
@@ -216,6 +221,50 @@ public struct CaseBuilder: Sendable {
         transfers.channel.append(channel)
         transfers.textForm.append(form)
         return index
+    }
+
+    /// Whole columns of transfers, read elsewhere (by a reader that parses a file on
+    /// several threads), for `installTransfers`.
+    public struct TransferColumns: Sendable {
+        /// Transfer ids, indexed (`StringInterner.indexing`), row `t` is transfer `t`.
+        public var ids: StringInterner
+        public var source: ContiguousArray<Int32> = []
+        public var target: ContiguousArray<Int32> = []
+        public var amount: ContiguousArray<Int64> = []
+        public var time: ContiguousArray<Int64> = []
+        public var currency: ContiguousArray<UInt16> = []
+        public var channel: ContiguousArray<UInt16> = []
+        public var textForm: ContiguousArray<TransferTextForm> = []
+
+        public init(ids: StringInterner) { self.ids = ids }
+    }
+
+    /// Takes whole transfer columns as the builder's transfers, in place of adding
+    /// them one by one: the result is what `addTransfer` row by row would give. The
+    /// builder must have no transfers yet; every column has one value per id; source
+    /// and target are entities of the builder that can hold money (outside accounts
+    /// added first with `addOutsideAccount`, in the order the rows name them);
+    /// currency and channel are codes from `currencyCode` and `channelCode`.
+    public mutating func installTransfers(_ columns: consuming TransferColumns) {
+        let n = columns.ids.count
+        precondition(transfers.count == 0 && transfers.ids.count == 0, "the builder has transfers already")
+        precondition(columns.source.count == n && columns.target.count == n && columns.amount.count == n
+            && columns.time.count == n && columns.currency.count == n && columns.channel.count == n
+            && columns.textForm.count == n, "transfer columns of different lengths")
+        #if FRAUDGRAPH_CHECKS
+        for t in 0 ..< n {
+            precondition(canHoldMoney(columns.source[t]) && canHoldMoney(columns.target[t]))
+            precondition(Int(columns.currency[t]) < transfers.currencies.count && Int(columns.channel[t]) < transfers.channels.count)
+        }
+        #endif
+        transfers.ids = columns.ids
+        transfers.source = columns.source
+        transfers.target = columns.target
+        transfers.amount = columns.amount
+        transfers.time = columns.time
+        transfers.currency = columns.currency
+        transfers.channel = columns.channel
+        transfers.textForm = columns.textForm
     }
 
     /// Adds a transfer between two entities the builder has (for generators and tests).
@@ -300,6 +349,17 @@ public struct CaseBuilder: Sendable {
         case .links: links.attributes.append(column: k, row: row, bytes: bytes)
         case .transfers: transfers.attributes.append(column: k, row: row, bytes: bytes)
         case .reports: reports.attributes.append(column: k, row: row, bytes: bytes)
+        }
+    }
+
+    /// Appends the values of `values`, their rows `rowOffset` higher, to attribute
+    /// column `k` of `table` (rows after those already there).
+    public mutating func appendAttributes(_ table: Table, column k: Int, contentsOf values: SparseStringColumn, rowOffset: Int32) {
+        switch table {
+        case .entities: entities.attributes.append(column: k, contentsOf: values, rowOffset: rowOffset)
+        case .links: links.attributes.append(column: k, contentsOf: values, rowOffset: rowOffset)
+        case .transfers: transfers.attributes.append(column: k, contentsOf: values, rowOffset: rowOffset)
+        case .reports: reports.attributes.append(column: k, contentsOf: values, rowOffset: rowOffset)
         }
     }
 

@@ -35,6 +35,11 @@ public struct AttributeColumns: Sendable, Equatable {
         columns[k].append(row: row, bytes: bytes)
     }
 
+    /// Appends the values of `values` to column `k`, their rows `rowOffset` higher.
+    public mutating func append(column k: Int, contentsOf values: SparseStringColumn, rowOffset: Int32) {
+        columns[k].append(contentsOf: values, rowOffset: rowOffset)
+    }
+
     /// Sets `row`'s value in column `k`.
     public mutating func append(column k: Int, row: Int32, _ value: String) {
         columns[k].append(row: row, value)

@@ -35,6 +35,17 @@ public struct SparseStringColumn: Sendable, Equatable {
         appendUnchecked(row: row, bytes: bytes)
     }
 
+    /// Appends the rows of `other`, numbered `rowOffset` higher, empty values
+    /// included; they must come after the rows already here.
+    /// - Complexity: O(rows + bytes of `other`).
+    public mutating func append(contentsOf other: SparseStringColumn, rowOffset: Int32) {
+        guard other.count > 0 else { return }
+        precondition(rows.last.map { $0 < other.rows[0] &+ rowOffset } ?? true, "rows must increase")
+        rows.reserveCapacity(rows.count + other.count)
+        for r in other.rows { rows.append(r &+ rowOffset) }
+        values.append(contentsOf: other.values)
+    }
+
     /// Sets the value of `row` (rows in increasing order).
     public mutating func append(row: Int32, _ value: String) {
         var v = value

@@ -37,6 +37,17 @@ public struct StringColumn: Sendable, Equatable {
         starts.append(bytes.count)
     }
 
+    /// Appends every row of `other`, in order.
+    /// - Complexity: O(rows + bytes of `other`).
+    public mutating func append(contentsOf other: StringColumn) {
+        let shift = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        starts.reserveCapacity(starts.count + other.count)
+        other.starts.withUnsafeBufferPointer { o in
+            for i in 1 ..< o.count { starts.append(o[i] &+ shift) }
+        }
+    }
+
     /// Reserves room for `rows` more rows of about `bytesPerRow` bytes each.
     public mutating func reserve(rows: Int, bytesPerRow: Int) {
         starts.reserveCapacity(starts.count + rows)

@@ -166,6 +166,81 @@ public struct StringInterner: Sendable {
         return sink
     }
 
+    /// An interner holding the rows of `strings`, numbered in order, its table built in
+    /// one pass over them (for readers that collect ids first, on several threads, and
+    /// index them afterwards). Fails when a string repeats an earlier one.
+    ///
+    /// The table has the size that inserting the strings one by one into an empty
+    /// interner reserved for them would give; hashes of a batch are computed first and
+    /// their slots touched together, so cache misses overlap.
+    /// - Returns: the interner, or the row of the first string (in row order) that
+    ///   repeats an earlier row.
+    /// - Complexity: O(total bytes) expected.
+    public static func indexing(_ strings: StringColumn) -> Result<StringInterner, Repeated> {
+        var interner = StringInterner(capacity: strings.count)
+        let n = strings.count
+        var slots = interner.slots
+        interner.slots = []
+        let mask = interner.mask
+        let batch = 64
+        var hashes = [UInt64](repeating: 0, count: batch)
+        var sink: UInt64 = 0
+        var repeated: Int? = nil
+        strings.bytes.withUnsafeBufferPointer { all in
+            strings.starts.withUnsafeBufferPointer { starts in
+                slots.withUnsafeMutableBufferPointer { table in
+                    hashes.withUnsafeMutableBufferPointer { hashes in
+                        var lo = 0
+                        while lo < n && repeated == nil {
+                            let hi = Swift.min(n, lo &+ batch)
+                            for i in lo ..< hi {
+                                let key = UnsafeBufferPointer(start: all.baseAddress.map { $0 + starts[i] }, count: starts[i &+ 1] &- starts[i])
+                                let h = byteHash(key)
+                                hashes[i &- lo] = h
+                                sink &+= table[2 &* (Int(truncatingIfNeeded: h) & mask)]
+                            }
+                            for i in lo ..< hi {
+                                let offset = starts[i]
+                                let key = UnsafeBufferPointer(start: all.baseAddress.map { $0 + offset }, count: starts[i &+ 1] &- offset)
+                                let h = hashes[i &- lo]
+                                let want = StringInterner.key(h, length: key.count)
+                                let packed = key.count <= 8 ? StringInterner.packed(key) : 0
+                                var s = Int(truncatingIfNeeded: h) & mask
+                                while true {
+                                    let meta = table[2 &* s]
+                                    if meta == 0 { break }
+                                    if meta & 0xFFFF_FFFF == want {
+                                        let other = Int(truncatingIfNeeded: meta >> 32) &- 1
+                                        let a = starts[other], b = starts[other &+ 1]
+                                        if b &- a == key.count && (key.count == 0 || memcmpBytes(all.baseAddress! + a, key.baseAddress!, key.count)) {
+                                            repeated = i
+                                            return
+                                        }
+                                    }
+                                    s = (s &+ 1) & mask
+                                }
+                                table[2 &* s] = UInt64(i &+ 1) << 32 | want
+                                table[2 &* s &+ 1] = key.count <= 8 ? packed : UInt64(offset)
+                            }
+                            lo = hi
+                        }
+                    }
+                }
+            }
+        }
+        if let repeated { return .failure(Repeated(row: repeated, sink: sink)) }
+        interner.slots = slots
+        interner.strings = strings
+        return .success(interner)
+    }
+
+    /// A string that repeats an earlier one (see `indexing`).
+    public struct Repeated: Error, Sendable {
+        /// Its row.
+        public var row: Int
+        var sink: UInt64
+    }
+
     /// Reserves room for `additional` more strings of about `bytesEach` bytes.
     public mutating func reserve(_ additional: Int, bytesEach: Int) {
         strings.reserve(rows: additional, bytesPerRow: bytesEach)

@@ -51,9 +51,18 @@ public struct CSVReader: ~Copyable {
 
     /// Bytes read from the file so far.
     public private(set) var bytesRead = 0
+    /// Where in the file reading started, and how many bytes it may read (nil: to the
+    /// end). A reader over part of a file treats the end of its part as the end of
+    /// the input and does not look for a byte order mark.
+    private var startOffset = 0
+    private var byteLimit: Int?
 
     /// Opens `path` for reading.
     public init(path: String, chunkSize: Int = 1 << 22) throws(CSVError) {
+        try self.init(path: path, chunkSize: chunkSize, range: nil)
+    }
+
+    private init(path: String, chunkSize: Int, range: Range<Int>?) throws(CSVError) {
         capacity = max(chunkSize, 64)
         buffer = .allocate(capacity: capacity)
         spans = .allocate(capacity: 2 * 64)
@@ -70,7 +79,25 @@ public struct CSVReader: ~Copyable {
             recordLine.deallocate()
             throw CSVError(reason: .cannotOpen(why), line: 0, column: 0, value: path)
         }
+        if let range {
+            // Seeking a regular file past its end is not an error; reading gives 0.
+            lseek(fd, off_t(range.lowerBound), SEEK_SET)
+            startOffset = range.lowerBound
+            byteLimit = range.count
+            started = true
+        }
     }
+
+    /// A reader over bytes `range` of the file at `path` (for reading parts of one
+    /// file on several threads): the end of the range is the end of its input, and a
+    /// byte order mark is not looked for.
+    public init(path: String, range: Range<Int>, chunkSize: Int = 1 << 22) throws(CSVError) {
+        try self.init(path: path, chunkSize: chunkSize, range: range)
+    }
+
+    /// The offset in the file of the first byte not yet parsed (after the current
+    /// batch).
+    public var fileOffset: Int { startOffset + bytesRead - (filled - position) }
 
     /// A reader over bytes in memory (for tests and small inputs).
     public init(bytes: [UInt8]) {
@@ -144,6 +171,7 @@ public struct CSVReader: ~Copyable {
                 position += 3
             }
         }
+        if filled == 0 && !atEOF { try fill() }
         batchCount = 0
         spanCount = 0
         let limit = Swift.min(max, CSVReader.batchCapacity)
@@ -329,7 +357,12 @@ public struct CSVReader: ~Copyable {
     private mutating func fill() throws(CSVError) {
         guard fd >= 0, !atEOF else { return }
         while filled < capacity {
-            let n = read(fd, buffer + filled, capacity - filled)
+            var want = capacity - filled
+            if let limit = byteLimit {
+                want = Swift.min(want, limit - bytesRead)
+                if want == 0 { atEOF = true; break }
+            }
+            let n = read(fd, buffer + filled, want)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw CSVError(reason: .readFailed(String(cString: strerror(errno))), line: lineAtPosition, column: 0, value: "")

@@ -2,7 +2,7 @@ import FraudGraph
 
 /// Turns one CSV record of a table into one row of the case, or says which column
 /// is wrong and why. Nothing is added unless the whole row is good.
-struct RowReader {
+struct RowReader: ~Copyable {
     let table: CaseBuilder.Table
     let layout: HeaderLayout
     /// The last currency and channel words seen, with their codes: most rows repeat them.
@@ -87,7 +87,7 @@ struct RowReader {
             country = try s.builder.countryCode(field(reader, 3))
             role = try s.builder.roleCode(field(reader, 4))
         } catch {
-            throw problem(error, column: error == .tooManyDistinct(column: "country") ? 3 : error == .tooManyDistinct(column: "role") ? 4 : 1)
+            throw Self.problem(error, column: error == .tooManyDistinct(column: "country") ? 3 : error == .tooManyDistinct(column: "role") ? 4 : 1)
         }
         let row: Int32
         do {
@@ -96,7 +96,7 @@ struct RowReader {
             if error == .duplicateID, let first = s.builder.entityIndex(id), s.entityLines.indices.contains(Int(first)) {
                 throw RowProblem(column: 0, cause: .duplicateID, message: "duplicate entity id (first on line \(s.entityLines[Int(first)]))")
             }
-            throw problem(error, column: 0)
+            throw Self.problem(error, column: 0)
         }
         if kindCode.normalized { s.builder.keepVerbatim(.entities, column: "kind", row: row, bytes: kind) }
         s.entityLines.append(Int32(clamping: reader.line))
@@ -121,10 +121,10 @@ struct RowReader {
         }
         if from.isEmpty { throw RowProblem(column: 1, cause: .missingValue, message: "from is empty") }
         if to.isEmpty { throw RowProblem(column: 2, cause: .missingValue, message: "to is empty") }
-        let currency = try code(field(reader, 4), last: &lastCurrency, code: &lastCurrencyCode, column: 4) { (w) throws(CaseBuilder.Problem) in
+        let currency = try Self.code(field(reader, 4), last: &lastCurrency, code: &lastCurrencyCode, column: 4) { (w) throws(CaseBuilder.Problem) in
             try s.builder.currencyCode(w)
         }
-        let channel = try code(field(reader, 6), last: &lastChannel, code: &lastChannelCode, column: 6) { (w) throws(CaseBuilder.Problem) in
+        let channel = try Self.code(field(reader, 6), last: &lastChannel, code: &lastChannelCode, column: 6) { (w) throws(CaseBuilder.Problem) in
             try s.builder.channelCode(w)
         }
         let source: CaseBuilder.AccountReference = s.builder.entityIndex(from, hash: fromHash).map { .entity($0) } ?? .outside(from)
@@ -136,12 +136,12 @@ struct RowReader {
                                             currency: currency, channel: channel, form: form, idHash: idHash)
         } catch {
             if case .cannotHoldMoney(let column, _) = error {
-                throw problem(error, column: column == "from" ? 1 : 2, cause: .notAnAccount)
+                throw Self.problem(error, column: column == "from" ? 1 : 2, cause: .notAnAccount)
             }
             if error == .duplicateID, let first = s.builder.transferIndex(id) {
                 throw RowProblem(column: 0, cause: .duplicateID, message: "duplicate transfer id (first on line \(s.transferLines[Int(first)]))")
             }
-            throw problem(error, column: 0)
+            throw Self.problem(error, column: 0)
         }
         // Keep the exact text where it is not what FraudGraph would write.
         if amountText.count > 1 && amountText[0] == UInt8(ascii: "0") && amountText[1] != UInt8(ascii: ".") {
@@ -155,7 +155,7 @@ struct RowReader {
 
     /// The vocabulary code of `word`, remembering the last one.
     @inline(__always)
-    private func code(
+    private static func code(
         _ word: UnsafeBufferPointer<UInt8>, last: inout [UInt8], code: inout UInt16, column: Int,
         _ intern: (UnsafeBufferPointer<UInt8>) throws(CaseBuilder.Problem) -> UInt16
     ) throws(RowProblem) -> UInt16 {
@@ -163,7 +163,7 @@ struct RowReader {
         do {
             code = try intern(word)
         } catch {
-            throw problem(error, column: column)
+            throw Self.problem(error, column: column)
         }
         last = Array(word)
         return code
@@ -198,7 +198,7 @@ struct RowReader {
             weight = w
         }
         let kindCode: (code: UInt16, normalized: Bool)
-        do { kindCode = try s.builder.linkKindCode(kind) } catch { throw problem(error, column: 2) }
+        do { kindCode = try s.builder.linkKindCode(kind) } catch { throw Self.problem(error, column: 2) }
         let row = s.builder.addLink(source: source, target: target, kind: kindCode.code, time: time, weight: weight)
         if kindCode.normalized { s.builder.keepVerbatim(.links, column: "kind", row: row, bytes: kind) }
         if !timeText.isEmpty && timeStyle != .utc { s.builder.keepVerbatim(.links, column: "time", row: row, bytes: timeText) }
@@ -239,7 +239,7 @@ struct RowReader {
             if error == .duplicateID, let first = s.builder.reportIndex(id) {
                 throw RowProblem(column: 0, cause: .duplicateID, message: "duplicate report id (first on line \(s.reportLines[Int(first)]))")
             }
-            throw problem(error, column: 0)
+            throw Self.problem(error, column: 0)
         }
         if !atText.isEmpty && style != .utc { s.builder.keepVerbatim(.reports, column: "reported_at", row: row, bytes: atText) }
         s.reportLines.append(Int32(clamping: reader.line))
@@ -248,7 +248,7 @@ struct RowReader {
 
     // MARK: -
 
-    private func problem(_ p: CaseBuilder.Problem, column: Int, cause: CaseIssue.Cause? = nil) -> RowProblem {
+    private static func problem(_ p: CaseBuilder.Problem, column: Int, cause: CaseIssue.Cause? = nil) -> RowProblem {
         let c: CaseIssue.Cause
         switch p {
         case .duplicateID: c = .duplicateID

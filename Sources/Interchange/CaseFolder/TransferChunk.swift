@@ -1,0 +1,187 @@
+import FraudGraph
+
+/// The rows of one part of `transfers.csv`, read on a thread of their own against the
+/// entities already read (`ParallelTransfers`), kept apart until every part is read.
+///
+/// It holds only rows that reading row by row would add without a word: a part with
+/// any problem at all (a bad value, a broken record, an entity that cannot hold
+/// money) stops at it and says so (`clean` false), and the whole file is then read row
+/// by row, which names the problem exactly. Rows are numbered from 0 within the part;
+/// currencies and channels carry codes of the part's own vocabularies.
+struct TransferChunk: Sendable {
+    var ids = StringColumn()
+    /// Entity index, or -1 for an id the entities do not have (an outside account,
+    /// listed in `outsideIDs`).
+    var source: ContiguousArray<Int32> = []
+    var target: ContiguousArray<Int32> = []
+    var amount: ContiguousArray<Int64> = []
+    var time: ContiguousArray<Int64> = []
+    var currency: ContiguousArray<UInt16> = []
+    var channel: ContiguousArray<UInt16> = []
+    var textForm: ContiguousArray<TransferTextForm> = []
+    /// The part's own currency and channel words; code 0 is the empty word.
+    var currencies = Vocabulary()
+    var channels = Vocabulary()
+    /// Ids of outside accounts, in the order rows name them (from before to), and
+    /// where: `2 * row` for from, `2 * row + 1` for to.
+    var outsideIDs = StringColumn()
+    var outsideAt: ContiguousArray<Int> = []
+    /// Exact text kept where it is not what FraudGraph would write (see `RowReader`).
+    var verbatimAmount = SparseStringColumn()
+    var verbatimTime = SparseStringColumn()
+    var blankCurrency: ContiguousArray<Int32> = []
+    /// Non-empty values of each attribute column, in `HeaderLayout.attributeFields` order.
+    var attributes: [SparseStringColumn] = []
+    /// Every record of the part was read and is good.
+    var clean = false
+    /// The part ended exactly at the end of its byte range.
+    var count: Int { source.count }
+
+    // MARK: - Reading a part
+
+    /// Reads the records of bytes `range` of `path` (which must start at a record and
+    /// end at a line end), with `reserve` rows of room.
+    static func read(
+        path: String, range: Range<Int>, layout: HeaderLayout, builder: CaseBuilder, reserve: Int,
+        progress: ((Int) -> Void)? = nil
+    ) -> TransferChunk {
+        var chunk = TransferChunk()
+        chunk.attributes = Array(repeating: SparseStringColumn(), count: layout.attributeFields.count)
+        chunk.ids.reserve(rows: reserve, bytesPerRow: 10)
+        chunk.source.reserveCapacity(reserve); chunk.target.reserveCapacity(reserve)
+        chunk.amount.reserveCapacity(reserve); chunk.time.reserveCapacity(reserve)
+        chunk.currency.reserveCapacity(reserve); chunk.channel.reserveCapacity(reserve)
+        chunk.textForm.reserveCapacity(reserve)
+        guard var reader = try? CSVReader(path: path, range: range) else { return chunk }
+        if let progress { reader.onChunk = { chunk, before in progress(before + chunk.count) } }
+        var parser = TransferChunkParser(layout: layout, builder: builder)
+        while true {
+            let n: Int
+            do { n = try reader.nextBatch(max: CSVReader.batchCapacity) } catch { return chunk }
+            if n == 0 { break }
+            guard parser.read(batch: reader, count: n, into: &chunk) else { return chunk }
+        }
+        // The part must end exactly where it was cut (a cut inside a quoted field
+        // shows up as a broken last record, or as bytes left over).
+        chunk.clean = reader.fileOffset == range.upperBound
+        return chunk
+    }
+}
+
+/// Checks and parses the records of a batch into a `TransferChunk`: what `RowReader`
+/// does for a transfer, minus everything that must happen in file order (numbering
+/// ids, adding outside accounts, coding words).
+private struct TransferChunkParser: ~Copyable {
+    let layout: HeaderLayout
+    let builder: CaseBuilder
+    let holders: [UInt64]
+    let fieldCount: Int
+    let id: Int, from: Int, to: Int, amount: Int, currency: Int, time: Int, channel: Int
+    var fromHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
+    var toHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
+    var sink: UInt64 = 0
+    /// The last currency and channel words, with their codes.
+    var lastCurrency: [UInt8] = [], lastCurrencyCode: UInt16 = 0
+    var lastChannel: [UInt8] = [], lastChannelCode: UInt16 = 0
+
+    init(layout: HeaderLayout, builder: CaseBuilder) {
+        self.layout = layout
+        self.builder = builder
+        holders = builder.moneyHolderBits
+        fieldCount = layout.header.count
+        let k = layout.known
+        (id, from, to, amount, currency, time, channel) = (k[0], k[1], k[2], k[3], k[4], k[5], k[6])
+    }
+
+    @inline(__always)
+    private static func field(_ record: RecordView, _ i: Int) -> UnsafeBufferPointer<UInt8> {
+        i >= 0 ? record.field(i) : UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    @inline(__always)
+    private func holdsMoney(_ e: Int32) -> Bool {
+        holders[Int(e) >> 6] & (1 << UInt64(Int(e) & 63)) != 0
+    }
+
+    /// Reads the `count` records of the batch; false at the first record with a problem.
+    mutating func read(batch: borrowing CSVReader, count n: Int, into chunk: inout TransferChunk) -> Bool {
+        // Hash the ids the rows name and touch their slots of the entity table all at
+        // once, so that the cache misses of the lookups below overlap.
+        for r in 0 ..< n {
+            let record = batch.record(r)
+            guard record.fieldCount == fieldCount else { return false }
+            fromHash[r] = byteHash(record.field(from))
+            toHash[r] = byteHash(record.field(to))
+        }
+        sink &+= fromHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+        sink &+= toHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+        for r in 0 ..< n {
+            guard readRecord(batch.record(r), fromHash[r], toHash[r], into: &chunk) else { return false }
+        }
+        return true
+    }
+
+    private mutating func readRecord(_ record: RecordView, _ fromHash: UInt64, _ toHash: UInt64, into chunk: inout TransferChunk) -> Bool {
+        for i in 0 ..< fieldCount where !isValidUTF8(record.field(i)) { return false }
+        let idText = record.field(id), fromText = record.field(from), toText = record.field(to)
+        let amountText = record.field(amount), timeText = record.field(time)
+        if idText.isEmpty || fromText.isEmpty || toText.isEmpty { return false }
+        guard case .success(let money) = Money.parse(amountText) else { return false }
+        guard case .success(let parsed) = Timestamp.parse(timeText) else { return false }
+        let currencyText = Self.field(record, currency)
+        let currencyCode: UInt16
+        if currencyText.count == lastCurrency.count && lastCurrency.withUnsafeBufferPointer({ $0.elementsEqual(currencyText) }) {
+            currencyCode = lastCurrencyCode
+        } else {
+            guard let code = chunk.currencies.intern(currencyText) else { return false }
+            (lastCurrency, lastCurrencyCode, currencyCode) = (Array(currencyText), code, code)
+        }
+        let channelText = Self.field(record, channel)
+        let channelCode: UInt16
+        if channelText.count == lastChannel.count && lastChannel.withUnsafeBufferPointer({ $0.elementsEqual(channelText) }) {
+            channelCode = lastChannelCode
+        } else {
+            guard let code = chunk.channels.intern(channelText) else { return false }
+            (lastChannel, lastChannelCode, channelCode) = (Array(channelText), code, code)
+        }
+        let row = chunk.count
+        var source: Int32 = -1, target: Int32 = -1
+        if let e = builder.entityIndex(fromText, hash: fromHash) {
+            guard holdsMoney(e) else { return false }
+            source = e
+        }
+        if let e = builder.entityIndex(toText, hash: toHash) {
+            guard holdsMoney(e) else { return false }
+            target = e
+        }
+        if source < 0 {
+            chunk.outsideIDs.append(bytes: fromText)
+            chunk.outsideAt.append(2 &* row)
+        }
+        if target < 0 {
+            chunk.outsideIDs.append(bytes: toText)
+            chunk.outsideAt.append(2 &* row &+ 1)
+        }
+        chunk.ids.append(bytes: idText)
+        chunk.source.append(source)
+        chunk.target.append(target)
+        chunk.amount.append(money.0.units)
+        chunk.time.append(parsed.seconds)
+        chunk.currency.append(currencyCode)
+        chunk.channel.append(channelCode)
+        chunk.textForm.append(TransferTextForm(amountFractionDigits: money.fractionDigits, timeStyle: parsed.style,
+                                               offsetMinutes: parsed.offsetMinutes))
+        // The exact text where it is not what FraudGraph would write (as `RowReader`).
+        let r32 = Int32(truncatingIfNeeded: row)
+        if amountText.count > 1 && amountText[0] == UInt8(ascii: "0") && amountText[1] != UInt8(ascii: ".") {
+            chunk.verbatimAmount.appendKeepingEmpty(row: r32, bytes: amountText)
+        }
+        if parsed.style == .other { chunk.verbatimTime.appendKeepingEmpty(row: r32, bytes: timeText) }
+        if currency >= 0 && currencyText.isEmpty { chunk.blankCurrency.append(r32) }
+        for (k, field) in layout.attributeFields.enumerated() {
+            let value = record.field(field)
+            if !value.isEmpty { chunk.attributes[k].append(row: r32, bytes: value) }
+        }
+        return true
+    }
+}
