@@ -63,3 +63,58 @@ struct StringInternerTests {
         hashes[0] = 0
     }
 }
+
+@Suite("StringInterner.indexing")
+struct StringInternerIndexingTests {
+    /// Distinct ids, some short (packed in the slot), some long, some empty-free.
+    static func ids(_ n: Int, seed: UInt64) -> [String] {
+        var x = seed, seen = Set<String>(), out: [String] = []
+        while out.count < n {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            let key = (x & 3 == 0 ? "TRANSFER-LONG-" : "T") + String(x >> 40)
+            if seen.insert(key).inserted { out.append(key) }
+        }
+        return out
+    }
+
+    @Test("numbers the rows in order and finds each again, for sizes that fill both halves and wrap", arguments: [0, 1, 7, 11, 12, 100, 1_000, 30_000])
+    func numbersInOrder(_ n: Int) throws {
+        for seed in [1, 2, 3] as [UInt64] {
+            let ids = StringInternerIndexingTests.ids(n, seed: seed)
+            let interner = try StringInterner.indexing(StringColumn(ids)).get()
+            #expect(interner.count == n)
+            for (row, id) in ids.enumerated() {
+                #expect(interner.index(of: id) == Int32(row))
+                #expect(interner[Int32(row)] == id)
+            }
+            #expect(interner.index(of: "absent") == nil)
+            // The same as inserting one by one: same numbers, and the table grows on.
+            var grown = interner
+            #expect(grown.insert("absent") == (Int32(n), true))
+            #expect(grown.insert(ids.first ?? "absent") == (0, false))
+        }
+    }
+
+    @Test("finds a repeated string, whether short or long, near or far")
+    func repeated() {
+        for n in [2, 11, 500, 20_000] {
+            var ids = StringInternerIndexingTests.ids(n, seed: 9)
+            ids.append(ids[n / 2])
+            guard case .failure(let r) = StringInterner.indexing(StringColumn(ids)) else {
+                Issue.record("no repeat found among \(n + 1)")
+                continue
+            }
+            #expect(r.row == n)
+        }
+        #expect((try? StringInterner.indexing(StringColumn(["a", "b", "a"])).get()) == nil)
+        #expect((try? StringInterner.indexing(StringColumn(["", "x", ""])).get()) == nil)
+    }
+
+    @Test("gives the same table every time")
+    func deterministic() throws {
+        let column = StringColumn(StringInternerIndexingTests.ids(5_000, seed: 4))
+        let a = try StringInterner.indexing(column).get(), b = try StringInterner.indexing(column).get()
+        #expect(a.memoryFootprint == b.memoryFootprint)
+        for row in 0 ..< 5_000 { #expect(a.index(of: b[Int32(row)]) == Int32(row)) }
+    }
+}

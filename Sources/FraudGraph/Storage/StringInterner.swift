@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of distinct strings, each with a dense `Int32` number in order of arrival.
 ///
 /// Used for ids (entity, transfer, report ids must be unique) and, through
@@ -167,69 +169,41 @@ public struct StringInterner: Sendable {
     }
 
     /// An interner holding the rows of `strings`, numbered in order, its table built in
-    /// one pass over them (for readers that collect ids first, on several threads, and
-    /// index them afterwards). Fails when a string repeats an earlier one.
+    /// one go (for readers that collect ids first, on several threads, and index them
+    /// afterwards). Fails when a string repeats an earlier one.
     ///
-    /// The table has the size that inserting the strings one by one into an empty
-    /// interner reserved for them would give; hashes of a batch are computed first and
-    /// their slots touched together, so cache misses overlap.
-    /// - Returns: the interner, or the row of the first string (in row order) that
-    ///   repeats an earlier row.
+    /// The table is built on two threads: each takes the strings whose home slot lies
+    /// in its half of the table and inserts them in row order, never probing past the
+    /// end of its half; a string whose probe would cross it is set aside and inserted
+    /// afterwards, alone. So no slot is written by both threads, and the table is the
+    /// same on every run. Hashes of a batch are computed first and their slots
+    /// touched together, so that cache misses overlap. The table has the size that
+    /// inserting the strings one by one into an interner reserved for them gives.
+    /// - Returns: the interner, or a row that repeats an earlier one.
     /// - Complexity: O(total bytes) expected.
     public static func indexing(_ strings: StringColumn) -> Result<StringInterner, Repeated> {
-        var interner = StringInterner(capacity: strings.count)
-        let n = strings.count
-        var slots = interner.slots
-        interner.slots = []
-        let mask = interner.mask
-        let batch = 64
-        var hashes = [UInt64](repeating: 0, count: batch)
-        var sink: UInt64 = 0
-        var repeated: Int? = nil
-        strings.bytes.withUnsafeBufferPointer { all in
-            strings.starts.withUnsafeBufferPointer { starts in
-                slots.withUnsafeMutableBufferPointer { table in
-                    hashes.withUnsafeMutableBufferPointer { hashes in
-                        var lo = 0
-                        while lo < n && repeated == nil {
-                            let hi = Swift.min(n, lo &+ batch)
-                            for i in lo ..< hi {
-                                let key = UnsafeBufferPointer(start: all.baseAddress.map { $0 + starts[i] }, count: starts[i &+ 1] &- starts[i])
-                                let h = byteHash(key)
-                                hashes[i &- lo] = h
-                                sink &+= table[2 &* (Int(truncatingIfNeeded: h) & mask)]
-                            }
-                            for i in lo ..< hi {
-                                let offset = starts[i]
-                                let key = UnsafeBufferPointer(start: all.baseAddress.map { $0 + offset }, count: starts[i &+ 1] &- offset)
-                                let h = hashes[i &- lo]
-                                let want = StringInterner.key(h, length: key.count)
-                                let packed = key.count <= 8 ? StringInterner.packed(key) : 0
-                                var s = Int(truncatingIfNeeded: h) & mask
-                                while true {
-                                    let meta = table[2 &* s]
-                                    if meta == 0 { break }
-                                    if meta & 0xFFFF_FFFF == want {
-                                        let other = Int(truncatingIfNeeded: meta >> 32) &- 1
-                                        let a = starts[other], b = starts[other &+ 1]
-                                        if b &- a == key.count && (key.count == 0 || memcmpBytes(all.baseAddress! + a, key.baseAddress!, key.count)) {
-                                            repeated = i
-                                            return
-                                        }
-                                    }
-                                    s = (s &+ 1) & mask
-                                }
-                                table[2 &* s] = UInt64(i &+ 1) << 32 | want
-                                table[2 &* s &+ 1] = key.count <= 8 ? packed : UInt64(offset)
-                            }
-                            lo = hi
-                        }
-                    }
-                }
+        let size = StringInterner.tableSize(for: strings.count)
+        let half = size / 2
+        let table = Table(words: 2 * size)
+        let helper = IndexingHalf(table: table, strings: strings, region: half ..< size)
+        let thread = Thread { helper.run() }
+        thread.stackSize = 1 << 20
+        thread.start()
+        let mine = IndexingHalf(table: table, strings: strings, region: 0 ..< half)
+        mine.run()
+        helper.done.wait()
+        // The strings set aside, in a fixed order: the first half's, then the second's.
+        var repeated = mine.repeated ?? helper.repeated
+        if repeated == nil {
+            let all = IndexingHalf(table: table, strings: strings, region: nil)
+            for row in mine.setAside + helper.setAside where repeated == nil {
+                repeated = all.insert(row: row, hash: all.hash(row: row)) ? nil : row
             }
         }
-        if let repeated { return .failure(Repeated(row: repeated, sink: sink)) }
-        interner.slots = slots
+        if let repeated { return .failure(Repeated(row: repeated)) }
+        var interner = StringInterner()
+        interner.slots = table.slots
+        interner.mask = size - 1
         interner.strings = strings
         return .success(interner)
     }
@@ -238,7 +212,111 @@ public struct StringInterner: Sendable {
     public struct Repeated: Error, Sendable {
         /// Its row.
         public var row: Int
-        var sink: UInt64
+    }
+
+    /// The slots being filled by `indexing`, shared by its threads (each writes only
+    /// its own half).
+    final class Table: @unchecked Sendable {
+        var slots: ContiguousArray<UInt64>
+        let base: UnsafeMutablePointer<UInt64>
+        init(words: Int) {
+            var zeroed = ContiguousArray<UInt64>(repeating: 0, count: words)
+            base = zeroed.withUnsafeMutableBufferPointer { $0.baseAddress! }
+            slots = zeroed
+        }
+    }
+
+    /// One thread's share of `indexing`: the strings whose home slot is in `region`.
+    final class IndexingHalf: @unchecked Sendable {
+        let table: Table
+        let strings: StringColumn
+        /// The home slots taken, or nil for all (with no edge to stop at).
+        let region: Range<Int>?
+        let mask: Int
+        let edge: Int
+        var setAside: [Int] = []
+        var repeated: Int?
+        let done = DispatchSemaphore(value: 0)
+
+        init(table: Table, strings: StringColumn, region: Range<Int>?) {
+            self.table = table
+            self.strings = strings
+            self.region = region
+            let mask = table.slots.count / 2 - 1
+            self.mask = mask
+            edge = region.map { $0.upperBound & mask } ?? -1
+        }
+
+        func run() {
+            defer { done.signal() }
+            guard let region else { return }
+            let n = strings.count
+            let batch = 64
+            var hashes = [UInt64](repeating: 0, count: batch)
+            var sink: UInt64 = 0
+            var lo = 0
+            while lo < n {
+                let hi = Swift.min(n, lo &+ batch)
+                for i in lo ..< hi {
+                    let h = hash(row: i)
+                    hashes[i &- lo] = h
+                    let s = Int(truncatingIfNeeded: h) & mask
+                    if region.contains(s) { sink &+= table.base[2 &* s] }
+                }
+                for i in lo ..< hi {
+                    let h = hashes[i &- lo]
+                    guard region.contains(Int(truncatingIfNeeded: h) & mask) else { continue }
+                    if !insert(row: i, hash: h) {
+                        repeated = i
+                        return
+                    }
+                }
+                lo = hi
+            }
+            if sink == 1 { setAside.reserveCapacity(1) }  // keeps the touches
+        }
+
+        @inline(__always)
+        func hash(row i: Int) -> UInt64 {
+            strings.bytes.withUnsafeBufferPointer { all in
+                let lo = strings.starts[i], hi = strings.starts[i &+ 1]
+                return byteHash(UnsafeBufferPointer(start: all.baseAddress.map { $0 + lo }, count: hi &- lo))
+            }
+        }
+
+        /// Inserts row `i`; false when it repeats a row already in. A probe that would
+        /// leave the region sets the row aside instead.
+        func insert(row i: Int, hash h: UInt64) -> Bool {
+            strings.bytes.withUnsafeBufferPointer { all in
+                strings.starts.withUnsafeBufferPointer { starts in
+                    let offset = starts[i]
+                    let key = UnsafeBufferPointer(start: all.baseAddress.map { $0 + offset }, count: starts[i &+ 1] &- offset)
+                    let want = StringInterner.key(h, length: key.count)
+                    let packed = key.count <= 8 ? StringInterner.packed(key) : 0
+                    let slots = table.base
+                    var s = Int(truncatingIfNeeded: h) & mask
+                    while true {
+                        let meta = slots[2 &* s]
+                        if meta == 0 { break }
+                        if meta & 0xFFFF_FFFF == want {
+                            let other = Int(truncatingIfNeeded: meta >> 32) &- 1
+                            let a = starts[other], b = starts[other &+ 1]
+                            if b &- a == key.count && (key.count == 0 || memcmpBytes(all.baseAddress! + a, key.baseAddress!, key.count)) {
+                                return false
+                            }
+                        }
+                        s = (s &+ 1) & mask
+                        if s == edge {
+                            setAside.append(i)
+                            return true
+                        }
+                    }
+                    slots[2 &* s] = UInt64(i &+ 1) << 32 | want
+                    slots[2 &* s &+ 1] = key.count <= 8 ? packed : UInt64(offset)
+                    return true
+                }
+            }
+        }
     }
 
     /// Reserves room for `additional` more strings of about `bytesEach` bytes.

@@ -80,9 +80,10 @@ private struct TransferChunkParser: ~Copyable {
     var fromHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
     var toHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
     var sink: UInt64 = 0
-    /// The last currency and channel words, with their codes.
-    var lastCurrency: [UInt8] = [], lastCurrencyCode: UInt16 = 0
-    var lastChannel: [UInt8] = [], lastChannelCode: UInt16 = 0
+    /// The last currency and channel words of 8 bytes or less (packed, with their
+    /// length), with their codes: most rows repeat them.
+    var lastCurrency: (word: UInt64, length: Int, code: UInt16) = (0, 0, 0)
+    var lastChannel: (word: UInt64, length: Int, code: UInt16) = (0, 0, 0)
 
     init(layout: HeaderLayout, builder: CaseBuilder) {
         self.layout = layout
@@ -96,6 +97,22 @@ private struct TransferChunkParser: ~Copyable {
     @inline(__always)
     private static func field(_ record: RecordView, _ i: Int) -> UnsafeBufferPointer<UInt8> {
         i >= 0 ? record.field(i) : UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    /// The code of `text` in `words`, adding it if new; nil when `words` is full.
+    @inline(__always)
+    private static func code(
+        _ text: UnsafeBufferPointer<UInt8>, last: inout (word: UInt64, length: Int, code: UInt16), in words: inout Vocabulary
+    ) -> UInt16? {
+        let n = text.count
+        var packed: UInt64 = 0
+        if n <= 8 {
+            for i in 0 ..< n { packed |= UInt64(text[i]) << UInt64(8 &* i) }
+            if n == last.length && packed == last.word { return last.code }
+        }
+        guard let code = words.intern(text) else { return nil }
+        if n <= 8 { last = (packed, n, code) }
+        return code
     }
 
     @inline(__always)
@@ -129,21 +146,9 @@ private struct TransferChunkParser: ~Copyable {
         guard case .success(let money) = Money.parse(amountText) else { return false }
         guard case .success(let parsed) = Timestamp.parse(timeText) else { return false }
         let currencyText = Self.field(record, currency)
-        let currencyCode: UInt16
-        if currencyText.count == lastCurrency.count && lastCurrency.withUnsafeBufferPointer({ $0.elementsEqual(currencyText) }) {
-            currencyCode = lastCurrencyCode
-        } else {
-            guard let code = chunk.currencies.intern(currencyText) else { return false }
-            (lastCurrency, lastCurrencyCode, currencyCode) = (Array(currencyText), code, code)
-        }
+        guard let currencyCode = Self.code(currencyText, last: &lastCurrency, in: &chunk.currencies) else { return false }
         let channelText = Self.field(record, channel)
-        let channelCode: UInt16
-        if channelText.count == lastChannel.count && lastChannel.withUnsafeBufferPointer({ $0.elementsEqual(channelText) }) {
-            channelCode = lastChannelCode
-        } else {
-            guard let code = chunk.channels.intern(channelText) else { return false }
-            (lastChannel, lastChannelCode, channelCode) = (Array(channelText), code, code)
-        }
+        guard let channelCode = Self.code(channelText, last: &lastChannel, in: &chunk.channels) else { return false }
         let row = chunk.count
         var source: Int32 = -1, target: Int32 = -1
         if let e = builder.entityIndex(fromText, hash: fromHash) {

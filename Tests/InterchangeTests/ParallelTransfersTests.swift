@@ -1,0 +1,122 @@
+import FraudGraph
+import Foundation
+@testable import Interchange
+import Synthetic
+import Testing
+
+/// transfers.csv read on two threads must give exactly what reading row by row gives:
+/// the same case, the same problems, the same rejects.
+@Suite("ParallelTransfers")
+struct ParallelTransfersTests {
+    static func reader(parallel: Bool, lenient: Bool = false) -> CaseFolderReader {
+        var r = CaseFolderReader(lenient: lenient, computeDigests: true)
+        r.parallelMinimumBytes = parallel ? 0 : Int.max
+        return r
+    }
+
+    /// Reads `folder` both ways; both must load the same case (or fail the same way).
+    static func bothWays(_ folder: String, lenient: Bool = false) throws -> (serial: CaseImport?, parallel: CaseImport?, issues: [String]) {
+        func read(_ parallel: Bool) -> (CaseImport?, [String]) {
+            do { return (try reader(parallel: parallel, lenient: lenient).read(folder: folder), []) } catch {
+                return (nil, error.issues.map(\.description))
+            }
+        }
+        let (s, sIssues) = read(false), (p, pIssues) = read(true)
+        #expect(sIssues == pIssues)
+        #expect((s == nil) == (p == nil))
+        if let s, let p {
+            #expect(p.case.difference(from: s.case, includingLayout: true) == nil)
+            #expect(p.report.files.map(\.rows) == s.report.files.map(\.rows))
+            #expect(p.report.files.map(\.sha256) == s.report.files.map(\.sha256))
+            #expect(p.report.rejected.map(\.issue.description) == s.report.rejected.map(\.issue.description))
+            #expect(p.report.rejected.map(\.fields) == s.report.rejected.map(\.fields))
+            // Ids are numbered in file order and every one is found again.
+            let t = p.case.transfers
+            for i in 0 ..< Int32(t.count) { #expect(t.index(of: t.id(i)) == i) }
+            #expect(p.case.entities.count == s.case.entities.count)
+            for e in 0 ..< Int32(p.case.entities.count) { #expect(p.case.entities.id(e) == s.case.entities.id(e)) }
+        }
+        return (s, p, sIssues)
+    }
+
+    static let entities = "id,kind,name\nP1,Person,Ana\nA1,account,\nA2,account,\"Joint, \"\"old\"\"\"\nW1,wallet,\n"
+
+    /// Many transfers in every written form: outside accounts (named twice, and both
+    /// ends new at once), amounts kept as written, times with offsets, blank and
+    /// unusual currencies and channels, attributes, quoted fields across lines, CRLF.
+    static func transfers(rows: Int, quotedNewlineAt: Int? = nil) -> String {
+        var text = "id,from,to,amount,currency,time,channel,reference\n"
+        for i in 0 ..< rows {
+            let from = i % 97 == 5 ? "X\(i % 3)" : (i % 2 == 0 ? "A1" : "W1")
+            let to = i % 89 == 7 ? "Y\(i)" : (i % 101 == 3 ? "X\(i % 3)" : "A2")
+            let amount = i % 13 == 0 ? "0\(i).50" : (i % 7 == 0 ? "\(i)" : "\(i).2\(i % 10)")
+            let currency = i % 11 == 0 ? "" : (i % 5 == 0 ? "EUR" : (i % 500 == 250 ? "C\(i % 7)" : "USD"))
+            let time = i % 17 == 0 ? "2024-03-01T17:15:00+07:00" : (i % 19 == 0 ? "2024-03-01 10:15:00Z" : "2024-03-0\(1 + i % 9)T10:15:\(10 + i % 50)Z")
+            let channel = i % 3 == 0 ? "" : (i % 3 == 1 ? "bank" : "card")
+            var reference = i % 4 == 0 ? "" : "ref \(i)"
+            if i == quotedNewlineAt { reference = "\"line one\n" + String(repeating: "x", count: 3_000) + "\nline \"\"three\"\"\"" }
+            let end = i % 23 == 0 ? "\r\n" : "\n"
+            text += "T\(i),\(from),\(to),\(amount),\(currency),\(time),\(channel),\(reference)\(end)"
+        }
+        return text
+    }
+
+    @Test("a good case reads the same on two threads as row by row", arguments: [1, 2, 3, 50, 5_000])
+    func sameCase(_ rows: Int) throws {
+        let fixture = try CaseFixture(["entities.csv": ParallelTransfersTests.entities,
+                                       "transfers.csv": ParallelTransfersTests.transfers(rows: rows),
+                                       "links.csv": "source,target,kind\nP1,A1,owns\nP1,X1,owns\n",
+                                       "reports.csv": "id,transfer,victim\nR1,T0,P1\n"])
+        let (_, p, _) = try ParallelTransfersTests.bothWays(fixture.path)
+        if rows >= 50 {
+            #expect(p?.case.entities.isOutside.filter { $0 }.count ?? 0 > 3)
+            #expect(p?.case.transfers.layout.verbatim["amount"]?.count ?? 0 > 0)
+        }
+    }
+
+    @Test("a cut inside a quoted field spanning lines still reads the same")
+    func cutInsideQuotes() throws {
+        // The long quoted field sits across the middle of the file, so the first line
+        // end after the middle is inside it.
+        let text = ParallelTransfersTests.transfers(rows: 41, quotedNewlineAt: 20)
+        let fixture = try CaseFixture(["entities.csv": ParallelTransfersTests.entities, "transfers.csv": text])
+        let (s, _, _) = try ParallelTransfersTests.bothWays(fixture.path)
+        #expect(s?.case.transfers.count == 41)
+        #expect(s?.case.transfers.attributes.value("reference", row: 20)?.contains("\nline \"three\"") == true)
+    }
+
+    @Test("a generated case reads the same on two threads")
+    func generated() throws {
+        let original = CaseGenerator(preset: .tiny, seed: 5).generate().case
+        let fixture = try CaseFixture([:])
+        let folder = fixture.sibling("out")
+        try CaseFolderWriter().write(original, to: folder)
+        let (_, p, _) = try ParallelTransfersTests.bothWays(folder)
+        #expect(p?.case.difference(from: original) == nil)
+    }
+
+    @Test("every broken folder fails the same on two threads, strict and lenient", arguments: BadInputTests.corpus)
+    func brokenCorpus(_ broken: BadInputTests.Broken) throws {
+        let fixture = try CaseFixture(broken.files)
+        _ = try ParallelTransfersTests.bothWays(fixture.path)
+        _ = try ParallelTransfersTests.bothWays(fixture.path, lenient: true)
+    }
+
+    @Test("problems far apart in a big file are found and named as row by row")
+    func problemsInBigFile() throws {
+        var text = ParallelTransfersTests.transfers(rows: 3_000)
+        text += "T10,A1,A2,5,2024-03-02T00:00:00Z,,,\n"           // a repeated id
+        text += "T9000,P1,A2,5,2024-03-02T00:00:00Z,,,\n"         // a person cannot pay
+        text += "T9001,A1,A2,-5,2024-03-02T00:00:00Z,,,\n"        // negative
+        text += "T9002,A1,A2,5,2024-03-02T00:00:00Z,,\n"          // too few fields
+        text += ParallelTransfersTests.transfers(rows: 3_000).split(separator: "\n", maxSplits: 1)[1]
+            .replacingOccurrences(of: "\nT", with: "\nU").replacingOccurrences(of: "T0,", with: "U0,")
+        let fixture = try CaseFixture(["entities.csv": ParallelTransfersTests.entities, "transfers.csv": text])
+        let (_, _, issues) = try ParallelTransfersTests.bothWays(fixture.path)
+        #expect(issues.count == 4)
+        #expect(issues.first?.contains("duplicate transfer id (first on line 12)") == true)
+        let (_, lenient, _) = try ParallelTransfersTests.bothWays(fixture.path, lenient: true)
+        #expect(lenient?.report.rejected.count == 4)
+        #expect(lenient?.case.transfers.count == 6_000)
+    }
+}
