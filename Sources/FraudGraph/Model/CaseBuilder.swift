@@ -134,6 +134,46 @@ public struct CaseBuilder: Sendable {
         return index
     }
 
+    /// Whole columns of entities, read elsewhere (by a reader that parses a file on
+    /// several threads), for `installEntities`.
+    public struct EntityColumns: Sendable {
+        /// Entity ids, indexed (`StringInterner.indexing`); row `e` is entity `e`.
+        public var ids: StringInterner
+        public var kind: ContiguousArray<UInt16> = []
+        public var name = StringColumn()
+        public var country: ContiguousArray<UInt16> = []
+        public var role: ContiguousArray<UInt16> = []
+
+        public init(ids: StringInterner) { self.ids = ids }
+    }
+
+    /// Takes whole entity columns as the builder's entities, in place of adding them
+    /// one by one: the result is what `addEntity` row by row would give. The builder
+    /// must have no entities yet; every column has one value per id; kind, country
+    /// and role are codes from `entityKindCode`, `countryCode` and `roleCode`.
+    public mutating func installEntities(_ columns: consuming EntityColumns) {
+        let n = columns.ids.count
+        precondition(entities.count == 0 && entities.ids.count == 0, "the builder has entities already")
+        precondition(columns.kind.count == n && columns.name.count == n && columns.country.count == n
+            && columns.role.count == n, "entity columns of different lengths")
+        entities.ids = columns.ids
+        entities.kind = columns.kind
+        entities.name = columns.name
+        entities.country = columns.country
+        entities.role = columns.role
+        entities.isOutside = ContiguousArray(repeating: false, count: n)
+        entities.isOutside.reserveCapacity(columns.kind.capacity)
+        moneyHolders = [UInt64](repeating: 0, count: (n + 63) / 64)
+        entities.kind.withUnsafeBufferPointer { kinds in
+            for e in 0 ..< n {
+                let kind = kinds[e]
+                if kind == EntityKind.Code.account || kind == EntityKind.Code.wallet || kind >= EntityKind.Code.firstCustom {
+                    moneyHolders[e >> 6] |= 1 << UInt64(e & 63)
+                }
+            }
+        }
+    }
+
     /// Adds an entity from strings (for generators and tests).
     @discardableResult
     public mutating func addEntity(
@@ -186,6 +226,32 @@ public struct CaseBuilder: Sendable {
         links.time.append(time)
         links.weight.append(weight)
         return Int32(links.count - 1)
+    }
+
+    /// Whole link columns, read elsewhere, for `installLinks`.
+    public struct LinkColumns: Sendable {
+        public var source: ContiguousArray<Int32> = []
+        public var target: ContiguousArray<Int32> = []
+        public var kind: ContiguousArray<UInt16> = []
+        public var time: ContiguousArray<Int64> = []
+        public var weight: ContiguousArray<Double> = []
+
+        public init() {}
+    }
+
+    /// Takes whole link columns as the builder's links, in place of adding them one
+    /// by one (`addLink` row by row gives the same). The builder must have no links
+    /// yet; ends are entities of the builder; kinds are codes from `linkKindCode`.
+    public mutating func installLinks(_ columns: consuming LinkColumns) {
+        let n = columns.source.count
+        precondition(links.count == 0, "the builder has links already")
+        precondition(columns.target.count == n && columns.kind.count == n && columns.time.count == n
+            && columns.weight.count == n, "link columns of different lengths")
+        links.source = columns.source
+        links.target = columns.target
+        links.kind = columns.kind
+        links.time = columns.time
+        links.weight = columns.weight
     }
 
     /// Adds a link from a kind word (for generators and tests).

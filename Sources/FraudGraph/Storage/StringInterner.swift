@@ -185,19 +185,26 @@ public struct StringInterner: Sendable {
         let size = StringInterner.tableSize(for: strings.count)
         let half = size / 2
         let table = Table(words: 2 * size)
-        let helper = IndexingHalf(table: table, strings: strings, region: half ..< size)
-        let thread = Thread { helper.run() }
-        thread.stackSize = 1 << 20
-        thread.start()
-        let mine = IndexingHalf(table: table, strings: strings, region: 0 ..< half)
-        mine.run()
-        helper.done.wait()
-        // The strings set aside, in a fixed order: the first half's, then the second's.
-        var repeated = mine.repeated ?? helper.repeated
-        if repeated == nil {
-            let all = IndexingHalf(table: table, strings: strings, region: nil)
-            for row in mine.setAside + helper.setAside where repeated == nil {
-                repeated = all.insert(row: row, hash: all.hash(row: row)) ? nil : row
+        // Both threads read the strings through raw pointers taken once: no reference
+        // counting on shared buffers in the loop (two cores bumping the same count
+        // slow each other down).
+        let repeated: Int? = strings.bytes.withUnsafeBufferPointer { all in
+            strings.starts.withUnsafeBufferPointer { starts in
+                let keys = Keys(bytes: all.baseAddress, starts: starts.baseAddress!, count: strings.count)
+                let helper = IndexingHalf(table: table, keys: keys, region: half ..< size)
+                let thread = Thread { helper.run() }
+                thread.stackSize = 1 << 20
+                thread.start()
+                let mine = IndexingHalf(table: table, keys: keys, region: 0 ..< half)
+                mine.run()
+                helper.done.wait()
+                // The strings set aside, in a fixed order: the first half's, then the second's.
+                if let r = mine.repeated ?? helper.repeated { return r }
+                let all = IndexingHalf(table: table, keys: keys, region: nil)
+                for row in mine.setAside + helper.setAside where !all.insert(row: row, hash: keys.hash(row)) {
+                    return row
+                }
+                return nil
             }
         }
         if let repeated { return .failure(Repeated(row: repeated)) }
@@ -206,6 +213,22 @@ public struct StringInterner: Sendable {
         interner.mask = size - 1
         interner.strings = strings
         return .success(interner)
+    }
+
+    /// The strings of a `StringColumn` seen through raw pointers, for `indexing`.
+    struct Keys: @unchecked Sendable {
+        let bytes: UnsafePointer<UInt8>?
+        let starts: UnsafePointer<Int>
+        let count: Int
+
+        @inline(__always)
+        func key(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+            let lo = starts[i]
+            return UnsafeBufferPointer(start: bytes.map { $0 + lo }, count: starts[i &+ 1] &- lo)
+        }
+
+        @inline(__always)
+        func hash(_ i: Int) -> UInt64 { byteHash(key(i)) }
     }
 
     /// A string that repeats an earlier one (see `indexing`).
@@ -228,8 +251,8 @@ public struct StringInterner: Sendable {
 
     /// One thread's share of `indexing`: the strings whose home slot is in `region`.
     final class IndexingHalf: @unchecked Sendable {
-        let table: Table
-        let strings: StringColumn
+        let table: UnsafeMutablePointer<UInt64>
+        let keys: Keys
         /// The home slots taken, or nil for all (with no edge to stop at).
         let region: Range<Int>?
         let mask: Int
@@ -238,9 +261,9 @@ public struct StringInterner: Sendable {
         var repeated: Int?
         let done = DispatchSemaphore(value: 0)
 
-        init(table: Table, strings: StringColumn, region: Range<Int>?) {
-            self.table = table
-            self.strings = strings
+        init(table: Table, keys: Keys, region: Range<Int>?) {
+            self.table = table.base
+            self.keys = keys
             self.region = region
             let mask = table.slots.count / 2 - 1
             self.mask = mask
@@ -250,72 +273,66 @@ public struct StringInterner: Sendable {
         func run() {
             defer { done.signal() }
             guard let region else { return }
-            let n = strings.count
-            let batch = 64
-            var hashes = [UInt64](repeating: 0, count: batch)
+            let lower = region.lowerBound, upper = region.upperBound
+            let n = keys.count
+            let batch = 256
+            var hashes = ContiguousArray<UInt64>(repeating: 0, count: batch)
             var sink: UInt64 = 0
-            var lo = 0
-            while lo < n {
-                let hi = Swift.min(n, lo &+ batch)
-                for i in lo ..< hi {
-                    let h = hash(row: i)
-                    hashes[i &- lo] = h
-                    let s = Int(truncatingIfNeeded: h) & mask
-                    if region.contains(s) { sink &+= table.base[2 &* s] }
-                }
-                for i in lo ..< hi {
-                    let h = hashes[i &- lo]
-                    guard region.contains(Int(truncatingIfNeeded: h) & mask) else { continue }
-                    if !insert(row: i, hash: h) {
-                        repeated = i
-                        return
+            hashes.withUnsafeMutableBufferPointer { hashes in
+                var lo = 0
+                while lo < n {
+                    let hi = Swift.min(n, lo &+ batch)
+                    for i in lo ..< hi { hashes[i &- lo] = keys.hash(i) }
+                    // A tight loop of loads only, so that the processor keeps many
+                    // misses in flight (hashing between them would fill its window).
+                    var touched: UInt64 = 0
+                    for j in 0 ..< hi &- lo {
+                        let s = Int(truncatingIfNeeded: hashes[j]) & mask
+                        if s >= lower && s < upper { touched &+= table[2 &* s] }
                     }
+                    sink &+= touched
+                    for i in lo ..< hi {
+                        let h = hashes[i &- lo]
+                        let s = Int(truncatingIfNeeded: h) & mask
+                        guard s >= lower && s < upper else { continue }
+                        if !insert(row: i, hash: h) {
+                            repeated = i
+                            return
+                        }
+                    }
+                    lo = hi
                 }
-                lo = hi
             }
             if sink == 1 { setAside.reserveCapacity(1) }  // keeps the touches
         }
 
-        @inline(__always)
-        func hash(row i: Int) -> UInt64 {
-            strings.bytes.withUnsafeBufferPointer { all in
-                let lo = strings.starts[i], hi = strings.starts[i &+ 1]
-                return byteHash(UnsafeBufferPointer(start: all.baseAddress.map { $0 + lo }, count: hi &- lo))
-            }
-        }
-
         /// Inserts row `i`; false when it repeats a row already in. A probe that would
         /// leave the region sets the row aside instead.
+        @inline(__always)
         func insert(row i: Int, hash h: UInt64) -> Bool {
-            strings.bytes.withUnsafeBufferPointer { all in
-                strings.starts.withUnsafeBufferPointer { starts in
-                    let offset = starts[i]
-                    let key = UnsafeBufferPointer(start: all.baseAddress.map { $0 + offset }, count: starts[i &+ 1] &- offset)
-                    let want = StringInterner.key(h, length: key.count)
-                    let packed = key.count <= 8 ? StringInterner.packed(key) : 0
-                    let slots = table.base
-                    var s = Int(truncatingIfNeeded: h) & mask
-                    while true {
-                        let meta = slots[2 &* s]
-                        if meta == 0 { break }
-                        if meta & 0xFFFF_FFFF == want {
-                            let other = Int(truncatingIfNeeded: meta >> 32) &- 1
-                            let a = starts[other], b = starts[other &+ 1]
-                            if b &- a == key.count && (key.count == 0 || memcmpBytes(all.baseAddress! + a, key.baseAddress!, key.count)) {
-                                return false
-                            }
-                        }
-                        s = (s &+ 1) & mask
-                        if s == edge {
-                            setAside.append(i)
-                            return true
-                        }
+            let key = keys.key(i)
+            let n = key.count
+            let want = StringInterner.key(h, length: n)
+            let packed = n <= 8 ? StringInterner.packed(key) : 0
+            var s = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let meta = table[2 &* s]
+                if meta == 0 { break }
+                if meta & 0xFFFF_FFFF == want {
+                    let other = keys.key(Int(truncatingIfNeeded: meta >> 32) &- 1)
+                    if other.count == n && (n == 0 || memcmpBytes(other.baseAddress!, key.baseAddress!, n)) {
+                        return false
                     }
-                    slots[2 &* s] = UInt64(i &+ 1) << 32 | want
-                    slots[2 &* s &+ 1] = key.count <= 8 ? packed : UInt64(offset)
+                }
+                s = (s &+ 1) & mask
+                if s == edge {
+                    setAside.append(i)
                     return true
                 }
             }
+            table[2 &* s] = UInt64(i &+ 1) << 32 | want
+            table[2 &* s &+ 1] = n <= 8 ? packed : UInt64(keys.starts[i])
+            return true
         }
     }
 

@@ -245,6 +245,16 @@ struct ReadSession {
         var attributeColumn: [Int] = []
         for name in layout.attributeNames { attributeColumn.append(builder.addAttributeColumn(table, named: name)) }
 
+        if table == .entities && readEntitiesInParallel(
+            file: file, from: reader.fileOffset, size: size, layout: layout, attributeColumn: attributeColumn,
+            estimatedRows: estimatedRows, source: &source) {
+            return
+        }
+        if table == .links && readLinksInParallel(
+            file: file, from: reader.fileOffset, size: size, layout: layout, attributeColumn: attributeColumn,
+            estimatedRows: estimatedRows, source: &source) {
+            return
+        }
         if table == .transfers && readTransfersInParallel(
             file: file, from: reader.fileOffset, size: size, layout: layout, attributeColumn: attributeColumn,
             estimatedRows: estimatedRows, source: &source) {

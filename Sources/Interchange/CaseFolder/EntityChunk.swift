@@ -1,0 +1,111 @@
+import FraudGraph
+
+/// The rows of one part of `entities.csv`, read on a thread of their own
+/// (`ParallelEntities`), kept apart until every part is read.
+///
+/// Like `TransferChunk`, it holds only rows that reading row by row would add without a
+/// word: at the first record with any problem it stops (`clean` false) and the whole
+/// file is read row by row, which names the problem exactly. Kinds, countries and
+/// roles carry codes of the part's own vocabularies (kinds exactly as written).
+struct EntityChunk: Sendable {
+    var ids = StringColumn()
+    var kind: ContiguousArray<UInt16> = []
+    var name = StringColumn()
+    var country: ContiguousArray<UInt16> = []
+    var role: ContiguousArray<UInt16> = []
+    var kinds = Vocabulary()
+    var countries = Vocabulary()
+    var roles = Vocabulary()
+    /// Non-empty values of each attribute column, in `HeaderLayout.attributeFields` order.
+    var attributes: [SparseStringColumn] = []
+    /// Every record of the part was read and is good.
+    var clean = false
+    var count: Int { kind.count }
+
+    /// Reads the records of bytes `range` of `path` (which must start at a record and
+    /// end at a line end), with `reserve` rows of room.
+    static func read(path: String, range: Range<Int>, layout: HeaderLayout, reserve: Int, progress: ((Int) -> Void)? = nil) -> EntityChunk {
+        var chunk = EntityChunk()
+        chunk.attributes = Array(repeating: SparseStringColumn(), count: layout.attributeFields.count)
+        chunk.ids.reserve(rows: reserve, bytesPerRow: 10)
+        chunk.name.reserve(rows: reserve, bytesPerRow: 8)
+        chunk.kind.reserveCapacity(reserve); chunk.country.reserveCapacity(reserve); chunk.role.reserveCapacity(reserve)
+        guard var reader = try? CSVReader(path: path, range: range) else { return chunk }
+        if let progress { reader.onChunk = { chunk, before in progress(before + chunk.count) } }
+        var parser = EntityChunkParser(layout: layout)
+        while true {
+            let n: Int
+            do { n = try reader.nextBatch(max: CSVReader.batchCapacity) } catch { return chunk }
+            if n == 0 { break }
+            for r in 0 ..< n {
+                guard parser.read(reader.record(r), into: &chunk) else { return chunk }
+            }
+        }
+        chunk.clean = reader.fileOffset == range.upperBound
+        return chunk
+    }
+}
+
+/// Checks and parses one record into an `EntityChunk`: what `RowReader` does for an
+/// entity, minus what must happen in file order (numbering ids, coding words).
+private struct EntityChunkParser: ~Copyable {
+    let layout: HeaderLayout
+    let fieldCount: Int
+    let id: Int, kind: Int, name: Int, country: Int, role: Int
+    var lastKind = WordCache(), lastCountry = WordCache(), lastRole = WordCache()
+
+    init(layout: HeaderLayout) {
+        self.layout = layout
+        fieldCount = layout.header.count
+        let k = layout.known
+        (id, kind, name, country, role) = (k[0], k[1], k[2], k[3], k[4])
+    }
+
+    @inline(__always)
+    private static func field(_ record: RecordView, _ i: Int) -> UnsafeBufferPointer<UInt8> {
+        i >= 0 ? record.field(i) : UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    mutating func read(_ record: RecordView, into chunk: inout EntityChunk) -> Bool {
+        guard record.fieldCount == fieldCount else { return false }
+        for i in 0 ..< fieldCount where !isValidUTF8(record.field(i)) { return false }
+        let idText = record.field(id), kindText = record.field(kind)
+        if idText.isEmpty || kindText.isEmpty { return false }
+        guard let kindCode = lastKind.code(kindText, in: &chunk.kinds),
+              let countryCode = lastCountry.code(Self.field(record, country), in: &chunk.countries),
+              let roleCode = lastRole.code(Self.field(record, role), in: &chunk.roles) else { return false }
+        let row = Int32(truncatingIfNeeded: chunk.count)
+        chunk.ids.append(bytes: idText)
+        chunk.kind.append(kindCode)
+        chunk.name.append(bytes: Self.field(record, name))
+        chunk.country.append(countryCode)
+        chunk.role.append(roleCode)
+        for (k, field) in layout.attributeFields.enumerated() {
+            let value = record.field(field)
+            if !value.isEmpty { chunk.attributes[k].append(row: row, bytes: value) }
+        }
+        return true
+    }
+}
+
+/// The last word of 8 bytes or less seen in a column (packed, with its length) and
+/// its code: most rows repeat it.
+struct WordCache {
+    var word: UInt64 = 0
+    var length = 0
+    var lastCode: UInt16 = 0
+
+    /// The code of `text` in `words`, adding it if new; nil when `words` is full.
+    @inline(__always)
+    mutating func code(_ text: UnsafeBufferPointer<UInt8>, in words: inout Vocabulary) -> UInt16? {
+        let n = text.count
+        var packed: UInt64 = 0
+        if n <= 8 {
+            for i in 0 ..< n { packed |= UInt64(text[i]) << UInt64(8 &* i) }
+            if n == length && packed == word { return lastCode }
+        }
+        guard let code = words.intern(text) else { return nil }
+        if n <= 8 { (word, length, lastCode) = (packed, n, code) }
+        return code
+    }
+}

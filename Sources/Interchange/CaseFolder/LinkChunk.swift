@@ -1,0 +1,125 @@
+import FraudGraph
+
+/// The rows of one part of `links.csv`, read on a thread of their own against the
+/// entities and outside accounts already read (`ParallelLinks`), kept apart until
+/// every part is read. As with `TransferChunk`, a part with any problem stops at it
+/// (`clean` false) and the whole file is read row by row, which names the problem.
+struct LinkChunk: Sendable {
+    var source: ContiguousArray<Int32> = []
+    var target: ContiguousArray<Int32> = []
+    /// Codes of the part's own vocabulary of kinds, exactly as written.
+    var kind: ContiguousArray<UInt16> = []
+    var kinds = Vocabulary()
+    var time: ContiguousArray<Int64> = []
+    var weight: ContiguousArray<Double> = []
+    /// Exact text kept where it is not what FraudGraph would write (see `RowReader`).
+    var verbatimTime = SparseStringColumn()
+    var verbatimWeight = SparseStringColumn()
+    var attributes: [SparseStringColumn] = []
+    var clean = false
+    var count: Int { source.count }
+
+    /// Reads the records of bytes `range` of `path` (which must start at a record and
+    /// end at a line end), with `reserve` rows of room.
+    static func read(
+        path: String, range: Range<Int>, layout: HeaderLayout, builder: CaseBuilder, reserve: Int,
+        progress: ((Int) -> Void)? = nil
+    ) -> LinkChunk {
+        var chunk = LinkChunk()
+        chunk.attributes = Array(repeating: SparseStringColumn(), count: layout.attributeFields.count)
+        chunk.source.reserveCapacity(reserve); chunk.target.reserveCapacity(reserve)
+        chunk.kind.reserveCapacity(reserve); chunk.time.reserveCapacity(reserve); chunk.weight.reserveCapacity(reserve)
+        guard var reader = try? CSVReader(path: path, range: range) else { return chunk }
+        if let progress { reader.onChunk = { chunk, before in progress(before + chunk.count) } }
+        var parser = LinkChunkParser(layout: layout, builder: builder)
+        while true {
+            let n: Int
+            do { n = try reader.nextBatch(max: CSVReader.batchCapacity) } catch { return chunk }
+            if n == 0 { break }
+            guard parser.read(batch: reader, count: n, into: &chunk) else { return chunk }
+        }
+        chunk.clean = reader.fileOffset == range.upperBound
+        return chunk
+    }
+}
+
+/// Checks and parses the records of a batch into a `LinkChunk`: what `RowReader`
+/// does for a link, minus coding kinds (in file order, later).
+private struct LinkChunkParser: ~Copyable {
+    let layout: HeaderLayout
+    let builder: CaseBuilder
+    let fieldCount: Int
+    let source: Int, target: Int, kind: Int, time: Int, weight: Int
+    /// The text FraudGraph writes for a weight of 1, the usual one.
+    let one: [UInt8] = Array(CanonicalText.weight(1).utf8)
+    var sourceHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
+    var targetHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
+    var sink: UInt64 = 0
+    var lastKind = WordCache()
+
+    init(layout: HeaderLayout, builder: CaseBuilder) {
+        self.layout = layout
+        self.builder = builder
+        fieldCount = layout.header.count
+        let k = layout.known
+        (source, target, kind, time, weight) = (k[0], k[1], k[2], k[3], k[4])
+    }
+
+    @inline(__always)
+    private static func field(_ record: RecordView, _ i: Int) -> UnsafeBufferPointer<UInt8> {
+        i >= 0 ? record.field(i) : UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    mutating func read(batch: borrowing CSVReader, count n: Int, into chunk: inout LinkChunk) -> Bool {
+        for r in 0 ..< n {
+            let record = batch.record(r)
+            guard record.fieldCount == fieldCount else { return false }
+            sourceHash[r] = byteHash(record.field(source))
+            targetHash[r] = byteHash(record.field(target))
+        }
+        sink &+= sourceHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+        sink &+= targetHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
+        for r in 0 ..< n {
+            guard readRecord(batch.record(r), sourceHash[r], targetHash[r], into: &chunk) else { return false }
+        }
+        return true
+    }
+
+    private mutating func readRecord(_ record: RecordView, _ sourceHash: UInt64, _ targetHash: UInt64, into chunk: inout LinkChunk) -> Bool {
+        for i in 0 ..< fieldCount where !isValidUTF8(record.field(i)) { return false }
+        let sourceText = record.field(source), targetText = record.field(target), kindText = record.field(kind)
+        let timeText = Self.field(record, time), weightText = Self.field(record, weight)
+        if sourceText.isEmpty || targetText.isEmpty || kindText.isEmpty { return false }
+        guard let from = builder.entityIndex(sourceText, hash: sourceHash),
+              let to = builder.entityIndex(targetText, hash: targetHash) else { return false }
+        var when = Timestamp.absent
+        var style = Timestamp.Style.utc
+        if !timeText.isEmpty {
+            guard case .success(let parsed) = Timestamp.parse(timeText) else { return false }
+            (when, style) = (parsed.seconds, parsed.style)
+        }
+        // As written is canonical when it is what FraudGraph would write back (a
+        // blank in a weight column is not: it stays blank).
+        var w = 1.0
+        var canonical = weightText.elementsEqual(one)
+        if !weightText.isEmpty && !canonical {
+            guard let parsed = Double(String(decoding: weightText, as: UTF8.self)), parsed.isFinite, parsed > 0 else { return false }
+            w = parsed
+            canonical = weightText.elementsEqual(CanonicalText.weight(w).utf8)
+        }
+        guard let kindCode = lastKind.code(kindText, in: &chunk.kinds) else { return false }
+        let row = Int32(truncatingIfNeeded: chunk.count)
+        chunk.source.append(from)
+        chunk.target.append(to)
+        chunk.kind.append(kindCode)
+        chunk.time.append(when)
+        chunk.weight.append(w)
+        if !timeText.isEmpty && style != .utc { chunk.verbatimTime.appendKeepingEmpty(row: row, bytes: timeText) }
+        if weight >= 0 && !canonical { chunk.verbatimWeight.appendKeepingEmpty(row: row, bytes: weightText) }
+        for (k, field) in layout.attributeFields.enumerated() {
+            let value = record.field(field)
+            if !value.isEmpty { chunk.attributes[k].append(row: row, bytes: value) }
+        }
+        return true
+    }
+}
