@@ -142,11 +142,11 @@ struct ParallelEntitiesTests {
 
     @Test("a good entities file reads the same on two threads as row by row", arguments: [1, 2, 40, 4_000])
     func sameCase(_ rows: Int) throws {
-        let transfers = "id,from,to,amount,time\nT1,E0,E2,5,2024-03-01T10:15:00Z\nT2,E2,NEW,5,2024-03-01T10:15:00Z\n"
+        let transfers = "id,from,to,amount,time\nT1,E0,E8,5,2024-03-01T10:15:00Z\nT2,E8,NEW,5,2024-03-01T10:15:00Z\n"
         let fixture = try CaseFixture(["entities.csv": ParallelEntitiesTests.entities(rows: rows), "transfers.csv": transfers])
         let (s, p, issues) = try ParallelTransfersTests.bothWays(fixture.path)
         if rows >= 40 {
-            #expect(issues.isEmpty)
+            #expect(issues.isEmpty)  // E8 is an ACCOUNT: an account, written otherwise
             #expect(p?.case.entities.layout.verbatim["kind"]?.count ?? 0 > 0)
             #expect(p?.case.entities.kinds.allWords == s?.case.entities.kinds.allWords)
             #expect(p?.case.entities.countries.allWords == s?.case.entities.countries.allWords)
@@ -164,6 +164,57 @@ struct ParallelEntitiesTests {
     func problems(_ bad: String) throws {
         let text = ParallelEntitiesTests.entities(rows: 2_000, extra: bad) + "E99999,account,,,,\n"
         let fixture = try CaseFixture(["entities.csv": text])
+        let (_, _, issues) = try ParallelTransfersTests.bothWays(fixture.path)
+        #expect(issues.count == 1)
+        _ = try ParallelTransfersTests.bothWays(fixture.path, lenient: true)
+    }
+}
+
+/// links.csv read on two threads must give exactly what reading row by row gives.
+@Suite("ParallelLinks")
+struct ParallelLinksTests {
+    static let entities = "id,kind,name\nP1,person,Ana\nA1,account,\nA2,account,\nD1,den,\n"
+
+    /// Links in every written form: kinds in other letter cases, times with offsets
+    /// and blank, weights blank, whole, decimal and written unusually, an attribute.
+    static func links(rows: Int, extra: String = "") -> String {
+        let kinds = ["owns", "OWNS", "member_of", "contacted", "Contacted", "custom_tie"]
+        var text = "source,target,kind,time,weight,note\n"
+        for i in 0 ..< rows {
+            let ends = [("P1", "A1"), ("P1", "D1"), ("A1", "A2"), ("D1", "P1"), ("X9", "P1")][i % 5]
+            let kind = kinds[(i * 5 + i / 7) % kinds.count]
+            let time = i % 4 == 0 ? "" : (i % 9 == 0 ? "2024-03-01T17:15:00+07:00" : "2024-03-0\(1 + i % 8)T10:15:00Z")
+            let weight = ["", "1", "2", "2.5", "1.0", "03", "1e2"][i % 7]
+            let note = i % 6 == 0 ? "\"seen, twice\"" : ""
+            text += "\(ends.0),\(ends.1),\(kind),\(time),\(weight),\(note)\n"
+        }
+        return text + extra
+    }
+
+    @Test("a good links file reads the same on two threads as row by row", arguments: [1, 2, 60, 3_000])
+    func sameCase(_ rows: Int) throws {
+        // X9 is an outside account that a transfer brings in.
+        let transfers = "id,from,to,amount,time\nT1,X9,A1,5,2024-03-01T10:15:00Z\n"
+        let fixture = try CaseFixture(["entities.csv": ParallelLinksTests.entities, "transfers.csv": transfers,
+                                       "links.csv": ParallelLinksTests.links(rows: rows)])
+        let (_, p, issues) = try ParallelTransfersTests.bothWays(fixture.path)
+        #expect(issues.isEmpty)
+        #expect(p?.case.links.count == rows)
+        if rows >= 60 {
+            #expect(p?.case.links.layout.verbatim["weight"]?.count ?? 0 > 0)
+            #expect(p?.case.links.layout.verbatim["kind"]?.count ?? 0 > 0)
+            #expect(p?.case.links.layout.verbatim["time"]?.count ?? 0 > 0)
+        }
+    }
+
+    @Test("problems in a big links file are named as row by row", arguments: [
+        "P1,NOPE,owns,,,\n", "P1,A1,,,,\n", "P1,A1,owns,yesterday,,\n", "P1,A1,owns,,-2,\n", "P1,A1,owns,,,,\n",
+    ])
+    func problems(_ bad: String) throws {
+        let text = ParallelLinksTests.links(rows: 2_000, extra: bad) + "A2,A1,owns,,,\n"
+        let fixture = try CaseFixture(["entities.csv": ParallelLinksTests.entities,
+                                       "transfers.csv": "id,from,to,amount,time\nT1,X9,A1,5,2024-03-01T10:15:00Z\n",
+                                       "links.csv": text])
         let (_, _, issues) = try ParallelTransfersTests.bothWays(fixture.path)
         #expect(issues.count == 1)
         _ = try ParallelTransfersTests.bothWays(fixture.path, lenient: true)
