@@ -68,7 +68,7 @@ private struct EntityChunkParser: ~Copyable {
 
     mutating func read(_ record: RecordView, into chunk: inout EntityChunk) -> Bool {
         guard record.fieldCount == fieldCount else { return false }
-        for i in 0 ..< fieldCount where !isValidUTF8(record.field(i)) { return false }
+        guard fieldsAreValidUTF8(record) else { return false }
         let idText = record.field(id), kindText = record.field(kind)
         if idText.isEmpty || kindText.isEmpty { return false }
         guard let kindCode = lastKind.code(kindText, in: &chunk.kinds),

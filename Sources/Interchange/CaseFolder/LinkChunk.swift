@@ -86,7 +86,7 @@ private struct LinkChunkParser: ~Copyable {
     }
 
     private mutating func readRecord(_ record: RecordView, _ sourceHash: UInt64, _ targetHash: UInt64, into chunk: inout LinkChunk) -> Bool {
-        for i in 0 ..< fieldCount where !isValidUTF8(record.field(i)) { return false }
+        guard fieldsAreValidUTF8(record) else { return false }
         let sourceText = record.field(source), targetText = record.field(target), kindText = record.field(kind)
         let timeText = Self.field(record, time), weightText = Self.field(record, weight)
         if sourceText.isEmpty || targetText.isEmpty || kindText.isEmpty { return false }
