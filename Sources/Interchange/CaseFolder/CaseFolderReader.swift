@@ -155,9 +155,7 @@ struct ReadSession {
                 progress?(ImportProgress(file: name, bytesRead: before + chunk.count, totalBytes: size))
             }
         }
-        LoadClock.mark("before \(name)")
         readRows(table, reader: &reader, file: filePath, size: size, estimatedRows: estimatedRows(filePath, size: size), source: &source)
-        LoadClock.mark("read \(name)")
         reader.onChunk = nil
         if hashing {
             // The reader may stop early on a broken file: hash what is left.

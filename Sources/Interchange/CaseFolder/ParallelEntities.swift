@@ -30,7 +30,6 @@ extension ReadSession {
             }, {
                 EntityChunk.read(path: file, range: cut ..< size, layout: layout, reserve: secondRows)
             })
-            LoadClock.mark("  both halves")
             guard first.clean && second.clean else { return false }
             chunks = [first, second]
         }
@@ -48,7 +47,6 @@ extension ReadSession {
         let indexed = StringInterner.indexing(ids)
         ids = StringColumn()
         guard case .success(let index) = indexed else { return false }
-        LoadClock.mark("  ids indexed")
 
         // MARK: - Words: coded in the order they first appear
         // Coding cannot fail below: the vocabularies have room for every new word.
@@ -130,7 +128,6 @@ extension ReadSession {
                 builder.appendAttributes(.entities, column: attributeColumn[a], contentsOf: values, rowOffset: rowOffsets[k])
             }
         }
-        LoadClock.mark("  columns")
         return true
     }
 }

@@ -31,7 +31,6 @@ extension ReadSession {
                 LinkChunk.read(path: file, range: cut ..< size, layout: layout, builder: shared.builder!, reserve: secondRows)
             })
             shared.builder = nil
-            LoadClock.mark("  both halves")
             guard first.clean && second.clean else { return false }
             chunks = [first, second]
         }
@@ -110,7 +109,6 @@ extension ReadSession {
                 builder.appendAttributes(.links, column: attributeColumn[a], contentsOf: values, rowOffset: base)
             }
         }
-        LoadClock.mark("  columns")
         return true
     }
 }

@@ -43,7 +43,6 @@ extension ReadSession {
                 TransferChunk.read(path: file, range: cut ..< size, layout: layout, builder: shared.builder!, reserve: secondRows)
             })
             shared.builder = nil
-            LoadClock.mark("  both halves")
             guard first.clean && second.clean else { return false }
             chunks = [first, second]
         }
@@ -62,9 +61,7 @@ extension ReadSession {
             ids.append(contentsOf: chunks[k].ids)
             chunks[k].ids = StringColumn()
         }
-        LoadClock.mark("  ids merged")
         let indexed = StringInterner.indexing(ids)
-        LoadClock.mark("  ids indexed")
         ids = StringColumn()
         guard case .success(let index) = indexed else { return false }
 
@@ -104,7 +101,6 @@ extension ReadSession {
             }
         }
 
-        LoadClock.mark("  words, outside")
         // MARK: - Columns, half after half
         for k in chunks.indices {
             ParallelTransfers.recode(&chunks[k].currency, with: currencyCodes[k])
@@ -141,7 +137,6 @@ extension ReadSession {
         }
         let count = columns.source.count
         builder.installTransfers(columns)
-        LoadClock.mark("  columns")
         source.rows += count
 
         // MARK: - Exact text and attributes
