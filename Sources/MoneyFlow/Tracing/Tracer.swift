@@ -341,6 +341,11 @@ struct Recorder {
     }
 
     private mutating func sortTouched() {
-        if touched.count > 1 { touched.sort() }
+        guard touched.count > 1 else { return }
+        // Books that hand over pieces seed by seed (haircut) need no sort.
+        for i in 1 ..< touched.count where touched[i - 1] > touched[i] {
+            touched.sort()
+            return
+        }
     }
 }
