@@ -16,7 +16,7 @@ struct MoneyFlowBenchCommand: ParsableCommand {
 
     @OptionGroup var caseOptions: CaseOptions
 
-    @Option(help: "Comma-separated phases: floor, fifo, lifo, libr, dirty-first, haircut, poison, patterns.")
+    @Option(help: "Comma-separated phases: floor, skeleton (the replay with no seed: clean money only), fifo, lifo, libr, dirty-first, haircut, poison, patterns.")
     var phases = "floor,fifo,haircut,floor"
 
     @Option(help: "Runs of each phase; the fastest and the median are reported.")
@@ -47,6 +47,10 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                     let sum = LedgerFloor.run(on: c, ledger: ledger)
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     facts = [("checksum", "\(sum)")]
+                } else if phase == "skeleton" {
+                    let trace = Tracer(policy: .fifo).run(on: c, ledger: ledger, seeds: [])
+                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
+                    facts = [("transfers", "\(trace.transfers.count)")]
                 } else if phase == "patterns" {
                     let findings = PatternFinder().run(on: c, ledger: ledger)
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
