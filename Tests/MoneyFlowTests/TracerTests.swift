@@ -40,6 +40,16 @@ struct TracerTests {
         #expect(trace.totals[0].rounding == 0)
     }
 
+    /// The tainted pieces the 2 and the 5 took from M: none when only clean money
+    /// leaves (fifo, libr), one each when stolen money leaves (lifo, dirty-first,
+    /// haircut's shares of the one holding).
+    @Test("worked example: the tainted pieces taken",
+          arguments: [(TracePolicy.fifo, 0), (.lifo, 2), (.libr, 0), (.dirtyFirst, 2), (.haircut, 2), (.poison, 2)])
+    func workedExamplePieces(policy: TracePolicy, pieces: Int) {
+        let c = Self.workedExample()
+        #expect(Self.trace(c, policy, seeds: ["T2"]).piecesMoved == pieces)
+    }
+
     @Test func workedExamplePoison() {
         let c = Self.workedExample()
         let trace = Self.trace(c, .poison, seeds: ["T2"])

@@ -100,6 +100,7 @@ public struct Tracer: Sendable {
         pieces.reserveCapacity(64)
         arrived.reserveCapacity(64)
         var nextSeed = 0
+        var piecesMoved = 0
 
         ledger.order.withUnsafeBufferPointer { order in
         transfers.source.withUnsafeBufferPointer { source in
@@ -148,7 +149,10 @@ public struct Tracer: Sendable {
                     let seed = seedPositions[nextSeed].seed
                     nextSeed += 1
                     nextSeedPosition = seedPositions[nextSeed].position
-                    for p in pieces where !p.isClean { record.cut[Int(p.seed)] += p.amount }
+                    for p in pieces where !p.isClean {
+                        record.cut[Int(p.seed)] += p.amount
+                        piecesMoved += 1
+                    }
                     arrived.removeAll(keepingCapacity: true)
                     arrived.append(Lot(seed: seed, hops: 0, amount: a))
                     dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
@@ -164,7 +168,10 @@ public struct Tracer: Sendable {
                 for p in pieces {
                     if p.isClean {
                         arrived.appendMerging(p)
-                    } else if p.hops >= limit {
+                        continue
+                    }
+                    piecesMoved += 1
+                    if p.hops >= limit {
                         record.cut[Int(p.seed)] += p.amount
                         arrived.appendMerging(.clean(p.amount))
                     } else {
@@ -208,11 +215,13 @@ public struct Tracer: Sendable {
             totals[s].cut = record.cut[s]
             totals[s].rounding = record.rounding[s]
         }
-        return Trace(
+        var trace = Trace(
             policy: policy, maxHops: maxHops, seeds: seeds, totals: totals,
             transfers: record.transfers, transferHops: record.hops, transferShares: record.transferShares,
             holdingAccounts: holdingAccounts, holdingShares: holdingShares,
             exits: record.exits, exitAccounts: record.exitAccounts, exitShares: record.exitShares)
+        trace.piecesMoved = piecesMoved
+        return trace
     }
 }
 

@@ -60,6 +60,7 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     let held = trace.totals.reduce(Int64(0)) { $0 + $1.held }
                     facts = [("taintedTransfers", "\(trace.transfers.count)"), ("shares", "\(trace.transferShares.seed.count)"),
+                             ("piecesMoved", "\(trace.piecesMoved)"),
                              ("holdings", "\(trace.holdingAccounts.count)"), ("exits", "\(trace.exits.count)"),
                              ("held", "\"\(Money(units: held))\""),
                              ("addsUp", "\(trace.totals.allSatisfy { $0.addsUp })")]
