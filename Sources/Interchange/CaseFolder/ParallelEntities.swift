@@ -108,9 +108,9 @@ extension ReadSession {
         var rowOffsets: [Int32] = [0]
         for k in 1 ..< chunks.count {
             rowOffsets.append(Int32(columns.kind.count))
-            columns.kind.append(contentsOf: chunks[k].kind)
-            columns.country.append(contentsOf: chunks[k].country)
-            columns.role.append(contentsOf: chunks[k].role)
+            ParallelTransfers.append(chunks[k].kind, to: &columns.kind)
+            ParallelTransfers.append(chunks[k].country, to: &columns.country)
+            ParallelTransfers.append(chunks[k].role, to: &columns.role)
             columns.name.append(contentsOf: chunks[k].name)
             chunks[k].kind = []; chunks[k].country = []; chunks[k].role = []; chunks[k].name = StringColumn()
         }

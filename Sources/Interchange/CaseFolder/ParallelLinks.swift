@@ -76,11 +76,11 @@ extension ReadSession {
         columns.time = take(&chunks[0].time)
         columns.weight = take(&chunks[0].weight)
         for k in 1 ..< chunks.count {
-            columns.source.append(contentsOf: chunks[k].source)
-            columns.target.append(contentsOf: chunks[k].target)
-            columns.kind.append(contentsOf: chunks[k].kind)
-            columns.time.append(contentsOf: chunks[k].time)
-            columns.weight.append(contentsOf: chunks[k].weight)
+            ParallelTransfers.append(chunks[k].source, to: &columns.source)
+            ParallelTransfers.append(chunks[k].target, to: &columns.target)
+            ParallelTransfers.append(chunks[k].kind, to: &columns.kind)
+            ParallelTransfers.append(chunks[k].time, to: &columns.time)
+            ParallelTransfers.append(chunks[k].weight, to: &columns.weight)
             chunks[k].source = []; chunks[k].target = []; chunks[k].kind = []; chunks[k].time = []; chunks[k].weight = []
         }
         let count = columns.source.count

@@ -123,13 +123,13 @@ extension ReadSession {
         var rowOffsets: [Int32] = [0]
         for k in 1 ..< chunks.count {
             rowOffsets.append(Int32(columns.source.count))
-            columns.source.append(contentsOf: chunks[k].source)
-            columns.target.append(contentsOf: chunks[k].target)
-            columns.amount.append(contentsOf: chunks[k].amount)
-            columns.time.append(contentsOf: chunks[k].time)
-            columns.currency.append(contentsOf: chunks[k].currency)
-            columns.channel.append(contentsOf: chunks[k].channel)
-            columns.textForm.append(contentsOf: chunks[k].textForm)
+            ParallelTransfers.append(chunks[k].source, to: &columns.source)
+            ParallelTransfers.append(chunks[k].target, to: &columns.target)
+            ParallelTransfers.append(chunks[k].amount, to: &columns.amount)
+            ParallelTransfers.append(chunks[k].time, to: &columns.time)
+            ParallelTransfers.append(chunks[k].currency, to: &columns.currency)
+            ParallelTransfers.append(chunks[k].channel, to: &columns.channel)
+            ParallelTransfers.append(chunks[k].textForm, to: &columns.textForm)
         }
         for k in chunks.indices {
             chunks[k].source = []; chunks[k].target = []; chunks[k].amount = []; chunks[k].time = []
@@ -182,6 +182,15 @@ enum ParallelTransfers {
             at += data.count
         }
         return nil
+    }
+
+    /// Appends `more` to `column`; when it has too little room (the row estimate was
+    /// short), it grows to the room needed and 3% more, as the estimates allow (outside
+    /// accounts may still come), rather than doubling.
+    static func append<T>(_ more: ContiguousArray<T>, to column: inout ContiguousArray<T>) {
+        let needed = column.count + more.count
+        if column.capacity < needed { column.reserveCapacity(needed + needed / 32 + 16) }
+        column.append(contentsOf: more)
     }
 
     /// Replaces each code `c` of `column` by `codes[c]`.
