@@ -71,6 +71,18 @@ public final class ByteWriter {
         body(&storage.pointee)
     }
 
+    /// Lets `body` write straight into the buffer's free space, without a copy: `body`
+    /// gets room for at least `capacity` bytes (made if need be; more if there is) and
+    /// returns how many bytes it wrote there, which join the buffer.
+    @inline(__always)
+    func write(reserving capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        let count = storage.pointee.count
+        if storage.pointee.capacity - count < capacity {
+            storage.pointee.reserveCapacity(Swift.max(storage.pointee.capacity * 2, count + capacity))
+        }
+        withoutActuallyEscaping(body) { storage.pointee.append(contentsOf: InPlaceBytes(body: $0)) }
+    }
+
     /// Flushes when the buffer is full; call after each record.
     @inline(__always)
     public func endRecord() throws {
@@ -120,5 +132,22 @@ public final class ByteWriter {
 
     private static func error(_ path: String) -> Error {
         CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    }
+}
+
+/// Bytes that `Array.append(contentsOf:)` lets `body` write straight into the array's
+/// free capacity (`Sequence._copyContents(initializing:)`, which the array calls with
+/// that space): the one way to grow an array by bytes written in place.
+private struct InPlaceBytes: Sequence {
+    let body: (UnsafeMutableBufferPointer<UInt8>) -> Int
+
+    func makeIterator() -> EmptyCollection<UInt8>.Iterator { EmptyCollection<UInt8>.Iterator() }
+
+    var underestimatedCount: Int { 0 }
+
+    func _copyContents(initializing buffer: UnsafeMutableBufferPointer<UInt8>) -> (EmptyCollection<UInt8>.Iterator, Int) {
+        let written = body(buffer)
+        precondition(written >= 0 && written <= buffer.count)
+        return (EmptyCollection<UInt8>.Iterator(), written)
     }
 }

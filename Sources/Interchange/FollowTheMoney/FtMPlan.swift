@@ -17,6 +17,8 @@ struct FtMPlan {
     var standInID: [Int32: [UInt8]] = [:]
     /// Transfers whose id is also an entity's id (their Payment id is derived).
     var transferIDClashes = Set<Int32>()
+    /// Each entity's FtM id and its payer/beneficiary's, as bytes.
+    var ids = FtMEntityIDs()
 
     /// - Complexity: O(entities + links + transfers).
     init(_ c: Case, model: FtMModel) {
@@ -72,5 +74,17 @@ struct FtMPlan {
             let ftmID = isDerived[i] ? derivedID[account]! : e.ids[account]
             standInID[account] = Array(FtMIdentifiers.standInID(accountFtMID: ftmID).utf8)
         }
+        let isBank = schemata.map { $0.isA("BankAccount") }
+        let (isDerived, derivedID, holder, standInID, schemaOf) = (isDerived, derivedID, holder, standInID, schemaOf)
+        func appendID(_ x: Int32, _ bytes: inout ContiguousArray<UInt8>) {
+            if isDerived[Int(x)] { bytes.append(contentsOf: derivedID[x]!.utf8) } else { e.ids.withBytes(x) { bytes.append(contentsOf: $0) } }
+        }
+        ids = FtMEntityIDs(
+            count: e.count, isBank: { isBank[Int(schemaOf[Int($0)])] },
+            appendParty: { x, bytes in
+                let h = holder[Int(x)]
+                if h >= 0 { appendID(h, &bytes) } else if needsStandIn[Int(x)] { bytes.append(contentsOf: standInID[x]!) }
+            },
+            appendID: appendID)
     }
 }

@@ -113,13 +113,12 @@ final class FtMExport {
     func schema(_ e: Int32) -> FtMSchema { plan.schemata[Int(plan.schemaOf[Int(e)])] }
 
     /// The FtM id of entity `e`.
-    func ftmID(_ e: Int32) -> String { plan.isDerived[Int(e)] ? plan.derivedID[e]! : c.entities.ids[e] }
+    func ftmID(_ e: Int32) -> String { plan.ids.withID(e) { String(decoding: $0, as: UTF8.self) } }
 
     /// Calls `body` with the FtM id of entity `e` as bytes.
     @inline(__always)
     func withFtMID<R>(_ e: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if plan.isDerived[Int(e)], var derived = plan.derivedID[e] { return derived.withUTF8(body) }
-        return c.entities.ids.withBytes(e, body)
+        plan.ids.withID(e, body)
     }
 
     // MARK: - Run
@@ -385,7 +384,6 @@ final class FtMExport {
             }
             return Array((FtMMarker.prefix + FtMMarker.encode("attr." + name, isKey: true) + "=").utf8)
         }
-        var markerText: [UInt8] = []
         var attributeMarkerNoted = false, attributeMarkersLater = 0
         // The usual payment needs no marker but its channel: written straight out.
         // Each currency and channel marker as JSON text, back to back in one buffer.
@@ -395,67 +393,148 @@ final class FtMExport {
         currencyStart.append(codeText.count)
         for w in channelMarker { channelStart.append(codeText.count); w.withUnsafeBufferPointer { JSONText.appendString($0, to: &codeText) } }
         channelStart.append(codeText.count)
+        codeText.append(0)  // never empty
         var timeText: [UInt8] = []
+        // Each attribute marker's `"fraudgraph:attr.NAME=` as JSON, for the fast path.
+        let markerKeyJSON: [[UInt8]?] = markerKeys.map { key in
+            key.map { k in
+                var json: [UInt8] = []
+                k.withUnsafeBufferPointer { JSONText.appendString($0, to: &json) }
+                json.removeLast()
+                return json
+            }
+        }
+        let clashes = plan.transferIDClashes
+        var days = DayCache()
         try codeText.withUnsafeBufferPointer { codes in
         try plan.holder.withUnsafeBufferPointer { holder in
-        for i in rows {
+        try plan.ids.entries.withUnsafeBufferPointer { entries in
+        try plan.ids.bytes.withUnsafeBufferPointer { idBytes in
+        let ids = idBytes.baseAddress!, codeBytes = codes.baseAddress!  // neither is ever empty
+
+        // MARK: Fast path
+        // The usual payment: both ends bank accounts, a currency and a time FtM keeps as
+        // they are, its own id, and nothing to say in markers but its channel and
+        // attributes that only markers take, with values that need no encoding. Its line
+        // is written straight into the buffer, a run of such rows at a time, byte for
+        // byte as the general path below writes it.
+
+        /// The bytes the line of row `i` can take if it goes the fast path, or nil.
+        func fastLength(_ i: Int) -> Int? {
+            let row = Int32(i)
+            let a = entries[Int(t.source[i])], b = entries[Int(t.target[i])]
+            guard a & b & FtMEntityIDs.isBank != 0 else { return nil }
+            let currency = Int(t.currency[i])
+            guard currencyKept[currency] else { return nil }
+            let form = t.textForm[i]
+            guard FtMDate.fits(t.time[i]), form.timeStyle == .utc || form.timeStyle == .other else { return nil }
+            let channel = Int(t.channel[i])
+            // Fixed text (under 200 bytes), amount (26), date (19), ids (four), codes.
+            var length = 256 + Int((a >> 8) & 255) + Int((a >> 16) & 255) + Int((b >> 8) & 255) + Int((b >> 16) & 255)
+                + currencyStart[currency + 1] - currencyStart[currency] + channelStart[channel + 1] - channelStart[channel]
+            if !plainTable {
+                for k in 0 ..< verbatim.count where verbatim[k].has(row) { return nil }
+                for k in 0 ..< attributes.count where attributes[k].has(row) {
+                    guard let key = markerKeyJSON[k] else { return nil }
+                    var plain = false
+                    _ = attributes[k].value(at: row) { value in
+                        plain = FtMMarker.isPlainValue(value) && !value.contains { $0 == 0x22 || $0 == 0x5C }
+                        length += key.count + value.count + 4
+                    }
+                    if !plain { return nil }
+                }
+            }
+            if !clashes.isEmpty && clashes.contains(row) { return nil }
+            let idLength = t.ids.withBytes(row) { FtMIdentifiers.isVerbatimEntityID($0) ? $0.count : -1 }
+            return idLength < 0 ? nil : length + idLength
+        }
+
+        /// Writes the line of row `i`, which `fastLength` let through.
+        func writeFastPayment(_ i: Int, _ line: inout LineCursor) {
+            let row = Int32(i)
+            let a = entries[Int(t.source[i])], b = entries[Int(t.target[i])]
+            @inline(__always) func party(_ entry: UInt64, _ line: inout LineCursor) {
+                line.copy(ids + Int(entry >> 24), Int((entry >> 16) & 255))
+            }
+            @inline(__always) func account(_ entry: UInt64, _ line: inout LineCursor) {
+                line.copy(ids + Int(entry >> 24) + Int((entry >> 16) & 255), Int((entry >> 8) & 255))
+            }
+            line.put(#"{"id":""#)
+            t.ids.withBytes(row) { line.copy($0) }
+            line.put(#"","schema":"Payment","properties":{"payer":[""#)
+            party(a, &line)
+            line.put(#""],"payerAccount":[""#)
+            account(a, &line)
+            line.put(#""],"beneficiary":[""#)
+            party(b, &line)
+            line.put(#""],"beneficiaryAccount":[""#)
+            account(b, &line)
+            line.put(#""],"amount":[""#)
+            line.putAmount(t.amount[i], fractionDigits: t.textForm[i].amountFractionDigits)
+            line.put(#""],"currency":["#)
+            let currency = Int(t.currency[i])
+            line.copy(codeBytes + currencyStart[currency], currencyStart[currency + 1] - currencyStart[currency])
+            line.put(#"],"date":[""#)
+            days.put(t.time[i], to: &line)
+            let channel = Int(t.channel[i])
+            var described = channel != 0
+            if described {
+                line.put(#""],"description":["#)
+                line.copy(codeBytes + channelStart[channel], channelStart[channel + 1] - channelStart[channel])
+            } else {
+                line.put("\"]")
+            }
+            if !plainTable {
+                // The attribute markers follow the channel's in `description`, as
+                // `placeAttributes` would put them.
+                for k in 0 ..< attributes.count {
+                    guard let key = markerKeyJSON[k] else { continue }
+                    let had = attributes[k].value(at: row) { value in
+                        if described { line.put(",") } else { line.put(#","description":["#) }
+                        key.withUnsafeBufferPointer { line.copy($0) }
+                        line.copy(value)
+                        line.put("\"")
+                    }
+                    guard had else { continue }
+                    described = true
+                    if attributeMarkerNoted {
+                        attributeMarkersLater += 1
+                    } else {
+                        notes.add(Self.noteAttributeMarker, example: t.attributes.names[k])
+                        attributeMarkerNoted = true
+                    }
+                }
+            }
+            if described { line.put("]}}\n") } else { line.put("}}\n") }
+        }
+
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+            if let first = fastLength(i) {
+                let runStart = i
+                var length = first
+                out.write(reserving: Swift.max(1 << 16, length + 16)) { space in
+                    var line = LineCursor(space.baseAddress!)
+                    let end = space.baseAddress! + space.count
+                    while end - line.p >= length + 16 {
+                        writeFastPayment(i, &line)
+                        i += 1
+                        guard i < rows.upperBound, let next = fastLength(i) else { break }
+                        length = next
+                    }
+                    return line.p - space.baseAddress!
+                }
+                try out.endRecord()
+                if i > runStart { continue }
+            }
+
+            // MARK: General path
             let row = Int32(i)
             let from = t.source[i], to = t.target[i]
             let form = t.textForm[i]
             let time = t.time[i]
             let currency = Int(t.currency[i])
-            var plainRow = plainTable
-            var hasMarkerAttributes = false
-            if !plainTable {
-                plainRow = true
-                for k in 0 ..< attributes.count where attributes[k].has(row) {
-                    if markerKeys[k] == nil { plainRow = false; break }
-                    hasMarkerAttributes = true
-                }
-                for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
-            }
-            if plainRow && isBank[Int(schemaOf[Int(from)])] && isBank[Int(schemaOf[Int(to)])] && currencyKept[currency]
-                && FtMDate.fits(time) && (form.timeStyle == .utc || form.timeStyle == .other)
-                && !plan.transferIDClashes.contains(row) && t.ids.withBytes(row, { FtMIdentifiers.isVerbatimEntityID($0) }) {
-                let channel = Int(t.channel[i])
-                writePlainPayment(t, row, from: from, to: to,
-                                  currency: UnsafeBufferPointer(rebasing: codes[currencyStart[currency] ..< currencyStart[currency + 1]]),
-                                  channel: UnsafeBufferPointer(rebasing: codes[channelStart[channel] ..< channelStart[channel + 1]]),
-                                  holder: holder)
-                if hasMarkerAttributes {
-                    // The attribute markers follow the channel's in `description`, as
-                    // `placeAttributes` would put them.
-                    var firstValue = channel == 0
-                    for k in 0 ..< attributes.count {
-                        guard let key = markerKeys[k] else { continue }
-                        _ = attributes[k].value(at: row) { value in
-                            markerText.removeAll(keepingCapacity: true)
-                            markerText.append(contentsOf: key)
-                            if FtMMarker.isPlainValue(value) {
-                                markerText.append(contentsOf: value)
-                            } else {
-                                markerText.append(contentsOf: FtMMarker.encode(String(decoding: value, as: UTF8.self), isKey: false).utf8)
-                            }
-                            out.write { buf in
-                                buf.append(contentsOf: firstValue ? #","description":["#.utf8 : ",".utf8)
-                                markerText.withUnsafeBufferPointer { JSONText.appendString($0, to: &buf) }
-                            }
-                            firstValue = false
-                        }
-                        if attributeMarkerNoted {
-                            attributeMarkersLater += 1
-                        } else {
-                            notes.add(Self.noteAttributeMarker, example: t.attributes.names[k])
-                            attributeMarkerNoted = true
-                        }
-                    }
-                    out.write { buf in buf.append(contentsOf: "]}}\n".utf8) }
-                } else {
-                    out.write { buf in buf.append(contentsOf: channel == 0 ? "}}\n".utf8 : "]}}\n".utf8) }
-                }
-                try out.endRecord()
-                continue
-            }
+            defer { i += 1 }
             bag.reset()
             var markers: [FtMMarker] = []
             // Parties and accounts.
@@ -525,54 +604,11 @@ final class FtMExport {
         }
         }
         }
+        }
+        }
         notes.add(Self.noteAttributeMarker, count: attributeMarkersLater)
         return PaymentCounts(nonBank: nonBank, timeMarkers: timeMarkers, hashedIDs: hashedIDs,
                              firstNonBank: firstNonBank, firstTimeMarker: firstTimeMarker, firstHashedID: firstHashedID)
-    }
-
-    /// A payment between two bank accounts with nothing to say in markers but its
-    /// channel, written byte by byte in the order the general path writes it, up to
-    /// the channel's marker (the caller adds attribute markers and closes the line).
-    /// FtM ids hold only `[0-9A-Za-z.-]`, so they need no escaping.
-    @inline(__always)
-    func writePlainPayment(_ t: TransferTable, _ row: Int32, from: Int32, to: Int32, currency: UnsafeBufferPointer<UInt8>,
-                           channel: UnsafeBufferPointer<UInt8>, holder: UnsafeBufferPointer<Int32>) {
-        let i = Int(row)
-        @inline(__always) func put(_ s: StaticString, _ buf: inout [UInt8]) { s.withUTF8Buffer { buf.append(contentsOf: $0) } }
-        out.write { buf in
-            put(#"{"id":""#, &buf)
-            t.ids.withBytes(row) { buf.append(contentsOf: $0) }
-            put(#"","schema":"Payment","properties":{"payer":[""#, &buf)
-            appendParty(from, holder: holder, to: &buf)
-            put(#""],"payerAccount":[""#, &buf)
-            withFtMID(from) { buf.append(contentsOf: $0) }
-            put(#""],"beneficiary":[""#, &buf)
-            appendParty(to, holder: holder, to: &buf)
-            put(#""],"beneficiaryAccount":[""#, &buf)
-            withFtMID(to) { buf.append(contentsOf: $0) }
-            put(#""],"amount":[""#, &buf)
-            Money(units: t.amount[i]).append(to: &buf, fractionDigits: t.textForm[i].amountFractionDigits)
-            put(#""],"currency":["#, &buf)
-            buf.append(contentsOf: currency)
-            put(#"],"date":[""#, &buf)
-            FtMDate.append(t.time[i], to: &buf)
-            if t.channel[i] != 0 {
-                put(#""],"description":["#, &buf)
-                buf.append(contentsOf: channel)
-            } else {
-                put("\"]", &buf)
-            }
-        }
-    }
-
-    @inline(__always)
-    func appendParty(_ account: Int32, holder: UnsafeBufferPointer<Int32>, to buf: inout [UInt8]) {
-        let h = holder[Int(account)]
-        if h >= 0 {
-            withFtMID(h) { buf.append(contentsOf: $0) }
-        } else {
-            plan.standInID[account]!.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
-        }
     }
 
     /// The FtM id of transfer `t`, as the payments were written.
