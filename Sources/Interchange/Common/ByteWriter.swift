@@ -71,16 +71,23 @@ public final class ByteWriter {
         body(&storage.pointee)
     }
 
-    /// Lets `body` write straight into the buffer's free space, without a copy: `body`
-    /// gets room for at least `capacity` bytes (made if need be; more if there is) and
-    /// returns how many bytes it wrote there, which join the buffer.
+    /// Room for at least `capacity` more bytes at the end of the buffer (made if need
+    /// be; more if there is), to write straight into, without a copy; `commit` then
+    /// says how many bytes were written there. Nothing may touch the writer in between.
     @inline(__always)
-    func write(reserving capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+    func reserve(_ capacity: Int) -> UnsafeMutableBufferPointer<UInt8> {
         let count = storage.pointee.count
         if storage.pointee.capacity - count < capacity {
             storage.pointee.reserveCapacity(Swift.max(storage.pointee.capacity * 2, count + capacity))
         }
-        withoutActuallyEscaping(body) { storage.pointee.append(contentsOf: InPlaceBytes(body: $0)) }
+        let base = storage.pointee.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        return UnsafeMutableBufferPointer(start: base + count, count: storage.pointee.capacity - count)
+    }
+
+    /// Adds the first `count` bytes written into the room `reserve` gave.
+    @inline(__always)
+    func commit(_ count: Int, of room: UnsafeMutableBufferPointer<UInt8>) {
+        storage.pointee.append(contentsOf: InPlaceBytes(count: count, start: room.baseAddress!))
     }
 
     /// Flushes when the buffer is full; call after each record.
@@ -135,19 +142,20 @@ public final class ByteWriter {
     }
 }
 
-/// Bytes that `Array.append(contentsOf:)` lets `body` write straight into the array's
-/// free capacity (`Sequence._copyContents(initializing:)`, which the array calls with
-/// that space): the one way to grow an array by bytes written in place.
+/// Bytes already written into an array's free capacity (`ByteWriter.reserve`), which
+/// `Array.append(contentsOf:)` then counts in: it hands that space to
+/// `Sequence._copyContents(initializing:)`, the one way to grow an array by bytes
+/// written in place.
 private struct InPlaceBytes: Sequence {
-    let body: (UnsafeMutableBufferPointer<UInt8>) -> Int
+    let count: Int
+    let start: UnsafeMutablePointer<UInt8>
 
     func makeIterator() -> EmptyCollection<UInt8>.Iterator { EmptyCollection<UInt8>.Iterator() }
 
     var underestimatedCount: Int { 0 }
 
     func _copyContents(initializing buffer: UnsafeMutableBufferPointer<UInt8>) -> (EmptyCollection<UInt8>.Iterator, Int) {
-        let written = body(buffer)
-        precondition(written >= 0 && written <= buffer.count)
-        return (EmptyCollection<UInt8>.Iterator(), written)
+        precondition(buffer.baseAddress == start && count <= buffer.count, "the buffer moved between reserve and commit")
+        return (EmptyCollection<UInt8>.Iterator(), count)
     }
 }

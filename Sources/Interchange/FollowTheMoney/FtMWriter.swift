@@ -513,17 +513,16 @@ final class FtMExport {
             if let first = fastLength(i) {
                 let runStart = i
                 var length = first
-                out.write(reserving: Swift.max(1 << 16, length + 16)) { space in
-                    var line = LineCursor(space.baseAddress!)
-                    let end = space.baseAddress! + space.count
-                    while end - line.p >= length + 16 {
-                        writeFastPayment(i, &line)
-                        i += 1
-                        guard i < rows.upperBound, let next = fastLength(i) else { break }
-                        length = next
-                    }
-                    return line.p - space.baseAddress!
+                let room = out.reserve(Swift.max(1 << 16, length + 16))
+                var line = LineCursor(room.baseAddress!)
+                let end = room.baseAddress! + room.count
+                while end - line.p >= length + 16 {
+                    writeFastPayment(i, &line)
+                    i += 1
+                    guard i < rows.upperBound, let next = fastLength(i) else { break }
+                    length = next
                 }
+                out.commit(line.p - room.baseAddress!, of: room)
                 try out.endRecord()
                 if i > runStart { continue }
             }
