@@ -177,10 +177,13 @@ final class FtMExport {
             guard model.countryCodes.contains(code) else { return (nil, true) }
             return (Array(code.utf8), code.uppercased() != country)
         }
+        // The kind each schema is read as (a kind marker says any other).
+        let kindOfSchema = plan.schemata.map { FtMMapping.kind(forSchema: $0) }
         var bag = FtMPropertyBag()
         for i in rows {
             let row = Int32(i)
-            let schema = self.schema(row)
+            let schemaIndex = Int(plan.schemaOf[i])
+            let schema = plan.schemata[schemaIndex]
             let kind = e.kinds[e.kind[i]]
             bag.reset()
             var markers: [FtMMarker] = []
@@ -226,7 +229,7 @@ final class FtMExport {
                 markers.append(FtMMarker("country", ""))  // the reader would take the country from these
             }
             if let role = e.roleOf(row) { markers.append(FtMMarker("role", role)) }
-            if FtMMapping.kind(forSchema: schema) != kind { markers.append(FtMMarker("kind", kind)) }
+            if kindOfSchema[schemaIndex] != kind { markers.append(FtMMarker("kind", kind)) }
             if plan.isDerived[i] { markers.append(FtMMarker("id", e.ids[row])) }
             if e.isOutside[i] { markers.append(FtMMarker("outside")) }
             // attributes
@@ -291,7 +294,8 @@ final class FtMExport {
         rule: (_ base: String, _ index: Int, _ value: String) -> Placement
     ) {
         for (name, value) in values {
-            let (base, index) = Self.attributeBase(name)
+            let target = placementTarget(name, schema: schema)
+            let (base, index) = (target.base, target.index)
             switch rule(base, index, value) {
             case .markerAlways:
                 markers.append(FtMMarker("attr." + name, value))
@@ -303,9 +307,8 @@ final class FtMExport {
             case .property:
                 break
             }
-            let propertyName = FtMMapping.propertyName(forAttribute: base, schema: schema)
-            if let p = schema.properties[propertyName], p.type != "entity",
-               FtMMapping.attributeName(forProperty: propertyName, schema: schema) == base,
+            let propertyName = target.propertyName
+            if let p = target.property,
                !value.hasPrefix(FtMMarker.prefix),
                bag.count(propertyName) == index - 1,
                FtMText.isKept(value, in: p, model: model),
@@ -316,6 +319,34 @@ final class FtMExport {
                 notes.add(Self.noteAttributeMarker, example: name)
             }
         }
+    }
+
+    /// Where attribute `name` of an entity of `schema` may go, as `placeAttributes`
+    /// decides it before looking at the value: its base name and value number, the
+    /// FtM property of that name, and the property if it may take the value (it is not
+    /// a reference, and the reader reads it back under the same name).
+    struct PlacementTarget {
+        var schema: String, attribute: String
+        var base: String, index: Int
+        var propertyName: String
+        var property: FtMProperty?
+    }
+
+    /// `PlacementTarget`s made so far (few: schemata times attribute columns).
+    var placementTargets: [PlacementTarget] = []
+
+    func placementTarget(_ name: String, schema: FtMSchema) -> PlacementTarget {
+        for t in placementTargets where t.attribute == name && t.schema == schema.name { return t }
+        let (base, index) = Self.attributeBase(name)
+        let propertyName = FtMMapping.propertyName(forAttribute: base, schema: schema)
+        var property: FtMProperty?
+        if let p = schema.properties[propertyName], p.type != "entity",
+           FtMMapping.attributeName(forProperty: propertyName, schema: schema) == base {
+            property = p
+        }
+        let target = PlacementTarget(schema: schema.name, attribute: name, base: base, index: index, propertyName: propertyName, property: property)
+        placementTargets.append(target)
+        return target
     }
 
     /// An attribute's name without its value number: `alias#2` is value 2 of `alias`.
@@ -647,7 +678,90 @@ final class FtMExport {
         let idColumn = l.attributes.column(named: "ftm:id")
         var timeBuffer: [UInt8] = []
         var bag = FtMPropertyBag()
-        for i in rows {
+
+        // MARK: Fast path
+        // The usual link: no attributes or exact texts, weight 1, a time FtM keeps (or
+        // none), and a kind its default schema says without a marker. Its line is the
+        // schema's text around the two ends' ids (and the date), made once for each
+        // kind and pair of entity schemata, and written straight into the buffer.
+        let schemaCount = plan.schemata.count
+        /// Per kind and pair of schemata: an index into `forms` (-1: general path, -2: not yet made).
+        var formOf = [Int32](repeating: -2, count: l.kinds.count * schemaCount * schemaCount)
+        /// `","schema":"NAME","properties":{"SOURCE":["`, then `"],"TARGET":["` (JSON).
+        var forms: [(head: [UInt8], middle: [UInt8])] = []
+        func form(kind: Int, _ s: Int, _ t: Int) -> Int {
+            let key = (kind * schemaCount + s) * schemaCount + t
+            if formOf[key] == -2 {
+                formOf[key] = -1
+                let kindName = l.kinds[UInt16(kind)]  // `kind` is a code
+                let linkSchema = model[FtMMapping.defaultLinkSchema(kind: kindName, source: plan.schemata[s], target: plan.schemata[t])]!
+                if FtMMapping.linkKind(forSchema: linkSchema) == kindName, let ends = FtMMapping.ends(of: linkSchema) {
+                    // As `FtMPropertyBag.writeEntity` writes them: names as they are, ids need no escaping.
+                    let head = Array(#"","schema":""#.utf8) + Array(linkSchema.name.utf8) + Array(#"","properties":{""#.utf8)
+                        + Array(ends.source.utf8) + Array(#"":[""#.utf8)
+                    let middle = Array(#""],""#.utf8) + Array(ends.target.utf8) + Array(#"":[""#.utf8)
+                    formOf[key] = Int32(forms.count)
+                    forms.append((head, middle))
+                }
+            }
+            return Int(formOf[key])
+        }
+        let schemaOf = plan.schemaOf
+        var days = DayCache()
+        /// The form of row `i` if it goes the fast path, or -1.
+        func fastForm(_ i: Int) -> Int {
+            let row = Int32(i)
+            guard l.weight[i] == 1 else { return -1 }
+            let time = l.time[i]
+            guard time == Timestamp.absent || FtMDate.fits(time) else { return -1 }
+            for k in 0 ..< attributes.count where attributes[k].has(row) { return -1 }
+            for k in 0 ..< verbatim.count where verbatim[k].has(row) { return -1 }
+            return form(kind: Int(l.kind[i]), Int(schemaOf[Int(l.source[i])]), Int(schemaOf[Int(l.target[i])]))
+        }
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+            var f = fastForm(i)
+            if f >= 0 {
+                let runStart = i
+                try plan.ids.entries.withUnsafeBufferPointer { entries in
+                try plan.ids.bytes.withUnsafeBufferPointer { idBytes in
+                    let ids = idBytes.baseAddress!
+                    @inline(__always) func id(_ entity: Int32, _ line: inout LineCursor) {
+                        let entry = entries[Int(entity)]
+                        line.copy(ids + Int(entry >> 24) + Int((entry >> 16) & 255), Int((entry >> 8) & 255))
+                    }
+                    // Fixed text under 100 bytes, the id's number (20), two ids, the date.
+                    let room = out.reserve(1 << 16)
+                    var line = LineCursor(room.baseAddress!)
+                    let end = room.baseAddress! + room.count
+                    while end - line.p >= 1024 {
+                        let form = forms[f]
+                        line.put(#"{"id":"fg-l-"#)
+                        line.putDecimal(UInt64(i + 1))
+                        form.head.withUnsafeBufferPointer { line.copy($0) }
+                        id(l.source[i], &line)
+                        form.middle.withUnsafeBufferPointer { line.copy($0) }
+                        id(l.target[i], &line)
+                        let time = l.time[i]
+                        if time != Timestamp.absent {
+                            line.put(#""],"date":[""#)
+                            days.put(time, to: &line)
+                        }
+                        line.put("\"]}}\n")
+                        i += 1
+                        guard i < rows.upperBound else { break }
+                        f = fastForm(i)
+                        guard f >= 0 else { break }
+                    }
+                    out.commit(line.p - room.baseAddress!, of: room)
+                }
+                }
+                try out.endRecord()
+                if i > runStart { continue }
+            }
+
+            // MARK: General path
+            defer { i += 1 }
             let row = Int32(i)
             let source = l.source[i], target = l.target[i]
             let kind = l.kinds[l.kind[i]]
