@@ -28,17 +28,29 @@ struct FtMPlan {
         schemaOf.reserveCapacity(e.count)
         isDerived.reserveCapacity(e.count)
         var cursor = SparseCursor(schemaColumn.map { e.attributes.columns[$0] })
+        func index(_ name: String) -> UInt16 {
+            if let k = schemaIndex[name] { return k }
+            let k = UInt16(schemata.count)
+            schemata.append(model[name]!)
+            schemaIndex[name] = k
+            return k
+        }
+        // The schema of each kind, when no `ftm:schema` attribute asks for another.
+        var schemaOfKind = [UInt16?](repeating: nil, count: e.kinds.count)
         for i in 0 ..< e.count {
-            let kind = e.kinds[e.kind[i]]
-            var name = FtMMapping.defaultSchema(forKind: kind)
+            let code = Int(e.kind[i])
+            var asked: String?
             _ = cursor.value(at: Int32(i)) { bytes in
-                let asked = String(decoding: bytes, as: UTF8.self)
-                if let s = model[asked], !s.isAbstract, s.isThing { name = asked }
+                let name = String(decoding: bytes, as: UTF8.self)
+                if let s = model[name], !s.isAbstract, s.isThing { asked = name }
             }
-            if let k = schemaIndex[name] { schemaOf.append(k) } else {
-                let k = UInt16(schemata.count)
-                schemata.append(model[name]!)
-                schemaIndex[name] = k
+            if let asked {
+                schemaOf.append(index(asked))
+            } else if code < schemaOfKind.count, let k = schemaOfKind[code] {
+                schemaOf.append(k)
+            } else {
+                let k = index(FtMMapping.defaultSchema(forKind: e.kinds[e.kind[i]]))
+                if code < schemaOfKind.count { schemaOfKind[code] = k }
                 schemaOf.append(k)
             }
             let row = Int32(i)
