@@ -25,6 +25,9 @@ public struct FtMWriter: Sendable {
     public var model: FtMModel
     /// Rows formatted at a time on each of the two threads: changes the speed, never the output.
     var rowsPerChunk = ChunkedRows.defaultChunkRows
+    /// Whether the usual payments and links are written straight into the buffer (the
+    /// fast paths): changes the speed, never the output (tests compare both).
+    var fastPaths = true
 
     public init(model: FtMModel = .shared) { self.model = model }
 
@@ -46,6 +49,7 @@ public struct FtMWriter: Sendable {
         let out = try ByteWriter(path: path)
         let export = FtMExport(c, model: model, out: out)
         export.rowsPerChunk = rowsPerChunk
+        export.fastPaths = fastPaths
         try export.run()
         try out.finish()
         return export.notes
@@ -59,6 +63,7 @@ final class FtMExport {
     let out: ByteWriter
     var notes = InterchangeNotes()
     var rowsPerChunk = ChunkedRows.defaultChunkRows
+    var fastPaths = true
 
     /// What the export decided before writing: schemata, ids, holders.
     let plan: FtMPlan
@@ -77,6 +82,7 @@ final class FtMExport {
         model = export.model
         out = ByteWriter()
         plan = export.plan
+        fastPaths = export.fastPaths
     }
 
     /// Writes rows `0 ..< count` of a table with `body` (which writes a range of rows
@@ -541,7 +547,7 @@ final class FtMExport {
 
         var i = rows.lowerBound
         while i < rows.upperBound {
-            if let first = fastLength(i) {
+            if fastPaths, let first = fastLength(i) {
                 let runStart = i
                 var length = first
                 let room = out.reserve(Swift.max(1 << 16, length + 16))
@@ -720,7 +726,7 @@ final class FtMExport {
         }
         var i = rows.lowerBound
         while i < rows.upperBound {
-            var f = fastForm(i)
+            var f = fastPaths ? fastForm(i) : -1
             if f >= 0 {
                 let runStart = i
                 try plan.ids.entries.withUnsafeBufferPointer { entries in

@@ -27,6 +27,9 @@ public struct GraphMLWriter: Sendable {
     public var nodeColumns: [NodeColumn]
     /// Rows formatted at a time on each of the two threads: changes the speed, never the output.
     var rowsPerChunk = ChunkedRows.defaultChunkRows
+    /// Whether the usual transfers are written straight into the buffer (the fast path):
+    /// changes the speed, never the output (tests compare both).
+    var fastPaths = true
 
     public init(nodeColumns: [NodeColumn] = []) { self.nodeColumns = nodeColumns }
 
@@ -50,6 +53,7 @@ public struct GraphMLWriter: Sendable {
         let out = try ByteWriter(path: path)
         let export = GraphMLExport(c, columns: nodeColumns, out: out)
         export.rowsPerChunk = rowsPerChunk
+        export.fastPaths = fastPaths
         try export.run()
         try out.finish()
         return export.notes
@@ -92,6 +96,7 @@ final class GraphMLExport {
     let out: ByteWriter
     var notes = InterchangeNotes()
     var rowsPerChunk = ChunkedRows.defaultChunkRows
+    var fastPaths = true
     /// Key ids of the values of the current element that are percent-encoded.
     var encoded: [String] = []
     var scratch: [UInt8] = []
@@ -111,6 +116,7 @@ final class GraphMLExport {
         columns = export.columns
         out = ByteWriter()
         ids = export.ids
+        fastPaths = export.fastPaths
     }
 
     /// Writes rows `0 ..< count` of a table with `body` (which writes a range of rows
@@ -493,7 +499,7 @@ final class GraphMLExport {
             let runStart = i
             ids.entries.withUnsafeBufferPointer { entries in
                 ids.bytes.withUnsafeBufferPointer { idBytes in
-                    guard var length = fastLength(i, entries) else { return }
+                    guard fastPaths, var length = fastLength(i, entries) else { return }
                     let room = out.reserve(Swift.max(1 << 16, length + 16))
                     var line = LineCursor(room.baseAddress!)
                     let end = room.baseAddress! + room.count
