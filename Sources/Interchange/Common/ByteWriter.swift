@@ -101,9 +101,10 @@ public final class ByteWriter {
         swap(&storage.pointee, &buffer)
     }
 
-    /// Writes what is buffered, then `chunk`, straight to the file.
+    /// Writes what is buffered, then `chunk`, straight to the file (a small chunk joins
+    /// the buffer instead).
     func write(chunk: [UInt8]) throws {
-        if storage.pointee.count + chunk.count <= flushSize {
+        if chunk.count < 1 << 18 && storage.pointee.count + chunk.count <= flushSize {
             storage.pointee.append(contentsOf: chunk)
             return
         }
