@@ -8,11 +8,15 @@ import FraudGraph
 ///
 /// FtM ids are at most 200 characters of `[0-9A-Za-z.-]` (`FtMIdentifiers`), so they
 /// need no JSON escaping and their lengths fit in a byte.
-struct FtMEntityIDs: Sendable {
+///
+/// The table lives in memory of its own, never changed after it is made, so that the
+/// writers' loops read it through plain pointers (no closure to reach into an array,
+/// whose captured state Swift then checks for exclusive access at run time).
+final class FtMEntityIDs: @unchecked Sendable {
     /// Entry of entity `e`: `offset << 24 | partyLength << 16 | idLength << 8 | flags`;
     /// the party's id (if any) starts at `offset`, the entity's own id follows it.
-    let entries: ContiguousArray<UInt64>
-    let bytes: ContiguousArray<UInt8>
+    let entries: UnsafeBufferPointer<UInt64>
+    let bytes: UnsafeBufferPointer<UInt8>
 
     /// The entity is written as a BankAccount (or a schema that is one).
     static let isBank: UInt64 = 1
@@ -39,14 +43,24 @@ struct FtMEntityIDs: Sendable {
             entries.append(UInt64(offset) << 24 | UInt64(partyLength) << 16 | UInt64(idLength) << 8 | (isBank(e) ? Self.isBank : 0))
         }
         bytes.append(0)  // never empty
-        self.entries = entries
-        self.bytes = bytes
+        self.entries = UnsafeBufferPointer(Self.copy(entries))
+        self.bytes = UnsafeBufferPointer(Self.copy(bytes))
     }
 
     /// No entities.
-    init() {
-        entries = []
-        bytes = [0]
+    convenience init() {
+        self.init(count: 0, isBank: { _ in false }, appendParty: { _, _ in }, appendID: { _, _ in })
+    }
+
+    deinit {
+        entries.deallocate()
+        bytes.deallocate()
+    }
+
+    private static func copy<T>(_ a: ContiguousArray<T>) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+        _ = buffer.initialize(from: a)
+        return buffer
     }
 
     /// Calls `body` with the FtM id of entity `e`.
@@ -54,6 +68,6 @@ struct FtMEntityIDs: Sendable {
     func withID<R>(_ e: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let entry = entries[Int(e)]
         let start = Int(entry >> 24) + Int((entry >> 16) & 255)
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start ..< start + Int((entry >> 8) & 255)])) }
+        return body(UnsafeBufferPointer(rebasing: bytes[start ..< start + Int((entry >> 8) & 255)]))
     }
 }

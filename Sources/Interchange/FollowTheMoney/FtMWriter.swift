@@ -443,11 +443,14 @@ final class FtMExport {
         }
         let clashes = plan.transferIDClashes
         var days = DayCache()
-        try codeText.withUnsafeBufferPointer { codes in
-        try plan.holder.withUnsafeBufferPointer { holder in
-        try plan.ids.entries.withUnsafeBufferPointer { entries in
-        try plan.ids.bytes.withUnsafeBufferPointer { idBytes in
-        let ids = idBytes.baseAddress!, codeBytes = codes.baseAddress!  // neither is ever empty
+        // Plain pointers, not closures over arrays: the loop's state is then checked for
+        // exclusive access when compiled, not at run time.
+        let holder = plan.holder
+        let entries = plan.ids.entries, ids = plan.ids.bytes.baseAddress!  // never empty
+        let codes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: codeText.count)
+        _ = codes.initialize(from: codeText)
+        defer { codes.deallocate() }
+        let codeBytes = UnsafePointer(codes.baseAddress!)
 
         // MARK: Fast path
         // The usual payment: both ends bank accounts, a currency and a time FtM keeps as
@@ -638,10 +641,6 @@ final class FtMExport {
             }
             try out.endRecord()
         }
-        }
-        }
-        }
-        }
         notes.add(Self.noteAttributeMarker, count: attributeMarkersLater)
         return PaymentCounts(nonBank: nonBank, timeMarkers: timeMarkers, hashedIDs: hashedIDs,
                              firstNonBank: firstNonBank, firstTimeMarker: firstTimeMarker, firstHashedID: firstHashedID)
@@ -713,6 +712,7 @@ final class FtMExport {
             return Int(formOf[key])
         }
         let schemaOf = plan.schemaOf
+        let entries = plan.ids.entries, ids = plan.ids.bytes.baseAddress!  // never empty
         var days = DayCache()
         /// The form of row `i` if it goes the fast path, or -1.
         func fastForm(_ i: Int) -> Int {
@@ -729,9 +729,7 @@ final class FtMExport {
             var f = fastPaths ? fastForm(i) : -1
             if f >= 0 {
                 let runStart = i
-                try plan.ids.entries.withUnsafeBufferPointer { entries in
-                try plan.ids.bytes.withUnsafeBufferPointer { idBytes in
-                    let ids = idBytes.baseAddress!
+                do {
                     @inline(__always) func id(_ entity: Int32, _ line: inout LineCursor) {
                         let entry = entries[Int(entity)]
                         line.copy(ids + Int(entry >> 24) + Int((entry >> 16) & 255), Int((entry >> 8) & 255))
@@ -760,7 +758,6 @@ final class FtMExport {
                         guard f >= 0 else { break }
                     }
                     out.commit(line.p - room.baseAddress!, of: room)
-                }
                 }
                 try out.endRecord()
                 if i > runStart { continue }

@@ -494,23 +494,21 @@ final class GraphMLExport {
             line.put("</edge>\n")
         }
 
+        let entries = ids.entries, idBytes = ids.bytes.baseAddress!  // never empty
         var i = rows.lowerBound
         while i < rows.upperBound {
             let runStart = i
-            ids.entries.withUnsafeBufferPointer { entries in
-                ids.bytes.withUnsafeBufferPointer { idBytes in
-                    guard fastPaths, var length = fastLength(i, entries) else { return }
-                    let room = out.reserve(Swift.max(1 << 16, length + 16))
-                    var line = LineCursor(room.baseAddress!)
-                    let end = room.baseAddress! + room.count
-                    while end - line.p >= length + 16 {
-                        writeFast(i, &line, entries, idBytes.baseAddress!)
-                        i += 1
-                        guard i < rows.upperBound, let next = fastLength(i, entries) else { break }
-                        length = next
-                    }
-                    out.commit(line.p - room.baseAddress!, of: room)
+            if fastPaths, var length = fastLength(i, entries) {
+                let room = out.reserve(Swift.max(1 << 16, length + 16))
+                var line = LineCursor(room.baseAddress!)
+                let end = room.baseAddress! + room.count
+                while end - line.p >= length + 16 {
+                    writeFast(i, &line, entries, idBytes)
+                    i += 1
+                    guard i < rows.upperBound, let next = fastLength(i, entries) else { break }
+                    length = next
                 }
+                out.commit(line.p - room.baseAddress!, of: room)
             }
             if i > runStart {
                 try out.endRecord()
