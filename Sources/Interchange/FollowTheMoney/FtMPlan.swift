@@ -1,4 +1,5 @@
 import FraudGraph
+import Foundation
 
 /// What an FtM export decides before it writes a line: the schema of every entity,
 /// the entities whose case id cannot be their FtM id, each account's holder (the
@@ -67,15 +68,9 @@ struct FtMPlan {
             if holder[Int(t)] < 0 && isLegalEntity[Int(schemaOf[Int(s)])] && e.holdsMoney(t) { holder[Int(t)] = s }
         }
         let t = c.transfers
-        // Ids shared by an entity and a transfer: look the entities up among the
-        // transfers (usually far fewer lookups than the other way round).
-        if e.count <= t.count {
-            for i in 0 ..< e.count {
-                if let k = e.ids.withBytes(Int32(i), { t.ids.index(of: $0) }) { transferIDClashes.insert(k) }
-            }
-        } else {
-            for k in 0 ..< t.count where t.ids.withBytes(Int32(k), { e.ids.index(of: $0) }) != nil { transferIDClashes.insert(Int32(k)) }
-        }
+        // The clashing ids are looked up on a thread of their own (millions of lookups
+        // in a big hash table) while this one does the rest.
+        let clashes = Self.lookUpClashes(c)
         var needsStandIn = [Bool](repeating: false, count: e.count)
         for k in 0 ..< t.count {
             if holder[Int(t.source[k])] < 0 { needsStandIn[Int(t.source[k])] = true }
@@ -98,5 +93,27 @@ struct FtMPlan {
                 if h >= 0 { appendID(h, &bytes) } else if needsStandIn[Int(x)] { bytes.append(contentsOf: standInID[x]!) }
             },
             appendID: appendID)
+        transferIDClashes = clashes.wait()
+    }
+
+    /// Starts looking up, on another thread, the transfers whose id is also an entity's.
+    private static func lookUpClashes(_ c: Case) -> Later<Set<Int32>> {
+        let later = Later<Set<Int32>>()
+        let thread = Thread {
+            let e = c.entities, t = c.transfers
+            var clashes = Set<Int32>()
+            // Look the entities up among the transfers (usually far fewer lookups than
+            // the other way round).
+            if e.count <= t.count {
+                for i in 0 ..< e.count {
+                    if let k = e.ids.withBytes(Int32(i), { t.ids.index(of: $0) }) { clashes.insert(k) }
+                }
+            } else {
+                for k in 0 ..< t.count where t.ids.withBytes(Int32(k), { e.ids.index(of: $0) }) != nil { clashes.insert(Int32(k)) }
+            }
+            later.set(clashes)
+        }
+        thread.start()
+        return later
     }
 }
