@@ -375,7 +375,7 @@ final class GraphMLExport {
         for i in rows {
             let row = Int32(i)
             out.append("<node id=\"")
-            e.ids.withBytes(row) { idAttribute($0, flag: "id") }
+            entityID(row, flag: "id")
             out.append("\">")
             kindWords[Int(e.kind[i])].withUnsafeBufferPointer { data(GraphMLKey.nodeKind, $0) }
             e.name.withBytes(i) { data(GraphMLKey.nodeName, $0) }
@@ -401,12 +401,24 @@ final class GraphMLExport {
     // MARK: - Edges
 
     func edgeStart(_ source: Int32, _ target: Int32) {
-        let e = c.entities
         out.append("<edge source=\"")
-        e.ids.withBytes(source) { idAttribute($0, flag: "source") }
+        entityID(source, flag: "source")
         out.append("\" target=\"")
-        e.ids.withBytes(target) { idAttribute($0, flag: "target") }
+        entityID(target, flag: "target")
         out.append("\">")
+    }
+
+    /// Appends the id of entity `e` as `idAttribute` does, from the escaped ids when it
+    /// needs no encoding.
+    @inline(__always)
+    func entityID(_ e: Int32, flag: String) {
+        let entry = ids.entries[Int(e)]
+        if entry & 1 != 0 {
+            let start = Int(entry >> 21)
+            out.append(UnsafeBufferPointer(rebasing: ids.bytes[start ..< start + Int((entry >> 1) & 0xFFFFF)]))
+        } else {
+            c.entities.ids.withBytes(e) { idAttribute($0, flag: flag) }
+        }
     }
 
     func writeTransfers(rows: Range<Int>) throws {
