@@ -40,6 +40,16 @@ struct TracerTests {
         #expect(trace.totals[0].rounding == 0)
     }
 
+    /// The tainted pieces the 2 and the 5 took from M: none when only clean money
+    /// leaves (fifo, libr), one each when stolen money leaves (lifo, dirty-first,
+    /// haircut's shares of the one holding).
+    @Test("worked example: the tainted pieces taken",
+          arguments: [(TracePolicy.fifo, 0), (.lifo, 2), (.libr, 0), (.dirtyFirst, 2), (.haircut, 2), (.poison, 2)])
+    func workedExamplePieces(policy: TracePolicy, pieces: Int) {
+        let c = Self.workedExample()
+        #expect(Self.trace(c, policy, seeds: ["T2"]).piecesMoved == pieces)
+    }
+
     @Test func workedExamplePoison() {
         let c = Self.workedExample()
         let trace = Self.trace(c, .poison, seeds: ["T2"])
@@ -267,6 +277,27 @@ struct TracerTests {
         // The random cases reach every way money can end.
         #expect(sawCut && sawExit && sawHeld)
         if policy == .haircut { #expect(sawRounding) }
+    }
+
+    /// Big enough for several chunks of the replay pipeline, so that the balance
+    /// replay really runs ahead on its own thread.
+    @Test("two threads give the same trace as one", arguments: TracePolicy.allCases)
+    func twoThreadsAgree(policy: TracePolicy) {
+        var rng = SplitMix(seed: 31)
+        var (c, seeds) = RandomCases.make(&rng, accounts: 40, transfers: 8 * ReplayPipeline.chunk)
+        while c.transfers.count < 3 * ReplayPipeline.chunk { (c, seeds) = RandomCases.make(&rng, accounts: 40, transfers: 8 * ReplayPipeline.chunk) }
+        var one = Tracer(policy: policy)
+        one.twoThreadsFrom = .max
+        var two = one
+        two.twoThreadsFrom = 0
+        let a = one.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+        let b = two.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+        // Taint reaches past the first chunks, where the threads overlap.
+        let ledger = Ledger(c.transfers)
+        let lastTainted = a.transfers.map { t in ledger.order.firstIndex(of: t)! }.max() ?? 0
+        #expect(a.transfers.count > 10 && lastTainted > 2 * ReplayPipeline.chunk)
+        #expect(a.naiveShape == b.naiveShape)
+        #expect(a.totals == b.totals && a.piecesMoved == b.piecesMoved)
     }
 
     @Test func deterministic() {

@@ -16,11 +16,14 @@ struct MoneyFlowBenchCommand: ParsableCommand {
 
     @OptionGroup var caseOptions: CaseOptions
 
-    @Option(help: "Comma-separated phases: floor, fifo, lifo, libr, dirty-first, haircut, poison, patterns.")
+    @Option(help: "Comma-separated phases: floor, skeleton (the replay with no seed: clean money only), fifo, lifo, libr, dirty-first, haircut, poison, patterns.")
     var phases = "floor,fifo,haircut,floor"
 
     @Option(help: "Runs of each phase; the fastest and the median are reported.")
     var repeats = 3
+
+    @Option(help: "Threads of the tracer's replay: 1, or 2 (balances ahead of the taint, the default for big ledgers).")
+    var threads = 2
 
     func run() throws {
         let started = Date()
@@ -47,15 +50,24 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                     let sum = LedgerFloor.run(on: c, ledger: ledger)
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     facts = [("checksum", "\(sum)")]
+                } else if phase == "skeleton" {
+                    var tracer = Tracer(policy: .fifo)
+                    if threads < 2 { tracer.twoThreadsFrom = .max }
+                    let trace = tracer.run(on: c, ledger: ledger, seeds: [])
+                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
+                    facts = [("transfers", "\(trace.transfers.count)")]
                 } else if phase == "patterns" {
                     let findings = PatternFinder().run(on: c, ledger: ledger)
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     facts = [("findings", "\(findings.count)")]
                 } else if let policy = TracePolicy(rawValue: phase) {
-                    let trace = Tracer(policy: policy).run(on: c, ledger: ledger, seeds: seeds)
+                    var tracer = Tracer(policy: policy)
+                    if threads < 2 { tracer.twoThreadsFrom = .max }
+                    let trace = tracer.run(on: c, ledger: ledger, seeds: seeds)
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     let held = trace.totals.reduce(Int64(0)) { $0 + $1.held }
                     facts = [("taintedTransfers", "\(trace.transfers.count)"), ("shares", "\(trace.transferShares.seed.count)"),
+                             ("piecesMoved", "\(trace.piecesMoved)"),
                              ("holdings", "\(trace.holdingAccounts.count)"), ("exits", "\(trace.exits.count)"),
                              ("held", "\"\(Money(units: held))\""),
                              ("addsUp", "\(trace.totals.allSatisfy { $0.addsUp })")]

@@ -1,6 +1,6 @@
 /// The book of haircut: each slot that holds taint keeps one holding per (seed, hops),
-/// in the order they first came (with an index from (seed, hops) to the holding once
-/// there are many); its clean money is its balance minus its tainted total.
+/// in the order they first came (with a hash index from (seed, hops) to the holding
+/// once there are several); its clean money is its balance minus its tainted total.
 ///
 /// A transfer of `a` out of a slot with balance `B` takes `floor(h · min(a, B) / B)`
 /// of every holding `h` (a 128-bit product, so that units times units cannot
@@ -14,6 +14,10 @@
 /// then the fewer hops), and reported per seed as `rounding`. So the taken pieces are
 /// always exactly rounded down, a slot never holds more taint than money, and per seed
 /// held + exited + cut + rounding = amount.
+///
+/// The spec rounds every holding, so a transfer out of a tainted slot visits all its
+/// holdings: one pass, each share by a multiplication with the transfer's reciprocal
+/// fraction instead of a division (`Share`).
 struct HaircutBook: TaintBook {
     struct Holdings {
         var lots: ContiguousArray<Lot> = []
@@ -21,35 +25,61 @@ struct HaircutBook: TaintBook {
         /// At least the largest holding (exact after each full pass).
         var largest: Int64 = 0
         /// Once there are more than `HaircutBook.indexFrom` holdings: an open-addressing
-        /// table from (seed, hops) to position in `lots` + 1 (0: empty), a power of two
-        /// at most half full. Empty while the holdings are few.
-        var index: ContiguousArray<Int32> = []
+        /// table, a power of two at most half full, of entries `fingerprint << 32 |
+        /// (position + 1)` (0: empty), so that a probe reads one word.
+        var index: ContiguousArray<UInt64> = []
 
         /// The position of the holding of `lot`'s kind, or -1.
         @inline(__always)
         func find(_ lot: Lot) -> Int {
-            if index.isEmpty {
-                for i in 0 ..< lots.count where lots[i].sameKind(lot) { return i }
-                return -1
-            }
-            return index.withUnsafeBufferPointer { table in
-                lots.withUnsafeBufferPointer { lots in
+            lots.withUnsafeBufferPointer { lots in
+                if index.isEmpty {
+                    for i in 0 ..< lots.count where lots[i].sameKind(lot) { return i }
+                    return -1
+                }
+                return index.withUnsafeBufferPointer { table in
                     let mask = table.count - 1
-                    var i = Holdings.home(lot, mask)
+                    let hash = Holdings.hash(lot)
+                    let tag = hash & 0xFFFF_FFFF_0000_0000
+                    var i = Int(truncatingIfNeeded: hash) & mask
                     while true {
-                        let e = Int(table[i])
+                        let e = table[i]
                         if e == 0 { return -1 }
-                        if lots[e - 1].sameKind(lot) { return e - 1 }
+                        if e & 0xFFFF_FFFF_0000_0000 == tag {
+                            let at = Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1
+                            if lots[at].sameKind(lot) { return at }
+                        }
                         i = (i + 1) & mask
                     }
                 }
             }
         }
 
+        /// Touches the index entries and holdings that `pieces` will look up, in a loop
+        /// of independent loads, so that their cache misses overlap (a hub's holdings
+        /// are rarely in cache when money arrives).
         @inline(__always)
-        static func home(_ lot: Lot, _ mask: Int) -> Int {
-            let key = UInt64(UInt32(bitPattern: lot.seed)) << 32 | UInt64(UInt32(bitPattern: lot.hops))
-            return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        func warm(for pieces: ContiguousArray<Lot>) {
+            var touched: Int64 = 0
+            index.withUnsafeBufferPointer { table in
+                lots.withUnsafeBufferPointer { lots in
+                    let mask = table.count - 1
+                    for p in pieces {
+                        let e = table[Int(truncatingIfNeeded: Holdings.hash(p)) & mask]
+                        if e != 0 { touched &+= lots[Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1].amount }
+                    }
+                }
+            }
+            if touched == 0x5EED_5EED_5EED { print("", terminator: "") }  // keeps the loads
+        }
+
+        /// A well-mixed hash of (seed, hops): the low bits choose the home, the high
+        /// 32 bits are the fingerprint.
+        @inline(__always)
+        static func hash(_ lot: Lot) -> UInt64 {
+            var x = UInt64(UInt32(bitPattern: lot.seed)) << 32 | UInt64(UInt32(bitPattern: lot.hops))
+            x = (x ^ (x >> 31)) &* 0x9E37_79B9_7F4A_7C15
+            return x ^ (x >> 29)
         }
 
         /// Appends a holding of a kind not held yet.
@@ -60,10 +90,16 @@ struct HaircutBook: TaintBook {
             if n * 2 > index.count { return reindex() }
             let mask = index.count - 1
             index.withUnsafeMutableBufferPointer { table in
-                var i = Holdings.home(lot, mask)
-                while table[i] != 0 { i = (i + 1) & mask }
-                table[i] = Int32(n)
+                Holdings.place(lot, at: n - 1, in: table, mask: mask)
             }
+        }
+
+        @inline(__always)
+        static func place(_ lot: Lot, at position: Int, in table: UnsafeMutableBufferPointer<UInt64>, mask: Int) {
+            let hash = Holdings.hash(lot)
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while table[i] != 0 { i = (i + 1) & mask }
+            table[i] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(position + 1)
         }
 
         /// Rebuilds the index (or drops it when the holdings are few).
@@ -83,27 +119,22 @@ struct HaircutBook: TaintBook {
             let mask = size - 1
             index.withUnsafeMutableBufferPointer { table in
                 lots.withUnsafeBufferPointer { lots in
-                    for p in 0 ..< n {
-                        var i = Holdings.home(lots[p], mask)
-                        while table[i] != 0 { i = (i + 1) & mask }
-                        table[i] = Int32(p + 1)
-                    }
+                    for p in 0 ..< n { Holdings.place(lots[p], at: p, in: table, mask: mask) }
                 }
             }
         }
     }
 
     /// Holdings found by a scan up to this many, through the index beyond.
-    static let indexFrom = 16
+    static let indexFrom = 8
 
     var pool = RecordPool(fresh: Holdings())
-    private var taken: ContiguousArray<Int64> = []
-    private var remainders: ContiguousArray<Int64> = []
+    private var remainders: ContiguousArray<(remainder: Int64, index: Int)> = []
 
     init() {}
 
     @inline(__always)
-    func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
+    func holdsTaint(_ slotHasRecord: Bool, account: Int) -> Bool { slotHasRecord }
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
@@ -116,7 +147,7 @@ struct HaircutBook: TaintBook {
         let total = pool.records[k].tainted
         if moved == balance {
             // The fraction is 1: every holding leaves whole.
-            for lot in pool.records[k].lots { pieces.append(lot) }
+            pieces.append(contentsOf: pool.records[k].lots)
             if amount > total { pieces.append(.clean(amount - total)) }
             release(k)
             return -1
@@ -131,64 +162,38 @@ struct HaircutBook: TaintBook {
                 return k32
             }
         }
-        // MARK: Proportional shares, rounded down
-        let n = pool.records[k].lots.count
-        taken.removeAll(keepingCapacity: true)
+        // Work on the record out of the pool: one owner, no copy-on-write checks.
+        var h = Holdings()
+        swap(&h, &pool.records[k])
+
+        // MARK: Proportional shares, rounded down, in one pass
+        let share = Share(moved: moved, balance: balance)
+        let firstPiece = pieces.count
         var takenTotal: Int64 = 0
-        // A holding below ceil(B / m) gives nothing (h·m < B): no arithmetic at all.
-        let givesNothingBelow = moved > 0 ? balance / moved + (balance % moved == 0 ? 0 : 1) : Int64.max
-        pool.records[k].lots.withUnsafeBufferPointer { lots in
-            for i in 0 ..< n {
-                let h = lots[i].amount
-                let q = h < givesNothingBelow ? 0 : HaircutBook.share(h, moved, balance).quotient
-                taken.append(q)
-                takenTotal += q
-            }
-        }
-        // MARK: Dust the sender cannot hold
-        var excess = moved - takenTotal - clean
-        if excess > 0 {
-            remainders.removeAll(keepingCapacity: true)
-            for i in 0 ..< n { remainders.append(HaircutBook.share(pool.records[k].lots[i].amount, moved, balance).remainder) }
-        }
-        while excess > 0 {
-            var best = -1
-            for i in 0 ..< n where remainders[i] > 0 {
-                if best < 0 || remainders[i] > remainders[best]
-                    || (remainders[i] == remainders[best] && pool.records[k].lots[i].precedes(pool.records[k].lots[best])) {
-                    best = i
-                }
-            }
-            precondition(best >= 0, "haircut: excess dust without a remainder")
-            remainders[best] = 0
-            pool.records[k].lots[best].amount -= 1
-            pool.records[k].tainted -= 1
-            rounding[Int(pool.records[k].lots[best].seed)] += 1
-            excess -= 1
-        }
-        // MARK: Pieces, and what stays
-        var kept = 0
         var largest: Int64 = 0
-        pool.records[k].lots.withUnsafeMutableBufferPointer { lots in
-            for i in 0 ..< n {
-                var lot = lots[i]
-                let q = taken[i]
-                if q > 0 { pieces.append(Lot(seed: lot.seed, hops: lot.hops, amount: q)) }
-                lot.amount -= q
-                if lot.amount > 0 {
-                    lots[kept] = lot
-                    kept += 1
-                    if lot.amount > largest { largest = lot.amount }
+        h.lots.withUnsafeMutableBufferPointer { lots in
+            for i in 0 ..< lots.count {
+                let amount = lots[i].amount
+                if amount >= share.givesNothingBelow {
+                    let q = share.quotient(amount)
+                    if q > 0 {
+                        pieces.append(Lot(seed: lots[i].seed, hops: lots[i].hops, amount: q))
+                        takenTotal += q
+                        lots[i].amount = amount - q
+                    }
                 }
+                largest = max(largest, lots[i].amount)
             }
         }
-        pool.records[k].largest = largest
-        if kept < n {
-            pool.records[k].lots.removeLast(n - kept)
-            reindex(k)
-        }
-        pool.records[k].tainted -= takenTotal
+        h.largest = largest
+        h.tainted -= takenTotal
+
+        // MARK: Dust the sender cannot hold
+        let excess = moved - takenTotal - clean
+        if excess > 0 { removeDust(excess, from: &h, share: share, pieces: pieces[firstPiece...], rounding: &rounding) }
+
         if amount > takenTotal { pieces.append(.clean(amount - takenTotal)) }
+        swap(&h, &pool.records[k])
         if pool.records[k].tainted == 0 {
             release(k)
             return -1
@@ -196,11 +201,44 @@ struct HaircutBook: TaintBook {
         return k32
     }
 
+    /// Removes `excess` units, one from each of the holdings with the largest rounding
+    /// remainders (ties: the lower seed, then the fewer hops); `taken` are the pieces
+    /// just taken, in the holdings' order.
+    private mutating func removeDust(_ excess: Int64, from h: inout Holdings, share: Share,
+                                     pieces taken: ArraySlice<Lot>, rounding: inout ContiguousArray<Int64>) {
+        remainders.removeAll(keepingCapacity: true)
+        var p = taken.startIndex
+        for i in 0 ..< h.lots.count {
+            let lot = h.lots[i]
+            var q: Int64 = 0
+            if p < taken.endIndex && taken[p].sameKind(lot) {
+                q = taken[p].amount
+                p += 1
+            }
+            let r = HaircutBook.share(lot.amount + q, share.moved, share.balance).remainder
+            if r > 0 { remainders.append((r, i)) }
+        }
+        precondition(Int64(remainders.count) >= excess, "haircut: excess dust without a remainder")
+        let lots = h.lots
+        remainders.sort { $0.remainder > $1.remainder || ($0.remainder == $1.remainder && lots[$0.index].precedes(lots[$1.index])) }
+        for j in 0 ..< Int(excess) {
+            let i = remainders[j].index
+            h.lots[i].amount -= 1
+            rounding[Int(h.lots[i].seed)] += 1
+        }
+        h.tainted -= excess
+        let before = h.lots.count
+        h.lots.removeAll { $0.amount == 0 }
+        if h.lots.count < before { h.reindex() }
+        h.largest = h.lots.reduce(0) { max($0, $1.amount) }
+    }
+
     mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
         let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
         // Work on the record out of the pool: one owner, no copy-on-write checks.
         var h = Holdings()
         swap(&h, &pool.records[k])
+        if !h.index.isEmpty && pieces.count > 1 { h.warm(for: pieces) }
         var largest = h.largest
         var added: Int64 = 0
         for p in pieces where !p.isClean {
@@ -222,9 +260,18 @@ struct HaircutBook: TaintBook {
 
     func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
+        var bySeed = ContiguousArray<Lot>()
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
-            for lot in pool.records[k].lots {
-                slots.append(slot); seeds.append(lot.seed); amounts.append(lot.amount)
+            // One sum per seed (its holdings differ by hops only).
+            bySeed.removeAll(keepingCapacity: true)
+            bySeed.append(contentsOf: pool.records[k].lots)
+            bySeed.sort { $0.seed < $1.seed }
+            for lot in bySeed {
+                if slots.last == slot && seeds.last == lot.seed {
+                    amounts[amounts.count - 1] += lot.amount
+                } else {
+                    slots.append(slot); seeds.append(lot.seed); amounts.append(lot.amount)
+                }
             }
         }
         return (slots, seeds, amounts)
@@ -242,9 +289,33 @@ struct HaircutBook: TaintBook {
         return b.dividingFullWidth((high, low))
     }
 
-    /// Rebuilds the index of record `k` (or drops it when the holdings are few).
-    private mutating func reindex(_ k: Int) {
-        pool.records[k].reindex()
+    /// One transfer's fraction `moved / balance` (0 < moved < balance), ready to apply
+    /// to many holdings without a division each: `r = floor(2^64 · moved / balance)`,
+    /// and `floor(h · r / 2^64)` is the share or one less (fixed by one comparison).
+    struct Share {
+        let moved: Int64
+        let balance: Int64
+        let reciprocal: UInt64
+        /// A holding below ceil(B / m) gives nothing (h · m < B).
+        let givesNothingBelow: Int64
+
+        init(moved: Int64, balance: Int64) {
+            precondition(moved > 0 && moved < balance, "haircut: a share needs 0 < moved < balance")
+            self.moved = moved
+            self.balance = balance
+            reciprocal = UInt64(balance).dividingFullWidth((high: UInt64(moved), low: 0)).quotient
+            givesNothingBelow = balance / moved + (balance % moved == 0 ? 0 : 1)
+        }
+
+        /// floor(h · moved / balance), exactly.
+        @inline(__always)
+        func quotient(_ h: Int64) -> Int64 {
+            var q = UInt64(h).multipliedFullWidth(by: reciprocal).high
+            // h·m − q·B is in [0, 2B): exact in wrapping 64-bit arithmetic.
+            let r = UInt64(h) &* UInt64(moved) &- q &* UInt64(balance)
+            if r >= UInt64(balance) { q += 1 }
+            return Int64(q)
+        }
     }
 
     private mutating func release(_ k: Int) {

@@ -24,7 +24,7 @@ struct LotSequenceBook: TaintBook {
     init(lifo: Bool) { fromBack = lifo }
 
     @inline(__always)
-    func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
+    func holdsTaint(_ slotHasRecord: Bool, account: Int) -> Bool { slotHasRecord }
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
@@ -34,7 +34,10 @@ struct LotSequenceBook: TaintBook {
             pieces.appendMerging(.clean(need))
             return -1
         }
-        var trailing = balance - pool.records[k].recorded
+        // Work on the record out of the pool: one owner, no copy-on-write checks.
+        var r = Sequence()
+        swap(&r, &pool.records[k])
+        var trailing = balance - r.recorded
         if fromBack {
             // The clean money after the last lot is the newest: it leaves first.
             if trailing > 0 {
@@ -42,33 +45,33 @@ struct LotSequenceBook: TaintBook {
                 pieces.appendMerging(.clean(c))
                 need -= c
             }
-            while need > 0 && pool.records[k].lots.count > pool.records[k].head {
-                let last = pool.records[k].lots.count - 1
-                let lot = pool.records[k].lots[last]
+            while need > 0 && r.lots.count > r.head {
+                let last = r.lots.count - 1
+                let lot = r.lots[last]
                 let piece = min(lot.amount, need)
                 pieces.appendMerging(Lot(seed: lot.seed, hops: lot.hops, amount: piece))
                 need -= piece
-                pool.records[k].recorded -= piece
+                r.recorded -= piece
                 if piece == lot.amount {
-                    pool.records[k].lots.removeLast()
-                    if !lot.isClean { pool.records[k].taintedLots -= 1 }
+                    r.lots.removeLast()
+                    if !lot.isClean { r.taintedLots -= 1 }
                 } else {
-                    pool.records[k].lots[last].amount -= piece
+                    r.lots[last].amount -= piece
                 }
             }
         } else {
-            while need > 0 && pool.records[k].head < pool.records[k].lots.count {
-                let h = pool.records[k].head
-                let lot = pool.records[k].lots[h]
+            while need > 0 && r.head < r.lots.count {
+                let h = r.head
+                let lot = r.lots[h]
                 let piece = min(lot.amount, need)
                 pieces.appendMerging(Lot(seed: lot.seed, hops: lot.hops, amount: piece))
                 need -= piece
-                pool.records[k].recorded -= piece
+                r.recorded -= piece
                 if piece == lot.amount {
-                    pool.records[k].head = h + 1
-                    if !lot.isClean { pool.records[k].taintedLots -= 1 }
+                    r.head = h + 1
+                    if !lot.isClean { r.taintedLots -= 1 }
                 } else {
-                    pool.records[k].lots[h].amount -= piece
+                    r.lots[h].amount -= piece
                 }
             }
             if need > 0 && trailing > 0 {
@@ -80,40 +83,45 @@ struct LotSequenceBook: TaintBook {
         }
         // Money beyond what the data shows the account held: unknown origin, clean.
         if need > 0 { pieces.appendMerging(.clean(need)) }
-        if pool.records[k].taintedLots == 0 {
+        if r.taintedLots == 0 {
             // Only clean money left: the balance says all.
-            pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
-            pool.records[k].head = 0
-            pool.records[k].recorded = 0
+            r.lots.removeAll(keepingCapacity: r.lots.capacity <= 64)
+            r.head = 0
+            r.recorded = 0
+            swap(&r, &pool.records[k])
             pool.release(k)
             return -1
         }
-        if pool.records[k].head >= 32 && pool.records[k].head * 2 >= pool.records[k].lots.count {
-            pool.records[k].lots.removeFirst(pool.records[k].head)
-            pool.records[k].head = 0
+        if r.head >= 32 && r.head * 2 >= r.lots.count {
+            r.lots.removeFirst(r.head)
+            r.head = 0
         }
+        swap(&r, &pool.records[k])
         return k32
     }
 
     mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
         let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
+        var r = Sequence()
+        swap(&r, &pool.records[k])
         // The clean money that came since the last lot becomes a lot before the pieces.
-        let trailing = balance - pool.records[k].recorded
-        if trailing > 0 { append(.clean(trailing), to: k) }
-        for p in pieces { append(p, to: k) }
+        let trailing = balance - r.recorded
+        if trailing > 0 { LotSequenceBook.append(.clean(trailing), to: &r) }
+        for p in pieces { LotSequenceBook.append(p, to: &r) }
+        swap(&r, &pool.records[k])
         return Int32(k)
     }
 
     @inline(__always)
-    private mutating func append(_ p: Lot, to k: Int) {
-        let n = pool.records[k].lots.count
-        if n > pool.records[k].head && pool.records[k].lots[n - 1].sameKind(p) {
-            pool.records[k].lots[n - 1].amount += p.amount
+    private static func append(_ p: Lot, to r: inout Sequence) {
+        let n = r.lots.count
+        if n > r.head && r.lots[n - 1].sameKind(p) {
+            r.lots[n - 1].amount += p.amount
         } else {
-            pool.records[k].lots.append(p)
-            if !p.isClean { pool.records[k].taintedLots += 1 }
+            r.lots.append(p)
+            if !p.isClean { r.taintedLots += 1 }
         }
-        pool.records[k].recorded += p.amount
+        r.recorded += p.amount
     }
 
     func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {

@@ -19,7 +19,7 @@ struct TaintedQueueBook: TaintBook {
     init(cleanFirst: Bool) { self.cleanFirst = cleanFirst }
 
     @inline(__always)
-    func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
+    func holdsTaint(_ slotHasRecord: Bool, account: Int) -> Bool { slotHasRecord }
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
@@ -29,51 +29,59 @@ struct TaintedQueueBook: TaintBook {
             pieces.appendMerging(.clean(need))
             return -1
         }
-        let clean = balance - pool.records[k].tainted
+        // Work on the record out of the pool: one owner, no copy-on-write checks.
+        var r = Queue()
+        swap(&r, &pool.records[k])
+        let clean = balance - r.tainted
         if cleanFirst && clean > 0 && need > 0 {
             let c = min(clean, need)
             pieces.appendMerging(.clean(c))
             need -= c
         }
-        while need > 0 && pool.records[k].head < pool.records[k].lots.count {
-            let h = pool.records[k].head
-            let lot = pool.records[k].lots[h]
+        while need > 0 && r.head < r.lots.count {
+            let h = r.head
+            let lot = r.lots[h]
             let piece = min(lot.amount, need)
             pieces.appendMerging(Lot(seed: lot.seed, hops: lot.hops, amount: piece))
             need -= piece
-            pool.records[k].tainted -= piece
+            r.tainted -= piece
             if piece == lot.amount {
-                pool.records[k].head = h + 1
+                r.head = h + 1
             } else {
-                pool.records[k].lots[h].amount -= piece
+                r.lots[h].amount -= piece
             }
         }
         // dirty-first: then the clean money; both: beyond the balance, unknown origin.
         if need > 0 { pieces.appendMerging(.clean(need)) }
-        if pool.records[k].tainted == 0 {
-            pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
-            pool.records[k].head = 0
+        if r.tainted == 0 {
+            r.lots.removeAll(keepingCapacity: r.lots.capacity <= 64)
+            r.head = 0
+            swap(&r, &pool.records[k])
             pool.release(k)
             return -1
         }
-        if pool.records[k].head >= 32 && pool.records[k].head * 2 >= pool.records[k].lots.count {
-            pool.records[k].lots.removeFirst(pool.records[k].head)
-            pool.records[k].head = 0
+        if r.head >= 32 && r.head * 2 >= r.lots.count {
+            r.lots.removeFirst(r.head)
+            r.head = 0
         }
+        swap(&r, &pool.records[k])
         return k32
     }
 
     mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
         let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
+        var r = Queue()
+        swap(&r, &pool.records[k])
         for p in pieces where !p.isClean {
-            let n = pool.records[k].lots.count
-            if n > pool.records[k].head && pool.records[k].lots[n - 1].sameKind(p) {
-                pool.records[k].lots[n - 1].amount += p.amount
+            let n = r.lots.count
+            if n > r.head && r.lots[n - 1].sameKind(p) {
+                r.lots[n - 1].amount += p.amount
             } else {
-                pool.records[k].lots.append(p)
+                r.lots.append(p)
             }
-            pool.records[k].tainted += p.amount
+            r.tainted += p.amount
         }
+        swap(&r, &pool.records[k])
         return Int32(k)
     }
 
