@@ -55,4 +55,34 @@ extension FtMWriterTests {
             #expect(wholeNotes.lines(prefix: "ftm") == chunkedNotes.lines(prefix: "ftm"))
         }
     }
+
+    @Test("the fast paths write the bytes and notes the general paths write")
+    func fastPaths() throws {
+        let cases = [try InterchangeFixtures.fastPathCase(), try InterchangeFixtures.handMadeCase(),
+                     CaseGenerator(preset: .tiny, seed: 3).generate().case]
+        for original in cases {
+            let folder = InterchangeFixtures.temporaryFolder()
+            var general = FtMWriter()
+            general.fastPaths = false
+            let fastNotes = try FtMWriter().write(original, toFile: folder + "/fast.ftm.json")
+            let generalNotes = try general.write(original, toFile: folder + "/general.ftm.json")
+            let a = try String(contentsOfFile: folder + "/fast.ftm.json", encoding: .utf8)
+            let b = try String(contentsOfFile: folder + "/general.ftm.json", encoding: .utf8)
+            #expect(a.contains(#""schema":"Payment""#))
+            #expect(a == b)
+            #expect(fastNotes == generalNotes)
+            #expect(fastNotes.lines(prefix: "ftm") == generalNotes.lines(prefix: "ftm"))
+        }
+    }
+
+    @Test("a payment and a link of the fast path, line by line")
+    func fastPathLines() throws {
+        let folder = InterchangeFixtures.temporaryFolder()
+        try FtMWriter().write(try InterchangeFixtures.fastPathCase(), toFile: folder + "/case.ftm.json")
+        let lines = try String(contentsOfFile: folder + "/case.ftm.json", encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains(#"{"id":"T1","schema":"Payment","properties":{"payer":["P1"],"payerAccount":["A1"],"beneficiary":["P2"],"beneficiaryAccount":["A2"],"amount":["1250.50"],"currency":["USD"],"date":["2024-03-01T10:15:00"],"description":["fraudgraph:channel=bank","fraudgraph:attr.memo=plain memo"]}}"#))
+        #expect(lines.contains(#"{"id":"T4","schema":"Payment","properties":{"payer":["O1"],"payerAccount":["A3"],"beneficiary":["P1"],"beneficiaryAccount":["A1"],"amount":["10.5"],"currency":["EUR"],"date":["1969-12-31T23:59:59"],"description":["fraudgraph:channel=bank","fraudgraph:attr.memo=back\\slash"]}}"#))
+        #expect(lines.contains(#"{"id":"T5","schema":"Payment","properties":{"payer":["P1"],"payerAccount":["A1"],"beneficiary":["fg-s-A4"],"beneficiaryAccount":["A4"],"amount":["922337203685477.5807"],"currency":["USD"],"date":["2024-03-02T00:00:01"],"description":["fraudgraph:channel=bank","fraudgraph:attr.memo=100%25 sure"]}}"#))
+        #expect(lines.contains(#"{"id":"fg-l-3","schema":"Ownership","properties":{"owner":["O1"],"asset":["A3"],"date":["2024-01-02T03:04:05"]}}"#))
+    }
 }

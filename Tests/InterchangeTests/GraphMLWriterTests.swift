@@ -64,4 +64,26 @@ extension GraphMLWriterTests {
             #expect(wholeNotes.lines(prefix: "graphml") == chunkedNotes.lines(prefix: "graphml"))
         }
     }
+
+    @Test("the fast path writes the bytes and notes the general path writes")
+    func fastPaths() throws {
+        let cases = [try InterchangeFixtures.fastPathCase(), try InterchangeFixtures.handMadeCase(),
+                     CaseGenerator(preset: .tiny, seed: 3).generate().case]
+        for original in cases {
+            let folder = InterchangeFixtures.temporaryFolder()
+            var general = GraphMLWriter()
+            general.fastPaths = false
+            let fastNotes = try GraphMLWriter().write(original, toFile: folder + "/fast.graphml")
+            let generalNotes = try general.write(original, toFile: folder + "/general.graphml")
+            let a = try String(contentsOfFile: folder + "/fast.graphml", encoding: .utf8)
+            let b = try String(contentsOfFile: folder + "/general.graphml", encoding: .utf8)
+            #expect(a.contains("<data key=\"ek\">transfer</data>"))
+            #expect(a == b)
+            #expect(fastNotes == generalNotes)
+        }
+        let folder = InterchangeFixtures.temporaryFolder()
+        try GraphMLWriter().write(try InterchangeFixtures.fastPathCase(), toFile: folder + "/case.graphml")
+        let text = try String(contentsOfFile: folder + "/case.graphml", encoding: .utf8)
+        #expect(text.contains(#"<edge source="A3" target="A1"><data key="ek">transfer</data><data key="ei">T4</data><data key="ea">10.5</data><data key="ec">EUR</data><data key="et">1969-12-31T23:59:59Z</data><data key="ech">bank</data>"#))
+    }
 }

@@ -71,6 +71,25 @@ public final class ByteWriter {
         body(&storage.pointee)
     }
 
+    /// Room for at least `capacity` more bytes at the end of the buffer (made if need
+    /// be; more if there is), to write straight into, without a copy; `commit` then
+    /// says how many bytes were written there. Nothing may touch the writer in between.
+    @inline(__always)
+    func reserve(_ capacity: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        let count = storage.pointee.count
+        if storage.pointee.capacity - count < capacity {
+            storage.pointee.reserveCapacity(Swift.max(storage.pointee.capacity * 2, count + capacity))
+        }
+        let base = storage.pointee.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        return UnsafeMutableBufferPointer(start: base + count, count: storage.pointee.capacity - count)
+    }
+
+    /// Adds the first `count` bytes written into the room `reserve` gave.
+    @inline(__always)
+    func commit(_ count: Int, of room: UnsafeMutableBufferPointer<UInt8>) {
+        storage.pointee.append(contentsOf: InPlaceBytes(count: count, start: room.baseAddress!))
+    }
+
     /// Flushes when the buffer is full; call after each record.
     @inline(__always)
     public func endRecord() throws {
@@ -82,9 +101,10 @@ public final class ByteWriter {
         swap(&storage.pointee, &buffer)
     }
 
-    /// Writes what is buffered, then `chunk`, straight to the file.
+    /// Writes what is buffered, then `chunk`, straight to the file (a small chunk joins
+    /// the buffer instead).
     func write(chunk: [UInt8]) throws {
-        if storage.pointee.count + chunk.count <= flushSize {
+        if chunk.count < 1 << 18 && storage.pointee.count + chunk.count <= flushSize {
             storage.pointee.append(contentsOf: chunk)
             return
         }
@@ -120,5 +140,23 @@ public final class ByteWriter {
 
     private static func error(_ path: String) -> Error {
         CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    }
+}
+
+/// Bytes already written into an array's free capacity (`ByteWriter.reserve`), which
+/// `Array.append(contentsOf:)` then counts in: it hands that space to
+/// `Sequence._copyContents(initializing:)`, the one way to grow an array by bytes
+/// written in place.
+private struct InPlaceBytes: Sequence {
+    let count: Int
+    let start: UnsafeMutablePointer<UInt8>
+
+    func makeIterator() -> EmptyCollection<UInt8>.Iterator { EmptyCollection<UInt8>.Iterator() }
+
+    var underestimatedCount: Int { 0 }
+
+    func _copyContents(initializing buffer: UnsafeMutableBufferPointer<UInt8>) -> (EmptyCollection<UInt8>.Iterator, Int) {
+        precondition(buffer.baseAddress == start && count <= buffer.count, "the buffer moved between reserve and commit")
+        return (EmptyCollection<UInt8>.Iterator(), count)
     }
 }

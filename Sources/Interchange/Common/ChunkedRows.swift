@@ -12,8 +12,9 @@ import Foundation
 /// chunks in increasing order, so a formatter may keep cursors that only move forward.
 /// The calling thread also does the writing.
 enum ChunkedRows {
-    /// Rows per chunk: a few MB of output, so that the threads rarely wait.
-    static let defaultChunkRows = 16_384
+    /// Rows per chunk: about a MB of output (payments), so that the threads rarely wait
+    /// and a chunk is still in the cache when it is written out.
+    static let defaultChunkRows = 4_096
     /// Chunks formatted but not yet written, at most.
     static let window = 4
 

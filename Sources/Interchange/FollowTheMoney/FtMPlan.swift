@@ -1,4 +1,5 @@
 import FraudGraph
+import Foundation
 
 /// What an FtM export decides before it writes a line: the schema of every entity,
 /// the entities whose case id cannot be their FtM id, each account's holder (the
@@ -17,6 +18,8 @@ struct FtMPlan {
     var standInID: [Int32: [UInt8]] = [:]
     /// Transfers whose id is also an entity's id (their Payment id is derived).
     var transferIDClashes = Set<Int32>()
+    /// Each entity's FtM id and its payer/beneficiary's, as bytes.
+    var ids = FtMEntityIDs()
 
     /// - Complexity: O(entities + links + transfers).
     init(_ c: Case, model: FtMModel) {
@@ -26,17 +29,29 @@ struct FtMPlan {
         schemaOf.reserveCapacity(e.count)
         isDerived.reserveCapacity(e.count)
         var cursor = SparseCursor(schemaColumn.map { e.attributes.columns[$0] })
+        func index(_ name: String) -> UInt16 {
+            if let k = schemaIndex[name] { return k }
+            let k = UInt16(schemata.count)
+            schemata.append(model[name]!)
+            schemaIndex[name] = k
+            return k
+        }
+        // The schema of each kind, when no `ftm:schema` attribute asks for another.
+        var schemaOfKind = [UInt16?](repeating: nil, count: e.kinds.count)
         for i in 0 ..< e.count {
-            let kind = e.kinds[e.kind[i]]
-            var name = FtMMapping.defaultSchema(forKind: kind)
+            let code = Int(e.kind[i])
+            var asked: String?
             _ = cursor.value(at: Int32(i)) { bytes in
-                let asked = String(decoding: bytes, as: UTF8.self)
-                if let s = model[asked], !s.isAbstract, s.isThing { name = asked }
+                let name = String(decoding: bytes, as: UTF8.self)
+                if let s = model[name], !s.isAbstract, s.isThing { asked = name }
             }
-            if let k = schemaIndex[name] { schemaOf.append(k) } else {
-                let k = UInt16(schemata.count)
-                schemata.append(model[name]!)
-                schemaIndex[name] = k
+            if let asked {
+                schemaOf.append(index(asked))
+            } else if code < schemaOfKind.count, let k = schemaOfKind[code] {
+                schemaOf.append(k)
+            } else {
+                let k = index(FtMMapping.defaultSchema(forKind: e.kinds[e.kind[i]]))
+                if code < schemaOfKind.count { schemaOfKind[code] = k }
                 schemaOf.append(k)
             }
             let row = Int32(i)
@@ -53,15 +68,9 @@ struct FtMPlan {
             if holder[Int(t)] < 0 && isLegalEntity[Int(schemaOf[Int(s)])] && e.holdsMoney(t) { holder[Int(t)] = s }
         }
         let t = c.transfers
-        // Ids shared by an entity and a transfer: look the entities up among the
-        // transfers (usually far fewer lookups than the other way round).
-        if e.count <= t.count {
-            for i in 0 ..< e.count {
-                if let k = e.ids.withBytes(Int32(i), { t.ids.index(of: $0) }) { transferIDClashes.insert(k) }
-            }
-        } else {
-            for k in 0 ..< t.count where t.ids.withBytes(Int32(k), { e.ids.index(of: $0) }) != nil { transferIDClashes.insert(Int32(k)) }
-        }
+        // The clashing ids are looked up on a thread of their own (millions of lookups
+        // in a big hash table) while this one does the rest.
+        let clashes = Self.lookUpClashes(c)
         var needsStandIn = [Bool](repeating: false, count: e.count)
         for k in 0 ..< t.count {
             if holder[Int(t.source[k])] < 0 { needsStandIn[Int(t.source[k])] = true }
@@ -72,5 +81,39 @@ struct FtMPlan {
             let ftmID = isDerived[i] ? derivedID[account]! : e.ids[account]
             standInID[account] = Array(FtMIdentifiers.standInID(accountFtMID: ftmID).utf8)
         }
+        let isBank = schemata.map { $0.isA("BankAccount") }
+        let (isDerived, derivedID, holder, standInID, schemaOf) = (isDerived, derivedID, holder, standInID, schemaOf)
+        func appendID(_ x: Int32, _ bytes: inout ContiguousArray<UInt8>) {
+            if isDerived[Int(x)] { bytes.append(contentsOf: derivedID[x]!.utf8) } else { e.ids.withBytes(x) { bytes.append(contentsOf: $0) } }
+        }
+        ids = FtMEntityIDs(
+            count: e.count, isBank: { isBank[Int(schemaOf[Int($0)])] },
+            appendParty: { x, bytes in
+                let h = holder[Int(x)]
+                if h >= 0 { appendID(h, &bytes) } else if needsStandIn[Int(x)] { bytes.append(contentsOf: standInID[x]!) }
+            },
+            appendID: appendID)
+        transferIDClashes = clashes.wait()
+    }
+
+    /// Starts looking up, on another thread, the transfers whose id is also an entity's.
+    private static func lookUpClashes(_ c: Case) -> Later<Set<Int32>> {
+        let later = Later<Set<Int32>>()
+        let thread = Thread {
+            let e = c.entities, t = c.transfers
+            var clashes = Set<Int32>()
+            // Look the entities up among the transfers (usually far fewer lookups than
+            // the other way round).
+            if e.count <= t.count {
+                for i in 0 ..< e.count {
+                    if let k = e.ids.withBytes(Int32(i), { t.ids.index(of: $0) }) { clashes.insert(k) }
+                }
+            } else {
+                for k in 0 ..< t.count where t.ids.withBytes(Int32(k), { e.ids.index(of: $0) }) != nil { clashes.insert(Int32(k)) }
+            }
+            later.set(clashes)
+        }
+        thread.start()
+        return later
     }
 }

@@ -49,7 +49,7 @@ struct FtMPropertyBag {
     /// How many values property `name` has so far, markers (`fraudgraph:...`) not counted.
     func count(_ name: String) -> Int {
         guard let k = names.firstIndex(of: name) else { return 0 }
-        let prefix = Array(FtMMarker.prefix.utf8)
+        let prefix = Self.markerPrefix
         return arena.withUnsafeBufferPointer { a in
             entries.reduce(0) { n, e in
                 guard e.property == k else { return n }
@@ -62,13 +62,17 @@ struct FtMPropertyBag {
     /// Whether property `name` already has `value` (FtM keeps each value once).
     func contains(_ name: String, _ value: String) -> Bool {
         guard let k = names.firstIndex(of: name) else { return false }
-        let v = Array(value.utf8)
-        return arena.withUnsafeBufferPointer { a in
-            entries.contains { e in
-                e.property == k && e.end - e.start == v.count && UnsafeBufferPointer(rebasing: a[e.start ..< e.end]).elementsEqual(v)
+        var v = value
+        return v.withUTF8 { v in
+            arena.withUnsafeBufferPointer { a in
+                entries.contains { e in
+                    e.property == k && e.end - e.start == v.count && UnsafeBufferPointer(rebasing: a[e.start ..< e.end]).elementsEqual(v)
+                }
             }
         }
     }
+
+    private static let markerPrefix = Array(FtMMarker.prefix.utf8)
 
     /// Writes `{"id":ID,"schema":SCHEMA,"properties":{...}}` and a line end.
     func writeEntity(id: UnsafeBufferPointer<UInt8>, schema: String, to out: ByteWriter) {

@@ -25,6 +25,9 @@ public struct FtMWriter: Sendable {
     public var model: FtMModel
     /// Rows formatted at a time on each of the two threads: changes the speed, never the output.
     var rowsPerChunk = ChunkedRows.defaultChunkRows
+    /// Whether the usual payments and links are written straight into the buffer (the
+    /// fast paths): changes the speed, never the output (tests compare both).
+    var fastPaths = true
 
     public init(model: FtMModel = .shared) { self.model = model }
 
@@ -46,6 +49,7 @@ public struct FtMWriter: Sendable {
         let out = try ByteWriter(path: path)
         let export = FtMExport(c, model: model, out: out)
         export.rowsPerChunk = rowsPerChunk
+        export.fastPaths = fastPaths
         try export.run()
         try out.finish()
         return export.notes
@@ -59,6 +63,7 @@ final class FtMExport {
     let out: ByteWriter
     var notes = InterchangeNotes()
     var rowsPerChunk = ChunkedRows.defaultChunkRows
+    var fastPaths = true
 
     /// What the export decided before writing: schemata, ids, holders.
     let plan: FtMPlan
@@ -77,6 +82,7 @@ final class FtMExport {
         model = export.model
         out = ByteWriter()
         plan = export.plan
+        fastPaths = export.fastPaths
     }
 
     /// Writes rows `0 ..< count` of a table with `body` (which writes a range of rows
@@ -113,13 +119,12 @@ final class FtMExport {
     func schema(_ e: Int32) -> FtMSchema { plan.schemata[Int(plan.schemaOf[Int(e)])] }
 
     /// The FtM id of entity `e`.
-    func ftmID(_ e: Int32) -> String { plan.isDerived[Int(e)] ? plan.derivedID[e]! : c.entities.ids[e] }
+    func ftmID(_ e: Int32) -> String { plan.ids.withID(e) { String(decoding: $0, as: UTF8.self) } }
 
     /// Calls `body` with the FtM id of entity `e` as bytes.
     @inline(__always)
     func withFtMID<R>(_ e: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if plan.isDerived[Int(e)], var derived = plan.derivedID[e] { return derived.withUTF8(body) }
-        return c.entities.ids.withBytes(e, body)
+        plan.ids.withID(e, body)
     }
 
     // MARK: - Run
@@ -178,10 +183,13 @@ final class FtMExport {
             guard model.countryCodes.contains(code) else { return (nil, true) }
             return (Array(code.utf8), code.uppercased() != country)
         }
+        // The kind each schema is read as (a kind marker says any other).
+        let kindOfSchema = plan.schemata.map { FtMMapping.kind(forSchema: $0) }
         var bag = FtMPropertyBag()
         for i in rows {
             let row = Int32(i)
-            let schema = self.schema(row)
+            let schemaIndex = Int(plan.schemaOf[i])
+            let schema = plan.schemata[schemaIndex]
             let kind = e.kinds[e.kind[i]]
             bag.reset()
             var markers: [FtMMarker] = []
@@ -227,7 +235,7 @@ final class FtMExport {
                 markers.append(FtMMarker("country", ""))  // the reader would take the country from these
             }
             if let role = e.roleOf(row) { markers.append(FtMMarker("role", role)) }
-            if FtMMapping.kind(forSchema: schema) != kind { markers.append(FtMMarker("kind", kind)) }
+            if kindOfSchema[schemaIndex] != kind { markers.append(FtMMarker("kind", kind)) }
             if plan.isDerived[i] { markers.append(FtMMarker("id", e.ids[row])) }
             if e.isOutside[i] { markers.append(FtMMarker("outside")) }
             // attributes
@@ -292,7 +300,8 @@ final class FtMExport {
         rule: (_ base: String, _ index: Int, _ value: String) -> Placement
     ) {
         for (name, value) in values {
-            let (base, index) = Self.attributeBase(name)
+            let target = placementTarget(name, schema: schema)
+            let (base, index) = (target.base, target.index)
             switch rule(base, index, value) {
             case .markerAlways:
                 markers.append(FtMMarker("attr." + name, value))
@@ -304,9 +313,8 @@ final class FtMExport {
             case .property:
                 break
             }
-            let propertyName = FtMMapping.propertyName(forAttribute: base, schema: schema)
-            if let p = schema.properties[propertyName], p.type != "entity",
-               FtMMapping.attributeName(forProperty: propertyName, schema: schema) == base,
+            let propertyName = target.propertyName
+            if let p = target.property,
                !value.hasPrefix(FtMMarker.prefix),
                bag.count(propertyName) == index - 1,
                FtMText.isKept(value, in: p, model: model),
@@ -317,6 +325,34 @@ final class FtMExport {
                 notes.add(Self.noteAttributeMarker, example: name)
             }
         }
+    }
+
+    /// Where attribute `name` of an entity of `schema` may go, as `placeAttributes`
+    /// decides it before looking at the value: its base name and value number, the
+    /// FtM property of that name, and the property if it may take the value (it is not
+    /// a reference, and the reader reads it back under the same name).
+    struct PlacementTarget {
+        var schema: String, attribute: String
+        var base: String, index: Int
+        var propertyName: String
+        var property: FtMProperty?
+    }
+
+    /// `PlacementTarget`s made so far (few: schemata times attribute columns).
+    var placementTargets: [PlacementTarget] = []
+
+    func placementTarget(_ name: String, schema: FtMSchema) -> PlacementTarget {
+        for t in placementTargets where t.attribute == name && t.schema == schema.name { return t }
+        let (base, index) = Self.attributeBase(name)
+        let propertyName = FtMMapping.propertyName(forAttribute: base, schema: schema)
+        var property: FtMProperty?
+        if let p = schema.properties[propertyName], p.type != "entity",
+           FtMMapping.attributeName(forProperty: propertyName, schema: schema) == base {
+            property = p
+        }
+        let target = PlacementTarget(schema: schema.name, attribute: name, base: base, index: index, propertyName: propertyName, property: property)
+        placementTargets.append(target)
+        return target
     }
 
     /// An attribute's name without its value number: `alias#2` is value 2 of `alias`.
@@ -385,7 +421,6 @@ final class FtMExport {
             }
             return Array((FtMMarker.prefix + FtMMarker.encode("attr." + name, isKey: true) + "=").utf8)
         }
-        var markerText: [UInt8] = []
         var attributeMarkerNoted = false, attributeMarkersLater = 0
         // The usual payment needs no marker but its channel: written straight out.
         // Each currency and channel marker as JSON text, back to back in one buffer.
@@ -395,67 +430,150 @@ final class FtMExport {
         currencyStart.append(codeText.count)
         for w in channelMarker { channelStart.append(codeText.count); w.withUnsafeBufferPointer { JSONText.appendString($0, to: &codeText) } }
         channelStart.append(codeText.count)
+        codeText.append(0)  // never empty
         var timeText: [UInt8] = []
-        try codeText.withUnsafeBufferPointer { codes in
-        try plan.holder.withUnsafeBufferPointer { holder in
-        for i in rows {
+        // Each attribute marker's `"fraudgraph:attr.NAME=` as JSON, for the fast path.
+        let markerKeyJSON: [[UInt8]?] = markerKeys.map { key in
+            key.map { k in
+                var json: [UInt8] = []
+                k.withUnsafeBufferPointer { JSONText.appendString($0, to: &json) }
+                json.removeLast()
+                return json
+            }
+        }
+        let clashes = plan.transferIDClashes
+        var days = DayCache()
+        // Plain pointers, not closures over arrays: the loop's state is then checked for
+        // exclusive access when compiled, not at run time.
+        let holder = plan.holder
+        let entries = plan.ids.entries, ids = plan.ids.bytes.baseAddress!  // never empty
+        let codes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: codeText.count)
+        _ = codes.initialize(from: codeText)
+        defer { codes.deallocate() }
+        let codeBytes = UnsafePointer(codes.baseAddress!)
+
+        // MARK: Fast path
+        // The usual payment: both ends bank accounts, a currency and a time FtM keeps as
+        // they are, its own id, and nothing to say in markers but its channel and
+        // attributes that only markers take, with values that need no encoding. Its line
+        // is written straight into the buffer, a run of such rows at a time, byte for
+        // byte as the general path below writes it.
+
+        /// The bytes the line of row `i` can take if it goes the fast path, or nil.
+        func fastLength(_ i: Int) -> Int? {
+            let row = Int32(i)
+            let a = entries[Int(t.source[i])], b = entries[Int(t.target[i])]
+            guard a & b & FtMEntityIDs.isBank != 0 else { return nil }
+            let currency = Int(t.currency[i])
+            guard currencyKept[currency] else { return nil }
+            let form = t.textForm[i]
+            guard FtMDate.fits(t.time[i]), form.timeStyle == .utc || form.timeStyle == .other else { return nil }
+            let channel = Int(t.channel[i])
+            // Fixed text (under 200 bytes), amount (26), date (19), ids (four), codes.
+            var length = 256 + Int((a >> 8) & 255) + Int((a >> 16) & 255) + Int((b >> 8) & 255) + Int((b >> 16) & 255)
+                + currencyStart[currency + 1] - currencyStart[currency] + channelStart[channel + 1] - channelStart[channel]
+            if !plainTable {
+                for k in 0 ..< verbatim.count where verbatim[k].has(row) { return nil }
+                for k in 0 ..< attributes.count where attributes[k].has(row) {
+                    guard let key = markerKeyJSON[k] else { return nil }
+                    var plain = false
+                    _ = attributes[k].value(at: row) { value in
+                        plain = FtMMarker.isPlainValue(value) && !value.contains { $0 == 0x22 || $0 == 0x5C }
+                        length += key.count + value.count + 4
+                    }
+                    if !plain { return nil }
+                }
+            }
+            if !clashes.isEmpty && clashes.contains(row) { return nil }
+            let idLength = t.ids.withBytes(row) { FtMIdentifiers.isVerbatimEntityID($0) ? $0.count : -1 }
+            return idLength < 0 ? nil : length + idLength
+        }
+
+        /// Writes the line of row `i`, which `fastLength` let through.
+        func writeFastPayment(_ i: Int, _ line: inout LineCursor) {
+            let row = Int32(i)
+            let a = entries[Int(t.source[i])], b = entries[Int(t.target[i])]
+            @inline(__always) func party(_ entry: UInt64, _ line: inout LineCursor) {
+                line.copy(ids + Int(entry >> 24), Int((entry >> 16) & 255))
+            }
+            @inline(__always) func account(_ entry: UInt64, _ line: inout LineCursor) {
+                line.copy(ids + Int(entry >> 24) + Int((entry >> 16) & 255), Int((entry >> 8) & 255))
+            }
+            line.put(#"{"id":""#)
+            t.ids.withBytes(row) { line.copy($0) }
+            line.put(#"","schema":"Payment","properties":{"payer":[""#)
+            party(a, &line)
+            line.put(#""],"payerAccount":[""#)
+            account(a, &line)
+            line.put(#""],"beneficiary":[""#)
+            party(b, &line)
+            line.put(#""],"beneficiaryAccount":[""#)
+            account(b, &line)
+            line.put(#""],"amount":[""#)
+            line.putAmount(t.amount[i], fractionDigits: t.textForm[i].amountFractionDigits)
+            line.put(#""],"currency":["#)
+            let currency = Int(t.currency[i])
+            line.copy(codeBytes + currencyStart[currency], currencyStart[currency + 1] - currencyStart[currency])
+            line.put(#"],"date":[""#)
+            days.put(t.time[i], to: &line)
+            let channel = Int(t.channel[i])
+            var described = channel != 0
+            if described {
+                line.put(#""],"description":["#)
+                line.copy(codeBytes + channelStart[channel], channelStart[channel + 1] - channelStart[channel])
+            } else {
+                line.put("\"]")
+            }
+            if !plainTable {
+                // The attribute markers follow the channel's in `description`, as
+                // `placeAttributes` would put them.
+                for k in 0 ..< attributes.count {
+                    guard let key = markerKeyJSON[k] else { continue }
+                    let had = attributes[k].value(at: row) { value in
+                        if described { line.put(",") } else { line.put(#","description":["#) }
+                        key.withUnsafeBufferPointer { line.copy($0) }
+                        line.copy(value)
+                        line.put("\"")
+                    }
+                    guard had else { continue }
+                    described = true
+                    if attributeMarkerNoted {
+                        attributeMarkersLater += 1
+                    } else {
+                        notes.add(Self.noteAttributeMarker, example: t.attributes.names[k])
+                        attributeMarkerNoted = true
+                    }
+                }
+            }
+            if described { line.put("]}}\n") } else { line.put("}}\n") }
+        }
+
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+            if fastPaths, let first = fastLength(i) {
+                let runStart = i
+                var length = first
+                let room = out.reserve(Swift.max(1 << 16, length + 16))
+                var line = LineCursor(room.baseAddress!)
+                let end = room.baseAddress! + room.count
+                while end - line.p >= length + 16 {
+                    writeFastPayment(i, &line)
+                    i += 1
+                    guard i < rows.upperBound, let next = fastLength(i) else { break }
+                    length = next
+                }
+                out.commit(line.p - room.baseAddress!, of: room)
+                try out.endRecord()
+                if i > runStart { continue }
+            }
+
+            // MARK: General path
             let row = Int32(i)
             let from = t.source[i], to = t.target[i]
             let form = t.textForm[i]
             let time = t.time[i]
             let currency = Int(t.currency[i])
-            var plainRow = plainTable
-            var hasMarkerAttributes = false
-            if !plainTable {
-                plainRow = true
-                for k in 0 ..< attributes.count where attributes[k].has(row) {
-                    if markerKeys[k] == nil { plainRow = false; break }
-                    hasMarkerAttributes = true
-                }
-                for k in 0 ..< verbatim.count where verbatim[k].has(row) { plainRow = false; break }
-            }
-            if plainRow && isBank[Int(schemaOf[Int(from)])] && isBank[Int(schemaOf[Int(to)])] && currencyKept[currency]
-                && FtMDate.fits(time) && (form.timeStyle == .utc || form.timeStyle == .other)
-                && !plan.transferIDClashes.contains(row) && t.ids.withBytes(row, { FtMIdentifiers.isVerbatimEntityID($0) }) {
-                let channel = Int(t.channel[i])
-                writePlainPayment(t, row, from: from, to: to,
-                                  currency: UnsafeBufferPointer(rebasing: codes[currencyStart[currency] ..< currencyStart[currency + 1]]),
-                                  channel: UnsafeBufferPointer(rebasing: codes[channelStart[channel] ..< channelStart[channel + 1]]),
-                                  holder: holder)
-                if hasMarkerAttributes {
-                    // The attribute markers follow the channel's in `description`, as
-                    // `placeAttributes` would put them.
-                    var firstValue = channel == 0
-                    for k in 0 ..< attributes.count {
-                        guard let key = markerKeys[k] else { continue }
-                        _ = attributes[k].value(at: row) { value in
-                            markerText.removeAll(keepingCapacity: true)
-                            markerText.append(contentsOf: key)
-                            if FtMMarker.isPlainValue(value) {
-                                markerText.append(contentsOf: value)
-                            } else {
-                                markerText.append(contentsOf: FtMMarker.encode(String(decoding: value, as: UTF8.self), isKey: false).utf8)
-                            }
-                            out.write { buf in
-                                buf.append(contentsOf: firstValue ? #","description":["#.utf8 : ",".utf8)
-                                markerText.withUnsafeBufferPointer { JSONText.appendString($0, to: &buf) }
-                            }
-                            firstValue = false
-                        }
-                        if attributeMarkerNoted {
-                            attributeMarkersLater += 1
-                        } else {
-                            notes.add(Self.noteAttributeMarker, example: t.attributes.names[k])
-                            attributeMarkerNoted = true
-                        }
-                    }
-                    out.write { buf in buf.append(contentsOf: "]}}\n".utf8) }
-                } else {
-                    out.write { buf in buf.append(contentsOf: channel == 0 ? "}}\n".utf8 : "]}}\n".utf8) }
-                }
-                try out.endRecord()
-                continue
-            }
+            defer { i += 1 }
             bag.reset()
             var markers: [FtMMarker] = []
             // Parties and accounts.
@@ -523,56 +641,9 @@ final class FtMExport {
             }
             try out.endRecord()
         }
-        }
-        }
         notes.add(Self.noteAttributeMarker, count: attributeMarkersLater)
         return PaymentCounts(nonBank: nonBank, timeMarkers: timeMarkers, hashedIDs: hashedIDs,
                              firstNonBank: firstNonBank, firstTimeMarker: firstTimeMarker, firstHashedID: firstHashedID)
-    }
-
-    /// A payment between two bank accounts with nothing to say in markers but its
-    /// channel, written byte by byte in the order the general path writes it, up to
-    /// the channel's marker (the caller adds attribute markers and closes the line).
-    /// FtM ids hold only `[0-9A-Za-z.-]`, so they need no escaping.
-    @inline(__always)
-    func writePlainPayment(_ t: TransferTable, _ row: Int32, from: Int32, to: Int32, currency: UnsafeBufferPointer<UInt8>,
-                           channel: UnsafeBufferPointer<UInt8>, holder: UnsafeBufferPointer<Int32>) {
-        let i = Int(row)
-        @inline(__always) func put(_ s: StaticString, _ buf: inout [UInt8]) { s.withUTF8Buffer { buf.append(contentsOf: $0) } }
-        out.write { buf in
-            put(#"{"id":""#, &buf)
-            t.ids.withBytes(row) { buf.append(contentsOf: $0) }
-            put(#"","schema":"Payment","properties":{"payer":[""#, &buf)
-            appendParty(from, holder: holder, to: &buf)
-            put(#""],"payerAccount":[""#, &buf)
-            withFtMID(from) { buf.append(contentsOf: $0) }
-            put(#""],"beneficiary":[""#, &buf)
-            appendParty(to, holder: holder, to: &buf)
-            put(#""],"beneficiaryAccount":[""#, &buf)
-            withFtMID(to) { buf.append(contentsOf: $0) }
-            put(#""],"amount":[""#, &buf)
-            Money(units: t.amount[i]).append(to: &buf, fractionDigits: t.textForm[i].amountFractionDigits)
-            put(#""],"currency":["#, &buf)
-            buf.append(contentsOf: currency)
-            put(#"],"date":[""#, &buf)
-            FtMDate.append(t.time[i], to: &buf)
-            if t.channel[i] != 0 {
-                put(#""],"description":["#, &buf)
-                buf.append(contentsOf: channel)
-            } else {
-                put("\"]", &buf)
-            }
-        }
-    }
-
-    @inline(__always)
-    func appendParty(_ account: Int32, holder: UnsafeBufferPointer<Int32>, to buf: inout [UInt8]) {
-        let h = holder[Int(account)]
-        if h >= 0 {
-            withFtMID(h) { buf.append(contentsOf: $0) }
-        } else {
-            plan.standInID[account]!.withUnsafeBufferPointer { buf.append(contentsOf: $0) }
-        }
     }
 
     /// The FtM id of transfer `t`, as the payments were written.
@@ -612,7 +683,88 @@ final class FtMExport {
         let idColumn = l.attributes.column(named: "ftm:id")
         var timeBuffer: [UInt8] = []
         var bag = FtMPropertyBag()
-        for i in rows {
+
+        // MARK: Fast path
+        // The usual link: no attributes or exact texts, weight 1, a time FtM keeps (or
+        // none), and a kind its default schema says without a marker. Its line is the
+        // schema's text around the two ends' ids (and the date), made once for each
+        // kind and pair of entity schemata, and written straight into the buffer.
+        let schemaCount = plan.schemata.count
+        /// Per kind and pair of schemata: an index into `forms` (-1: general path, -2: not yet made).
+        var formOf = [Int32](repeating: -2, count: l.kinds.count * schemaCount * schemaCount)
+        /// `","schema":"NAME","properties":{"SOURCE":["`, then `"],"TARGET":["` (JSON).
+        var forms: [(head: [UInt8], middle: [UInt8])] = []
+        func form(kind: Int, _ s: Int, _ t: Int) -> Int {
+            let key = (kind * schemaCount + s) * schemaCount + t
+            if formOf[key] == -2 {
+                formOf[key] = -1
+                let kindName = l.kinds[UInt16(kind)]  // `kind` is a code
+                let linkSchema = model[FtMMapping.defaultLinkSchema(kind: kindName, source: plan.schemata[s], target: plan.schemata[t])]!
+                if FtMMapping.linkKind(forSchema: linkSchema) == kindName, let ends = FtMMapping.ends(of: linkSchema) {
+                    // As `FtMPropertyBag.writeEntity` writes them: names as they are, ids need no escaping.
+                    let head = Array(#"","schema":""#.utf8) + Array(linkSchema.name.utf8) + Array(#"","properties":{""#.utf8)
+                        + Array(ends.source.utf8) + Array(#"":[""#.utf8)
+                    let middle = Array(#""],""#.utf8) + Array(ends.target.utf8) + Array(#"":[""#.utf8)
+                    formOf[key] = Int32(forms.count)
+                    forms.append((head, middle))
+                }
+            }
+            return Int(formOf[key])
+        }
+        let schemaOf = plan.schemaOf
+        let entries = plan.ids.entries, ids = plan.ids.bytes.baseAddress!  // never empty
+        var days = DayCache()
+        /// The form of row `i` if it goes the fast path, or -1.
+        func fastForm(_ i: Int) -> Int {
+            let row = Int32(i)
+            guard l.weight[i] == 1 else { return -1 }
+            let time = l.time[i]
+            guard time == Timestamp.absent || FtMDate.fits(time) else { return -1 }
+            for k in 0 ..< attributes.count where attributes[k].has(row) { return -1 }
+            for k in 0 ..< verbatim.count where verbatim[k].has(row) { return -1 }
+            return form(kind: Int(l.kind[i]), Int(schemaOf[Int(l.source[i])]), Int(schemaOf[Int(l.target[i])]))
+        }
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+            var f = fastPaths ? fastForm(i) : -1
+            if f >= 0 {
+                let runStart = i
+                do {
+                    @inline(__always) func id(_ entity: Int32, _ line: inout LineCursor) {
+                        let entry = entries[Int(entity)]
+                        line.copy(ids + Int(entry >> 24) + Int((entry >> 16) & 255), Int((entry >> 8) & 255))
+                    }
+                    // Fixed text under 100 bytes, the id's number (20), two ids, the date.
+                    let room = out.reserve(1 << 16)
+                    var line = LineCursor(room.baseAddress!)
+                    let end = room.baseAddress! + room.count
+                    while end - line.p >= 1024 {
+                        let form = forms[f]
+                        line.put(#"{"id":"fg-l-"#)
+                        line.putDecimal(UInt64(i + 1))
+                        form.head.withUnsafeBufferPointer { line.copy($0) }
+                        id(l.source[i], &line)
+                        form.middle.withUnsafeBufferPointer { line.copy($0) }
+                        id(l.target[i], &line)
+                        let time = l.time[i]
+                        if time != Timestamp.absent {
+                            line.put(#""],"date":[""#)
+                            days.put(time, to: &line)
+                        }
+                        line.put("\"]}}\n")
+                        i += 1
+                        guard i < rows.upperBound else { break }
+                        f = fastForm(i)
+                        guard f >= 0 else { break }
+                    }
+                    out.commit(line.p - room.baseAddress!, of: room)
+                }
+                try out.endRecord()
+                if i > runStart { continue }
+            }
+
+            // MARK: General path
+            defer { i += 1 }
             let row = Int32(i)
             let source = l.source[i], target = l.target[i]
             let kind = l.kinds[l.kind[i]]

@@ -39,6 +39,13 @@ enum GraphMLText {
         PercentEncoding.encode(text) { !isXMLChar($0.value) }
     }
 
+    /// Whether `appendContent` writes these bytes as they are (no `&`, `<`, `>`, CR).
+    @inline(__always)
+    static func isPlainContent(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in b where c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == 0x0D { return false }
+        return true
+    }
+
     /// Appends `b` as element content.
     @inline(__always)
     static func appendContent(_ b: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
