@@ -80,7 +80,7 @@ private struct TransferChunkParser: ~Copyable {
     var fromHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
     var toHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
     var sink: UInt64 = 0
-    var day = DayCache()
+    var day = SameDayTimes()
     /// The last currency and channel words of 8 bytes or less (packed, with their
     /// length), with their codes: most rows repeat them.
     var lastCurrency: (word: UInt64, length: Int, code: UInt16) = (0, 0, 0)
@@ -196,7 +196,7 @@ private struct TransferChunkParser: ~Copyable {
 /// the day of the previous such time: rows come in time order, so most share it.
 /// It gives exactly what `Timestamp.parse` gives (any other text, a leap second or
 /// another day goes to it).
-struct DayCache {
+struct SameDayTimes {
     /// The first 10 bytes (the date) of the last time of the usual form, and the
     /// instant its day started.
     private var date8: UInt64 = 0, date2: UInt16 = 0
@@ -209,12 +209,12 @@ struct DayCache {
         if usual && known {
             let raw = UnsafeRawPointer(t.baseAddress!)
             if raw.loadUnaligned(as: UInt64.self) == date8 && raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == date2,
-               let tod = DayCache.timeOfDay(t) {
+               let tod = SameDayTimes.timeOfDay(t) {
                 return (dayStart + Int64(tod), .utc, 0)
             }
         }
         guard case .success(let parsed) = Timestamp.parse(t) else { return nil }
-        if usual && parsed.style == .utc && parsed.offsetMinutes == 0, let tod = DayCache.timeOfDay(t) {
+        if usual && parsed.style == .utc && parsed.offsetMinutes == 0, let tod = SameDayTimes.timeOfDay(t) {
             let raw = UnsafeRawPointer(t.baseAddress!)
             date8 = raw.loadUnaligned(as: UInt64.self)
             date2 = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
