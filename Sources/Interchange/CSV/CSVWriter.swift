@@ -28,6 +28,21 @@ public final class CSVWriter {
         state.pointee.buffer.reserveCapacity(CSVWriter.flushSize + 65536)
     }
 
+    /// A writer that only collects rows in memory (`exchange` takes them out): the
+    /// buffer one thread formats a chunk of rows into (`ChunkedRows`).
+    init() {
+        path = ""
+        fd = -1
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
+    }
+
+    /// Swaps the buffer with `buffer` (for an in-memory writer), at a row's start.
+    func exchange(_ buffer: inout [UInt8]) {
+        swap(&state.pointee.buffer, &buffer)
+        state.pointee.fieldsInRow = 0
+    }
+
     deinit {
         if fd >= 0 { close(fd) }
         state.deinitialize(count: 1)
@@ -76,7 +91,7 @@ public final class CSVWriter {
     public func endRow() throws {
         state.pointee.buffer.append(UInt8(ascii: "\n"))
         state.pointee.fieldsInRow = 0
-        if state.pointee.buffer.count >= CSVWriter.flushSize { try flush() }
+        if fd >= 0 && state.pointee.buffer.count >= CSVWriter.flushSize { try flush() }
     }
 
     /// Writes a whole row of strings.

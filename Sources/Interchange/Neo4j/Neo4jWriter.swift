@@ -181,38 +181,62 @@ final class Neo4jExport {
             verbatimColumns.append("time")
             verbatimHeader.append("time_as_written:string")
         }
-        let out = try CSVWriter(path: folder + "/transfers.csv")
-        try out.row([":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "id:string", "amount:string", "amount_units:long",
-                     "currency:string", "time:datetime", "channel:string"] + verbatimHeader + attributeKeys.map { $0 + ":string" })
+        let file = try ByteWriter(path: folder + "/transfers.csv")
+        let head = CSVWriter()
+        try head.row([":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "id:string", "amount:string", "amount_units:long",
+                      "currency:string", "time:datetime", "channel:string"] + verbatimHeader + attributeKeys.map { $0 + ":string" })
+        var headBytes: [UInt8] = []
+        head.exchange(&headBytes)
+        headBytes.withUnsafeBufferPointer { file.append($0) }
         let currencyWords = (0 ..< t.currencies.count).map { Array(t.currencies[UInt16($0)].utf8) }
         let channelWords = (0 ..< t.channels.count).map { Array(t.channels[UInt16($0)].utf8) }
-        var attributes = t.attributes.columns.map { SparseCursor($0) }
-        var verbatim = verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) }
         let timeColumn = verbatimColumns.firstIndex(of: "time")!
-        for i in 0 ..< t.count {
-            let row = Int32(i)
-            let form = t.textForm[i]
-            e.ids.withBytes(t.source[i]) { out.field($0) }
-            e.ids.withBytes(t.target[i]) { out.field($0) }
-            out.rawField { $0.append(contentsOf: "TRANSFER".utf8) }
-            t.ids.withBytes(row) { out.field($0) }
-            out.rawField { Money(units: t.amount[i]).append(to: &$0, fractionDigits: form.amountFractionDigits) }
-            out.rawField { appendDecimal(t.amount[i], to: &$0) }
-            currencyWords[Int(t.currency[i])].withUnsafeBufferPointer { out.field($0) }
-            out.rawField { Timestamp.append(t.time[i], style: form.timeStyle == .offset ? .offset : .utc, offsetMinutes: form.offsetMinutes, to: &$0) }
-            channelWords[Int(t.channel[i])].withUnsafeBufferPointer { out.field($0) }
-            for k in 0 ..< verbatim.count {
-                if verbatim[k].value(at: row, { out.field($0) }) { continue }
-                if k == timeColumn && form.timeStyle == .unixSeconds {
-                    out.rawField { appendDecimal(t.time[i], to: &$0) }
-                } else {
-                    out.field("")
-                }
-            }
-            for k in 0 ..< attributes.count where !attributes[k].value(at: row, { out.field($0) }) { out.field("") }
-            try out.endRow()
+        func formatter() -> TransferRows {
+            TransferRows(attributes: t.attributes.columns.map { SparseCursor($0) },
+                         verbatim: verbatimColumns.map { SparseCursor(t.layout.verbatim[$0]) })
         }
-        try out.finish()
+        // Rows formatted in chunks on two threads, written in order (`ChunkedRows`).
+        try ChunkedRows.write(rows: t.count, formatters: (formatter(), formatter()), to: file, format: { f, rows, buffer in
+            let out = f.out
+            out.exchange(&buffer)
+            defer { out.exchange(&buffer) }
+            for i in rows {
+                let row = Int32(i)
+                let form = t.textForm[i]
+                e.ids.withBytes(t.source[i]) { out.field($0) }
+                e.ids.withBytes(t.target[i]) { out.field($0) }
+                out.rawField { $0.append(contentsOf: "TRANSFER".utf8) }
+                t.ids.withBytes(row) { out.field($0) }
+                out.rawField { Money(units: t.amount[i]).append(to: &$0, fractionDigits: form.amountFractionDigits) }
+                out.rawField { appendDecimal(t.amount[i], to: &$0) }
+                currencyWords[Int(t.currency[i])].withUnsafeBufferPointer { out.field($0) }
+                out.rawField { Timestamp.append(t.time[i], style: form.timeStyle == .offset ? .offset : .utc, offsetMinutes: form.offsetMinutes, to: &$0) }
+                channelWords[Int(t.channel[i])].withUnsafeBufferPointer { out.field($0) }
+                for k in 0 ..< f.verbatim.count {
+                    if f.verbatim[k].value(at: row, { out.field($0) }) { continue }
+                    if k == timeColumn && form.timeStyle == .unixSeconds {
+                        out.rawField { appendDecimal(t.time[i], to: &$0) }
+                    } else {
+                        out.field("")
+                    }
+                }
+                for k in 0 ..< f.attributes.count where !f.attributes[k].value(at: row, { out.field($0) }) { out.field("") }
+                try out.endRow()
+            }
+        }, merge: { _ in })
+        try file.finish()
+    }
+
+    /// One thread's state for formatting transfer rows: its buffer and cursors.
+    final class TransferRows {
+        let out = CSVWriter()
+        var attributes: [SparseCursor]
+        var verbatim: [SparseCursor]
+
+        init(attributes: [SparseCursor], verbatim: [SparseCursor]) {
+            self.attributes = attributes
+            self.verbatim = verbatim
+        }
     }
 
     func writeLinks() throws {
