@@ -279,27 +279,6 @@ struct TracerTests {
         if policy == .haircut { #expect(sawRounding) }
     }
 
-    /// Big enough for several chunks of the replay pipeline, so that the balance
-    /// replay really runs ahead on its own thread.
-    @Test("two threads give the same trace as one", arguments: TracePolicy.allCases)
-    func twoThreadsAgree(policy: TracePolicy) {
-        var rng = SplitMix(seed: 31)
-        var (c, seeds) = RandomCases.make(&rng, accounts: 40, transfers: 8 * ReplayPipeline.chunk)
-        while c.transfers.count < 3 * ReplayPipeline.chunk { (c, seeds) = RandomCases.make(&rng, accounts: 40, transfers: 8 * ReplayPipeline.chunk) }
-        var one = Tracer(policy: policy)
-        one.twoThreadsFrom = .max
-        var two = one
-        two.twoThreadsFrom = 0
-        let a = one.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
-        let b = two.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
-        // Taint reaches past the first chunks, where the threads overlap.
-        let ledger = Ledger(c.transfers)
-        let lastTainted = a.transfers.map { t in ledger.order.firstIndex(of: t)! }.max() ?? 0
-        #expect(a.transfers.count > 10 && lastTainted > 2 * ReplayPipeline.chunk)
-        #expect(a.naiveShape == b.naiveShape)
-        #expect(a.totals == b.totals && a.piecesMoved == b.piecesMoved)
-    }
-
     @Test func deterministic() {
         var rng = SplitMix(seed: 5)
         let (c, seeds) = RandomCases.make(&rng, accounts: 20, transfers: 400)

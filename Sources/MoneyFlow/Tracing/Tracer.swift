@@ -1,5 +1,4 @@
 import FraudGraph
-import Foundation
 
 /// Traces seed transfers (victims' reported payments) through a case under one
 /// allocation policy, exactly as `shared/spec/tracing.md` says.
@@ -7,9 +6,7 @@ import Foundation
 /// One replay over the ledger: transfers in ascending time, ties in transfers.csv
 /// order. Every account keeps its money per currency ("slot"); the policy's book
 /// decides which of the sender's lots leave. Integer money throughout; the result is
-/// the same on every machine. The replay has two halves (`ReplayPipeline`): balances
-/// (`BalanceReplay`), which on a big ledger run ahead on a second core, and taint
-/// (`TaintReplay`), which follows the same steps in the same order.
+/// the same on every machine.
 ///
 /// Choices where the spec leaves room (each the most literal reading):
 /// - A seed transfer takes its amount from the sender like any transfer; tainted
@@ -35,9 +32,6 @@ public struct Tracer: Sendable {
     public var policy: TracePolicy
     /// Follow tainted money for at most this many transfers after the seed's.
     public var maxHops: Int?
-    /// Ledgers of at least this many transfers replay balances on a second thread,
-    /// ahead of the taint (the result is the same either way).
-    public var twoThreadsFrom = 1 << 18
 
     public init(policy: TracePolicy, maxHops: Int? = nil) {
         self.policy = policy
@@ -94,29 +88,113 @@ public struct Tracer: Sendable {
         }
         seedPositions.append((Int.max, -1))
 
-        // Per slot (account and currency): its balance (`BalanceReplay`) and its record
-        // in the book (`TaintReplay`). Slot a < n is account a in the first currency it
+        // Per slot (account and currency): balance, the book's record and the
+        // currency, side by side. Slot a < n is account a in the first currency it
         // used (in replay order); its other currencies get slots n, n + 1, ...
         let n = c.entities.count
-        var taint = TaintReplay(book: book, accounts: n, currencies: transfers.currencies.count, seeds: seedCount,
-                                seedPositions: seedPositions, limit: limit)
-        defer { taint.records.deallocate() }
-        let twoThreads = transfers.count >= twoThreadsFrom && ProcessInfo.processInfo.activeProcessorCount > 1
-        let slots = ledger.order.withUnsafeBufferPointer { order in
+        var slots = SlotCells(accounts: n, currencies: transfers.currencies.count)
+        defer { slots.deallocate() }
+        var record = Recorder(seeds: seedCount)
+        var pieces = ContiguousArray<Lot>()
+        var arrived = ContiguousArray<Lot>()
+        pieces.reserveCapacity(64)
+        arrived.reserveCapacity(64)
+        var nextSeed = 0
+        var piecesMoved = 0
+
+        ledger.order.withUnsafeBufferPointer { order in
         transfers.source.withUnsafeBufferPointer { source in
         transfers.target.withUnsafeBufferPointer { target in
         transfers.amount.withUnsafeBufferPointer { amount in
         transfers.channel.withUnsafeBufferPointer { channel in
         transfers.currency.withUnsafeBufferPointer { currency in
-            let balances = BalanceReplay(slots: SlotCells(accounts: n, currencies: transfers.currencies.count),
-                                         order: order, source: source, target: target, amount: amount, currency: currency)
-            return ReplayPipeline.run(balances, &taint, count: order.count, twoThreads: twoThreads,
-                                      order: order, amount: amount, channel: channel).slots
+            var nextSeedPosition = seedPositions[0].position
+            // Batches: first touch the cells of a batch's accounts in a tight loop of
+            // independent loads (the memory system fetches them side by side), then
+            // replay the batch from cache.
+            let batch = 64
+            var warm: UInt64 = 0
+            let base = slots.base
+            for start in stride(from: 0, to: order.count, by: batch) {
+            let end = min(start + batch, order.count)
+            for pos in start ..< end {
+                let t = Int(order[pos])
+                warm &+= UInt64(base[Int(source[t])].currency) &+ UInt64(base[Int(target[t])].currency)
+            }
+            if warm == 0x5EED_5EED { base[0].spare &+= 1 }  // keeps the loads (never true in practice)
+            for pos in start ..< end {
+                let t = Int(order[pos])
+                let a = amount[t]
+                let from = Int(source[t]), to = Int(target[t])
+                let code = currency[t]
+                let (_, sc) = slots.slot(account: from, currency: code)
+                let (d, dc) = slots.slot(account: to, currency: code)
+                let sender = sc.pointee
+
+                // MARK: Clean money (the common case)
+                if pos != nextSeedPosition && !book.holdsTaint(sender.taint, account: from) {
+                    sc.pointee.balance = sender.balance > a ? sender.balance - a : 0
+                    dc.pointee.balance += a
+                    continue
+                }
+
+                // MARK: The sender's lots
+                pieces.removeAll(keepingCapacity: true)
+                let before = sender.balance
+                sc.pointee.taint = book.take(sender.taint, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
+                sc.pointee.balance = before > a ? before - a : 0
+
+                if pos == nextSeedPosition {
+                    // MARK: A seed: its whole amount, its own label, hops 0
+                    let seed = seedPositions[nextSeed].seed
+                    nextSeed += 1
+                    nextSeedPosition = seedPositions[nextSeed].position
+                    for p in pieces where !p.isClean {
+                        record.cut[Int(p.seed)] += p.amount
+                        piecesMoved += 1
+                    }
+                    arrived.removeAll(keepingCapacity: true)
+                    arrived.append(Lot(seed: seed, hops: 0, amount: a))
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
+                    record.add(seed: seed, amount: a)
+                    record.transfer(Int32(t), hops: 0)
+                    dc.pointee.balance += a
+                    continue
+                }
+
+                // MARK: Pieces arrive with one hop more, or cut
+                arrived.removeAll(keepingCapacity: true)
+                var leastHops = Int32.max
+                for p in pieces {
+                    if p.isClean {
+                        arrived.appendMerging(p)
+                        continue
+                    }
+                    piecesMoved += 1
+                    if p.hops >= limit {
+                        record.cut[Int(p.seed)] += p.amount
+                        arrived.appendMerging(.clean(p.amount))
+                    } else {
+                        let h = p.hops + 1
+                        if h < leastHops { leastHops = h }
+                        record.add(seed: p.seed, amount: p.amount)
+                        arrived.appendMerging(Lot(seed: p.seed, hops: h, amount: p.amount))
+                    }
+                }
+                if leastHops == Int32.max || channel[t] == TransferTable.cashOutChannel {
+                    if leastHops != Int32.max {
+                        // MARK: A cash withdrawal: the tainted money exits here
+                        record.exit(Int32(t), from: Int32(from))
+                        record.transfer(Int32(t), hops: leastHops)
+                    }
+                } else {
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
+                    record.transfer(Int32(t), hops: leastHops)
+                }
+                dc.pointee.balance += a
+            }
+            }
         }}}}}}
-        defer { slots.deallocate() }
-        book = taint.book
-        let record = taint.record
-        let piecesMoved = taint.piecesMoved
 
         // MARK: - What is still held
         var remaining = book.remainingTaint()

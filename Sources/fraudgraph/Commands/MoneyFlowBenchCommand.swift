@@ -22,9 +22,6 @@ struct MoneyFlowBenchCommand: ParsableCommand {
     @Option(help: "Runs of each phase; the fastest and the median are reported.")
     var repeats = 3
 
-    @Option(help: "Threads of the tracer's replay: 1, or 2 (balances ahead of the taint, the default for big ledgers).")
-    var threads = 2
-
     func run() throws {
         let started = Date()
         let c = try CaseLoading.load(caseOptions).case
@@ -51,9 +48,7 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     facts = [("checksum", "\(sum)")]
                 } else if phase == "skeleton" {
-                    var tracer = Tracer(policy: .fifo)
-                    if threads < 2 { tracer.twoThreadsFrom = .max }
-                    let trace = tracer.run(on: c, ledger: ledger, seeds: [])
+                    let trace = Tracer(policy: .fifo).run(on: c, ledger: ledger, seeds: [])
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     facts = [("transfers", "\(trace.transfers.count)")]
                 } else if phase == "patterns" {
@@ -61,9 +56,7 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     facts = [("findings", "\(findings.count)")]
                 } else if let policy = TracePolicy(rawValue: phase) {
-                    var tracer = Tracer(policy: policy)
-                    if threads < 2 { tracer.twoThreadsFrom = .max }
-                    let trace = tracer.run(on: c, ledger: ledger, seeds: seeds)
+                    let trace = Tracer(policy: policy).run(on: c, ledger: ledger, seeds: seeds)
                     times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
                     let held = trace.totals.reduce(Int64(0)) { $0 + $1.held }
                     facts = [("taintedTransfers", "\(trace.transfers.count)"), ("shares", "\(trace.transferShares.seed.count)"),

@@ -134,7 +134,7 @@ struct HaircutBook: TaintBook {
     init() {}
 
     @inline(__always)
-    func holdsTaint(_ slotHasRecord: Bool, account: Int) -> Bool { slotHasRecord }
+    func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
 
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {

@@ -14,7 +14,7 @@ struct PoisonBook: TaintBook {
     }
 
     @inline(__always)
-    func holdsTaint(_ slotHasRecord: Bool, account: Int) -> Bool { marksOf[account] >= 0 }
+    func holdsTaint(_ k: Int32, account: Int) -> Bool { marksOf[account] >= 0 }
 
     /// The slots' records stay -1: marks live per account here.
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,

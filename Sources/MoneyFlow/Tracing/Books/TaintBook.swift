@@ -9,9 +9,9 @@
 /// its balance, and for order-keeping books the lots of a slot add up to at most its
 /// balance (the rest is clean money that came after them).
 protocol TaintBook {
-    /// Whether a transfer out of a slot of `account` can carry tainted money;
-    /// `slotHasRecord`: whether the slot has a record in this book.
-    func holdsTaint(_ slotHasRecord: Bool, account: Int) -> Bool
+    /// Whether a transfer out of a slot with taint number `k` (of `account`) can
+    /// carry tainted money.
+    func holdsTaint(_ k: Int32, account: Int) -> Bool
 
     /// A transfer of `amount` leaves a slot (record `k`, balance just before
     /// `balance`). Appends the pieces it carries, in the order taken (clean pieces

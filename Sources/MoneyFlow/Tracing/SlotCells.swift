@@ -1,13 +1,21 @@
 import Foundation
 
-/// A slot's balance in the replay (never negative) and its currency. All zero is an
-/// unused slot. (Whether it holds taint is `SlotRecords`' business.)
+/// A slot's state in the replay: its balance (never negative), its record in the
+/// policy's book, and its currency. 16 bytes, so that the common case (clean money
+/// moving) touches one cache line per side. All zero is an unused slot.
 struct SlotCell {
     var balance: Int64
+    /// The book's record + 1 (0: only clean money).
+    var record: Int32
     /// Currency code; 0 while the slot is unused.
     var currency: UInt16
-    var spare: UInt16 = 0
-    var spare2: Int32 = 0
+    var spare: UInt16
+
+    /// The book's record, -1 while the slot holds only clean money.
+    @inline(__always) var taint: Int32 {
+        get { record &- 1 }
+        set { record = newValue &+ 1 }
+    }
 }
 
 /// The replay's slots: one per account and currency it used.
