@@ -30,18 +30,13 @@ struct EntityChunk: Sendable {
         chunk.ids.reserve(rows: reserve, bytesPerRow: 10)
         chunk.name.reserve(rows: reserve, bytesPerRow: 8)
         chunk.kind.reserveCapacity(reserve); chunk.country.reserveCapacity(reserve); chunk.role.reserveCapacity(reserve)
-        guard var reader = try? CSVReader(path: path, range: range) else { return chunk }
-        if let progress { reader.onChunk = { chunk, before in progress(before + chunk.count) } }
         var parser = EntityChunkParser(layout: layout)
-        while true {
-            let n: Int
-            do { n = try reader.nextBatch(max: CSVReader.batchCapacity) } catch { return chunk }
-            if n == 0 { break }
+        chunk.clean = CSVReader.readPart(path: path, range: range, progress: progress) { batch, n in
             for r in 0 ..< n {
-                guard parser.read(reader.record(r), into: &chunk) else { return chunk }
+                guard parser.read(batch.record(r), into: &chunk) else { return false }
             }
+            return true
         }
-        chunk.clean = reader.fileOffset == range.upperBound
         return chunk
     }
 }

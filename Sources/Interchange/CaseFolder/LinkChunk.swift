@@ -29,16 +29,10 @@ struct LinkChunk: Sendable {
         chunk.attributes = Array(repeating: SparseStringColumn(), count: layout.attributeFields.count)
         chunk.source.reserveCapacity(reserve); chunk.target.reserveCapacity(reserve)
         chunk.kind.reserveCapacity(reserve); chunk.time.reserveCapacity(reserve); chunk.weight.reserveCapacity(reserve)
-        guard var reader = try? CSVReader(path: path, range: range) else { return chunk }
-        if let progress { reader.onChunk = { chunk, before in progress(before + chunk.count) } }
         var parser = LinkChunkParser(layout: layout, builder: builder)
-        while true {
-            let n: Int
-            do { n = try reader.nextBatch(max: CSVReader.batchCapacity) } catch { return chunk }
-            if n == 0 { break }
-            guard parser.read(batch: reader, count: n, into: &chunk) else { return chunk }
+        chunk.clean = CSVReader.readPart(path: path, range: range, progress: progress) { batch, n in
+            parser.read(batch: batch, count: n, into: &chunk)
         }
-        chunk.clean = reader.fileOffset == range.upperBound
         return chunk
     }
 }

@@ -17,16 +17,13 @@ extension ReadSession {
         guard builder.entities.count == 0, size - start >= options.parallelMinimumBytes,
               let cut = ParallelTransfers.lineEnd(in: file, after: start + (size - start) / 2, before: size)
         else { return false }
-        let progress = options.progress
-        let name = CaseFile.entities
-        let secondRows = Int(Double(estimatedRows) * Double(size - cut) / Double(size - start) * 1.05) + 16
+        let progress = ParallelTransfers.halfProgress(options.progress, file: CaseFile.entities, start: start, size: size)
+        let secondRows = ParallelTransfers.secondHalfRows(estimated: estimatedRows, start: start, cut: cut, size: size)
         var chunks: [EntityChunk] = []
         do {
             let (first, second) = ParallelTransfers.both({
                 EntityChunk.read(path: file, range: start ..< cut, layout: layout, reserve: estimatedRows,
-                                 progress: progress.map { report in { read in
-                                     report(ImportProgress(file: name, bytesRead: min(size, start + 2 * read), totalBytes: size))
-                                 } })
+                                 progress: progress)
             }, {
                 EntityChunk.read(path: file, range: cut ..< size, layout: layout, reserve: secondRows)
             })

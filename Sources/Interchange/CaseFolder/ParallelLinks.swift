@@ -17,16 +17,13 @@ extension ReadSession {
               let cut = ParallelTransfers.lineEnd(in: file, after: start + (size - start) / 2, before: size)
         else { return false }
         let shared = SharedBuilder(builder)
-        let progress = options.progress
-        let name = CaseFile.links
-        let secondRows = Int(Double(estimatedRows) * Double(size - cut) / Double(size - start) * 1.05) + 16
+        let progress = ParallelTransfers.halfProgress(options.progress, file: CaseFile.links, start: start, size: size)
+        let secondRows = ParallelTransfers.secondHalfRows(estimated: estimatedRows, start: start, cut: cut, size: size)
         var chunks: [LinkChunk] = []
         do {
             let (first, second) = ParallelTransfers.both({
                 LinkChunk.read(path: file, range: start ..< cut, layout: layout, builder: shared.builder!, reserve: estimatedRows,
-                               progress: progress.map { report in { read in
-                                   report(ImportProgress(file: name, bytesRead: min(size, start + 2 * read), totalBytes: size))
-                               } })
+                               progress: progress)
             }, {
                 LinkChunk.read(path: file, range: cut ..< size, layout: layout, builder: shared.builder!, reserve: secondRows)
             })

@@ -26,19 +26,13 @@ extension ReadSession {
         // The threads read the builder through a box that lets go of it when they are
         // done, so that adding the halves afterwards copies none of its tables.
         let shared = SharedBuilder(builder)
-        let progress = options.progress
-        let name = CaseFile.transfers
-        let firstShare = Double(cut - start) / Double(size - start)
-        let firstRows = estimatedRows
-        let secondRows = Int(Double(estimatedRows) * (1 - firstShare) * 1.05) + 16
+        let progress = ParallelTransfers.halfProgress(options.progress, file: CaseFile.transfers, start: start, size: size)
+        let secondRows = ParallelTransfers.secondHalfRows(estimated: estimatedRows, start: start, cut: cut, size: size)
         var chunks: [TransferChunk] = []
         do {
             let (first, second) = ParallelTransfers.both({
-                TransferChunk.read(path: file, range: start ..< cut, layout: layout, builder: shared.builder!, reserve: firstRows,
-                                   progress: progress.map { report in { read in
-                                       // The first half stands for both: they advance together.
-                                       report(ImportProgress(file: name, bytesRead: min(size, start + 2 * read), totalBytes: size))
-                                   } })
+                TransferChunk.read(path: file, range: start ..< cut, layout: layout, builder: shared.builder!, reserve: estimatedRows,
+                                   progress: progress)
             }, {
                 TransferChunk.read(path: file, range: cut ..< size, layout: layout, builder: shared.builder!, reserve: secondRows)
             })
@@ -166,6 +160,20 @@ final class SharedBuilder: @unchecked Sendable {
 }
 
 enum ParallelTransfers {
+    /// Rows to make room for in the second half (from `cut` to `size`) of a file read
+    /// from `start`: its share of the file's estimate, and 5% more.
+    static func secondHalfRows(estimated: Int, start: Int, cut: Int, size: Int) -> Int {
+        Int(Double(estimated) * Double(size - cut) / Double(size - start) * 1.05) + 16
+    }
+
+    /// The progress the first half's thread reports for the whole of `file` (read from
+    /// `start` to `size`): the first half stands for both, they advance together.
+    static func halfProgress(_ report: (@Sendable (ImportProgress) -> Void)?, file: String, start: Int, size: Int) -> ((Int) -> Void)? {
+        report.map { report in { read in
+            report(ImportProgress(file: file, bytesRead: min(size, start + 2 * read), totalBytes: size))
+        } }
+    }
+
     /// The offset just after the first line end at or after `offset` (and before
     /// `end`), or nil.
     static func lineEnd(in path: String, after offset: Int, before end: Int) -> Int? {

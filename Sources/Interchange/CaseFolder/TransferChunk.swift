@@ -52,18 +52,10 @@ struct TransferChunk: Sendable {
         chunk.amount.reserveCapacity(reserve); chunk.time.reserveCapacity(reserve)
         chunk.currency.reserveCapacity(reserve); chunk.channel.reserveCapacity(reserve)
         chunk.textForm.reserveCapacity(reserve)
-        guard var reader = try? CSVReader(path: path, range: range) else { return chunk }
-        if let progress { reader.onChunk = { chunk, before in progress(before + chunk.count) } }
         var parser = TransferChunkParser(layout: layout, builder: builder)
-        while true {
-            let n: Int
-            do { n = try reader.nextBatch(max: CSVReader.batchCapacity) } catch { return chunk }
-            if n == 0 { break }
-            guard parser.read(batch: reader, count: n, into: &chunk) else { return chunk }
+        chunk.clean = CSVReader.readPart(path: path, range: range, progress: progress) { batch, n in
+            parser.read(batch: batch, count: n, into: &chunk)
         }
-        // The part must end exactly where it was cut (a cut inside a quoted field
-        // shows up as a broken last record, or as bytes left over).
-        chunk.clean = reader.fileOffset == range.upperBound
         return chunk
     }
 }
