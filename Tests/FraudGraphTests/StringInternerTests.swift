@@ -110,6 +110,38 @@ struct StringInternerIndexingTests {
         #expect((try? StringInterner.indexing(StringColumn(["", "x", ""])).get()) == nil)
     }
 
+    @Test("keys crowded where the threads' halves meet, or at the end of the table, are still numbered and found", arguments: [5_000, 30_000, 200_000])
+    func crowdedAtEdges(_ n: Int) throws {
+        // The table of n keys has `size` slots (load at most 0.7), split between two
+        // threads at the middle; a probe that reaches a half's end is set aside.
+        var size = 16
+        while size * 7 / 10 < n { size <<= 1 }
+        // Also a quarter in: where one stretch of a half spills into the next.
+        let edges = [size / 4, size / 2, size]
+        var crowded: [String] = [], others: [String] = []
+        var i = 0
+        while crowded.count < 60 || others.count < n - 60 {
+            var key = "K\(i)"
+            i += 1
+            let home = key.withUTF8 { Int(truncatingIfNeeded: byteHash($0)) & (size - 1) }
+            if edges.contains(where: { home >= $0 - 4 && home < $0 }) {
+                if crowded.count < 60 { crowded.append(key) }
+            } else if others.count < n - 60 {
+                others.append(key)
+            }
+        }
+        var ids = others + crowded
+        ids.swapAt(0, ids.count - 1)
+        let interner = try StringInterner.indexing(StringColumn(ids)).get()
+        for (row, id) in ids.enumerated() { #expect(interner.index(of: id) == Int32(row)) }
+        // A repeat of a crowded key is found at its later row.
+        guard case .failure(let r) = StringInterner.indexing(StringColumn(ids + [ids[0]])) else {
+            Issue.record("no repeat found")
+            return
+        }
+        #expect(r.row == n)
+    }
+
     @Test("gives the same table every time")
     func deterministic() throws {
         let column = StringColumn(StringInternerIndexingTests.ids(5_000, seed: 4))

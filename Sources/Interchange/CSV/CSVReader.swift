@@ -278,6 +278,17 @@ public struct CSVReader: ~Copyable {
             } else {
                 let fieldStart = p
                 while p < end {
+                    // Eight bytes at a time while none is below '-': the lowest byte
+                    // flagged by `belowDash` is the first such byte (higher ones may
+                    // be flagged falsely, by a borrow).
+                    if p &+ 8 <= end {
+                        let flags = CSVReader.belowDash(UnsafeRawPointer(buf + p).loadUnaligned(as: UInt64.self))
+                        if flags == 0 {
+                            p &+= 8
+                            continue
+                        }
+                        p &+= flags.trailingZeroBitCount &>> 3
+                    }
                     let c = buf[p]
                     // One comparison rejects every ordinary byte: the four special
                     // bytes and NUL are all below '-' (0x2D).
@@ -319,6 +330,14 @@ public struct CSVReader: ~Copyable {
             for i in 0 ..< fieldsSoFar where spans[firstSpan + 2 * i + 1] < 0 { unescape(firstSpan + 2 * i) }
         }
         return .record
+    }
+
+    /// The high bit of each byte of `word` below 0x2D (`,` `"` CR LF and NUL all
+    /// are), exact up to the first such byte. (Bytes of 0x80 and above are never
+    /// flagged.)
+    @inline(__always)
+    static func belowDash(_ word: UInt64) -> UInt64 {
+        (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Removes the doubled quotes of the field whose start is span `k` in place (its

@@ -55,7 +55,7 @@ struct TransferChunk: Sendable {
         var parser = TransferChunkParser(layout: layout, builder: builder)
         chunk.clean = CSVReader.readPart(path: path, range: range, progress: progress) { batch, n in
             parser.read(batch: batch, count: n, into: &chunk)
-        }
+        } && parser.allHoldMoney(chunk)
         return chunk
     }
 }
@@ -108,9 +108,20 @@ private struct TransferChunkParser: ~Copyable {
         return code
     }
 
-    @inline(__always)
-    private func holdsMoney(_ e: Int32) -> Bool {
-        holders[Int(e) >> 6] & (1 << UInt64(Int(e) & 63)) != 0
+    /// Whether every entity the chunk's rows name can hold money (outside accounts,
+    /// -1, can). Independent lookups in a tight loop overlap their cache misses.
+    func allHoldMoney(_ chunk: borrowing TransferChunk) -> Bool {
+        var missing: UInt64 = 0
+        holders.withUnsafeBufferPointer { bits in
+            for column in [chunk.source, chunk.target] {
+                column.withUnsafeBufferPointer { entities in
+                    for e in entities where e >= 0 {
+                        missing |= ~bits[Int(e) &>> 6] & (1 &<< UInt64(Int(e) & 63))
+                    }
+                }
+            }
+        }
+        return missing == 0
     }
 
     /// Reads the `count` records of the batch; false at the first record with a problem.
@@ -144,14 +155,10 @@ private struct TransferChunkParser: ~Copyable {
         guard let channelCode = Self.code(channelText, last: &lastChannel, in: &chunk.channels) else { return false }
         let row = chunk.count
         var source: Int32 = -1, target: Int32 = -1
-        if let e = builder.entityIndex(fromText, hash: fromHash) {
-            guard holdsMoney(e) else { return false }
-            source = e
-        }
-        if let e = builder.entityIndex(toText, hash: toHash) {
-            guard holdsMoney(e) else { return false }
-            target = e
-        }
+        // Whether they can hold money is checked afterwards, all rows at once
+        // (`allHoldMoney`): here it would wait for memory on every row.
+        if let e = builder.entityIndex(fromText, hash: fromHash) { source = e }
+        if let e = builder.entityIndex(toText, hash: toHash) { target = e }
         if source < 0 {
             chunk.outsideIDs.append(bytes: fromText)
             chunk.outsideAt.append(2 &* row)
