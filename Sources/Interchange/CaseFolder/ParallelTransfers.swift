@@ -48,17 +48,6 @@ extension ReadSession {
     private mutating func install(
         _ chunks: inout [TransferChunk], layout: HeaderLayout, attributeColumn: [Int], source: inout ImportReport.SourceFile
     ) -> Bool {
-        // MARK: - Ids: numbered in file order, indexed, none repeated
-        var ids = chunks[0].ids
-        chunks[0].ids = StringColumn()
-        for k in 1 ..< chunks.count {
-            ids.append(contentsOf: chunks[k].ids)
-            chunks[k].ids = StringColumn()
-        }
-        let indexed = StringInterner.indexing(ids)
-        ids = StringColumn()
-        guard case .success(let index) = indexed else { return false }
-
         // MARK: - Words: coded in the order they first appear
         let saved = builder
         var currencyCodes: [[UInt16]] = [], channelCodes: [[UInt16]] = []
@@ -83,7 +72,52 @@ extension ReadSession {
             currencyCodes.append(currency)
             channelCodes.append(channel)
         }
+
+        // MARK: - Ids indexed on other threads while the columns are put together here
+        let ids = IDParts(chunks.map(\.ids))
+        for k in chunks.indices { chunks[k].ids = StringColumn() }
+        var columns = CaseBuilder.TransferColumns(ids: StringInterner())
+        var rowOffsets: [Int32] = [0]
+        let (_, indexed) = ParallelTransfers.both({
+            for k in chunks.indices {
+                ParallelTransfers.recode(&chunks[k].currency, with: currencyCodes[k])
+                ParallelTransfers.recode(&chunks[k].channel, with: channelCodes[k])
+            }
+            // The first half's columns, taken (not copied), have room for the whole file.
+            func take<T>(_ column: inout ContiguousArray<T>) -> ContiguousArray<T> {
+                let taken = column
+                column = []
+                return taken
+            }
+            columns.source = take(&chunks[0].source)
+            columns.target = take(&chunks[0].target)
+            columns.amount = take(&chunks[0].amount)
+            columns.time = take(&chunks[0].time)
+            columns.currency = take(&chunks[0].currency)
+            columns.channel = take(&chunks[0].channel)
+            columns.textForm = take(&chunks[0].textForm)
+            for k in 1 ..< chunks.count {
+                rowOffsets.append(Int32(columns.source.count))
+                ParallelTransfers.append(chunks[k].source, to: &columns.source)
+                ParallelTransfers.append(chunks[k].target, to: &columns.target)
+                ParallelTransfers.append(chunks[k].amount, to: &columns.amount)
+                ParallelTransfers.append(chunks[k].time, to: &columns.time)
+                ParallelTransfers.append(chunks[k].currency, to: &columns.currency)
+                ParallelTransfers.append(chunks[k].channel, to: &columns.channel)
+                ParallelTransfers.append(chunks[k].textForm, to: &columns.textForm)
+                chunks[k].source = []; chunks[k].target = []; chunks[k].amount = []; chunks[k].time = []
+                chunks[k].currency = []; chunks[k].channel = []; chunks[k].textForm = []
+            }
+        }, {
+            // Numbered in file order, indexed, none repeated.
+            StringInterner.indexing(ids.joined())
+        })
+        guard case .success(let index) = indexed else {
+            builder = saved
+            return false
+        }
         _ = consume saved
+        columns.ids = index
 
         // From here on nothing can fail.
         // MARK: - Outside accounts, in the order rows name them
@@ -91,43 +125,9 @@ extension ReadSession {
             for j in 0 ..< chunks[k].outsideAt.count {
                 let e = chunks[k].outsideIDs.withBytes(j) { builder.addOutsideAccount(id: $0) }
                 let at = chunks[k].outsideAt[j]
-                if at & 1 == 0 { chunks[k].source[at >> 1] = e } else { chunks[k].target[at >> 1] = e }
+                let row = Int(rowOffsets[k]) + at >> 1
+                if at & 1 == 0 { columns.source[row] = e } else { columns.target[row] = e }
             }
-        }
-
-        // MARK: - Columns, half after half
-        for k in chunks.indices {
-            ParallelTransfers.recode(&chunks[k].currency, with: currencyCodes[k])
-            ParallelTransfers.recode(&chunks[k].channel, with: channelCodes[k])
-        }
-        // The first half's columns, taken (not copied), have room for the whole file.
-        func take<T>(_ column: inout ContiguousArray<T>) -> ContiguousArray<T> {
-            let taken = column
-            column = []
-            return taken
-        }
-        var columns = CaseBuilder.TransferColumns(ids: index)
-        columns.source = take(&chunks[0].source)
-        columns.target = take(&chunks[0].target)
-        columns.amount = take(&chunks[0].amount)
-        columns.time = take(&chunks[0].time)
-        columns.currency = take(&chunks[0].currency)
-        columns.channel = take(&chunks[0].channel)
-        columns.textForm = take(&chunks[0].textForm)
-        var rowOffsets: [Int32] = [0]
-        for k in 1 ..< chunks.count {
-            rowOffsets.append(Int32(columns.source.count))
-            ParallelTransfers.append(chunks[k].source, to: &columns.source)
-            ParallelTransfers.append(chunks[k].target, to: &columns.target)
-            ParallelTransfers.append(chunks[k].amount, to: &columns.amount)
-            ParallelTransfers.append(chunks[k].time, to: &columns.time)
-            ParallelTransfers.append(chunks[k].currency, to: &columns.currency)
-            ParallelTransfers.append(chunks[k].channel, to: &columns.channel)
-            ParallelTransfers.append(chunks[k].textForm, to: &columns.textForm)
-        }
-        for k in chunks.indices {
-            chunks[k].source = []; chunks[k].target = []; chunks[k].amount = []; chunks[k].time = []
-            chunks[k].currency = []; chunks[k].channel = []; chunks[k].textForm = []
         }
         let count = columns.source.count
         builder.installTransfers(columns)
@@ -150,6 +150,24 @@ extension ReadSession {
             }
         }
         return true
+    }
+}
+
+/// The ids of each part of a file, joined into one column by the thread that indexes
+/// them (taken out, so that joining copies no more than the later parts).
+final class IDParts: @unchecked Sendable {
+    private var parts: [StringColumn]
+    init(_ parts: [StringColumn]) { self.parts = parts }
+
+    /// The parts in order, as one column; the box is left empty.
+    func joined() -> StringColumn {
+        var all = parts[0]
+        parts[0] = StringColumn()
+        for k in 1 ..< parts.count {
+            all.append(contentsOf: parts[k])
+            parts[k] = StringColumn()
+        }
+        return all
     }
 }
 
