@@ -1,15 +1,13 @@
 import Foundation
 
-/// A slot's state in the replay: its balance (never negative), its record in the
-/// policy's book, and its currency. 16 bytes, so that the common case (clean money
-/// moving) touches one cache line per side. All zero is an unused slot.
+/// A slot's state in the replay: its balance (never negative) and its record in the
+/// policy's book. 16 bytes, so that the common case (clean money moving) touches one
+/// cache line per side. All zero is a slot with nothing in it.
 struct SlotCell {
     var balance: Int64
     /// The book's record + 1 (0: only clean money).
     var record: Int32
-    /// Currency code; 0 while the slot is unused.
-    var currency: UInt16
-    var spare: UInt16
+    var spare: UInt32
 
     /// The book's record, -1 while the slot holds only clean money.
     @inline(__always) var taint: Int32 {
@@ -18,37 +16,29 @@ struct SlotCell {
     }
 }
 
-/// The replay's slots: one per account and currency it used.
+/// The replay's slots: one per account and currency.
 ///
-/// Slot `a < n` is account `a` in the first currency it used, in replay order. Any
-/// other currency `c` of account `a` is slot `c·n + a`, in a block of `n` cells for
-/// that currency made the first time any account needs it. Blocks are zeroed memory
-/// that the system maps lazily, so only the pages of accounts that really use a
-/// second currency cost memory. No pass before the replay: the slot's currency is in
-/// its cell.
+/// Slot `c·n + a` is account `a` in currency code `c`, at a fixed place: the cell of
+/// either side of a transfer is known from the transfer alone, so a batch's cells
+/// can be fetched from memory side by side before the batch is replayed, whatever
+/// the currency. The cells are one block of zeroed memory that the system maps
+/// lazily: only the pages of the currencies accounts really use cost memory.
 ///
-/// Memory: 16 bytes an account, and 16 per account-and-currency beyond the first
-/// (by 4 KiB page).
+/// Memory: 16 bytes an account for each currency it uses (by 4 KiB page, or 2 MiB
+/// page where the system gives them).
 struct SlotCells {
     let accounts: Int
+    /// Currency codes: 0 ..< codes.
+    private let codes: Int
     private(set) var base: UnsafeMutablePointer<SlotCell>
-    /// Per currency code, its block of cells (nil until an account needs it); the
-    /// block of an account's first currency is never used (that cell is in `base`).
-    private let blocks: UnsafeMutablePointer<UnsafeMutablePointer<SlotCell>?>
-    /// Where the memory of `base` (index 0) and of each block (index = code) starts.
-    private let mappings: UnsafeMutablePointer<UnsafeMutableRawPointer?>
-    private let blockCount: Int
-    /// Slots beyond the first currency in use, in the order they appeared.
-    private(set) var extraSlots = ContiguousArray<Int>()
+    private let mapping: UnsafeMutableRawPointer
+    private let size: Int
 
     init(accounts n: Int, currencies: Int) {
-        accounts = n
-        blockCount = currencies + 1
-        blocks = .allocate(capacity: blockCount)
-        blocks.initialize(repeating: nil, count: blockCount)
-        mappings = .allocate(capacity: blockCount)
-        mappings.initialize(repeating: nil, count: blockCount)
-        base = SlotCells.zeroed(max(1, n), mapping: &mappings[0])
+        accounts = max(1, n)
+        codes = max(1, currencies)
+        size = SlotCells.bytes(accounts * codes)
+        (base, mapping) = SlotCells.zeroed(size)
     }
 
     // MARK: - Memory
@@ -62,37 +52,28 @@ struct SlotCells {
         (count * MemoryLayout<SlotCell>.stride + hugePage - 1) / hugePage * hugePage + hugePage
     }
 
-    /// `count` zeroed cells; `mapping` is what `release` needs.
-    private static func zeroed(_ count: Int, mapping: inout UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SlotCell> {
+    /// `size` bytes of zeroed cells (their start, on a 2 MiB boundary), and the
+    /// mapping that `deallocate` releases.
+    private static func zeroed(_ size: Int) -> (UnsafeMutablePointer<SlotCell>, UnsafeMutableRawPointer) {
         #if os(Linux)
-        let size = bytes(count)
         let raw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-        guard let raw, raw != MAP_FAILED else { fatalError("out of memory for \(count) slots") }
-        mapping = raw
+        guard let raw, raw != MAP_FAILED else { fatalError("out of memory for \(size) bytes of slots") }
         // Start on a 2 MiB boundary so that every page of the cells can be a huge one.
         let aligned = UnsafeMutableRawPointer(bitPattern: (Int(bitPattern: raw) + hugePage - 1) & ~(hugePage - 1))!
         _ = madvise(aligned, size - hugePage, MADV_HUGEPAGE)
-        return aligned.bindMemory(to: SlotCell.self, capacity: count)
+        return (aligned.bindMemory(to: SlotCell.self, capacity: (size - hugePage) / MemoryLayout<SlotCell>.stride), raw)
         #else
-        guard let raw = calloc(count, MemoryLayout<SlotCell>.stride) else { fatalError("out of memory for \(count) slots") }
-        mapping = raw
-        return raw.bindMemory(to: SlotCell.self, capacity: count)
-        #endif
-    }
-
-    private static func release(_ mapping: UnsafeMutableRawPointer, count: Int) {
-        #if os(Linux)
-        _ = munmap(mapping, bytes(count))
-        #else
-        free(mapping)
+        guard let raw = calloc(size, 1) else { fatalError("out of memory for \(size) bytes of slots") }
+        return (raw.bindMemory(to: SlotCell.self, capacity: size / MemoryLayout<SlotCell>.stride), raw)
         #endif
     }
 
     func deallocate() {
-        SlotCells.release(mappings[0]!, count: max(1, accounts))
-        for c in 1 ..< blockCount { if let m = mappings[c] { SlotCells.release(m, count: accounts) } }
-        blocks.deallocate()
-        mappings.deallocate()
+        #if os(Linux)
+        _ = munmap(mapping, size)
+        #else
+        free(mapping)
+        #endif
     }
 
     // MARK: - Slots
@@ -101,38 +82,21 @@ struct SlotCells {
     func account(of id: Int) -> Int32 { Int32(id % accounts) }
 
     /// The cell of slot `id`.
-    func cell(_ id: Int) -> UnsafeMutablePointer<SlotCell> {
-        id < accounts ? base + id : blocks[id / accounts]! + id % accounts
+    func cell(_ id: Int) -> UnsafeMutablePointer<SlotCell> { base + id }
+
+    /// Every slot of the currencies `used` (by code) that holds money, in slot order.
+    func slotsHoldingMoney(currencies used: [Bool]) -> [Int] {
+        var slots: [Int] = []
+        for c in 0 ..< min(codes, used.count) where used[c] {
+            for id in c * accounts ..< (c + 1) * accounts where base[id].balance != 0 { slots.append(id) }
+        }
+        return slots
     }
 
-    /// Every slot in use: the accounts', then the others in order of appearance.
-    var usedSlots: [Int] { Array(0 ..< accounts) + extraSlots }
-
-    /// The slot of `account` in `currency`, made if new: its id and its cell.
+    /// The slot of `account` in `currency`: its id and its cell.
     @inline(__always)
-    mutating func slot(account a: Int, currency code: UInt16) -> (id: Int, cell: UnsafeMutablePointer<SlotCell>) {
-        let p = base + a
-        let own = p.pointee.currency
-        if own == code { return (a, p) }
-        if own == 0 {
-            p.pointee.currency = code
-            return (a, p)
-        }
-        let c = Int(code)
-        if let block = blocks[c], block[a].currency == code { return (c * accounts + a, block + a) }
-        return otherSlot(account: a, currency: code)
-    }
-
-    @inline(never)
-    private mutating func otherSlot(account a: Int, currency code: UInt16) -> (id: Int, cell: UnsafeMutablePointer<SlotCell>) {
-        let c = Int(code)
-        if blocks[c] == nil { blocks[c] = SlotCells.zeroed(accounts, mapping: &mappings[c]) }
-        let q = blocks[c]! + a
-        let id = c * accounts + a
-        if q.pointee.currency == 0 {
-            q.pointee.currency = code
-            extraSlots.append(id)
-        }
-        return (id, q)
+    func slot(account a: Int, currency code: UInt16) -> (id: Int, cell: UnsafeMutablePointer<SlotCell>) {
+        let id = Int(code) &* accounts &+ a
+        return (id, base + id)
     }
 }

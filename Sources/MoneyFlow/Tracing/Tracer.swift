@@ -92,7 +92,7 @@ public struct Tracer: Sendable {
         // currency, side by side. Slot a < n is account a in the first currency it
         // used (in replay order); its other currencies get slots n, n + 1, ...
         let n = c.entities.count
-        var slots = SlotCells(accounts: n, currencies: transfers.currencies.count)
+        let slots = SlotCells(accounts: n, currencies: transfers.currencies.count)
         defer { slots.deallocate() }
         var record = Recorder(seeds: seedCount)
         var pieces = ContiguousArray<Lot>()
@@ -119,7 +119,8 @@ public struct Tracer: Sendable {
             let end = min(start + batch, order.count)
             for pos in start ..< end {
                 let t = Int(order[pos])
-                warm &+= UInt64(base[Int(source[t])].currency) &+ UInt64(base[Int(target[t])].currency)
+                let c = Int(currency[t]) &* slots.accounts
+                warm &+= UInt64(base[c &+ Int(source[t])].spare) &+ UInt64(base[c &+ Int(target[t])].spare)
             }
             if warm == 0x5EED_5EED { base[0].spare &+= 1 }  // keeps the loads (never true in practice)
             for pos in start ..< end {
@@ -201,7 +202,9 @@ public struct Tracer: Sendable {
         if policy == .poison {
             // Slots are accounts: a marked account is wholly tainted.
             var whole = ContiguousArray<Int64>(repeating: 0, count: c.entities.count)
-            for slot in slots.usedSlots { whole[Int(slots.account(of: slot))] += slots.cell(slot).pointee.balance }
+            var used = [Bool](repeating: false, count: transfers.currencies.count)
+            for code in transfers.currency { used[Int(code)] = true }
+            for slot in slots.slotsHoldingMoney(currencies: used) { whole[Int(slots.account(of: slot))] += slots.cell(slot).pointee.balance }
             for i in 0 ..< remaining.slots.count { remaining.amounts[i] = whole[remaining.slots[i]] }
         } else {
             for i in 0 ..< remaining.slots.count { remaining.slots[i] = Int(slots.account(of: remaining.slots[i])) }
