@@ -332,7 +332,8 @@ struct Recorder {
         sortTouched()
         exits.append(t)
         exitAccounts.append(account)
-        for s in touched {
+        for i in 0 ..< touched.count {
+            let s = touched[i]
             exitShares.append(seed: s, amount: pending[Int(s)])
             exited[Int(s)] += pending[Int(s)]
         }
@@ -344,7 +345,8 @@ struct Recorder {
         sortTouched()
         transfers.append(t)
         hops.append(h)
-        for s in touched {
+        for i in 0 ..< touched.count {
+            let s = touched[i]
             transferShares.append(seed: s, amount: pending[Int(s)])
             pending[Int(s)] = 0
         }

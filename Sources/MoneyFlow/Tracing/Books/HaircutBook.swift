@@ -260,19 +260,27 @@ struct HaircutBook: TaintBook {
         return Int32(k)
     }
 
+    /// One sum per slot and seed (a slot's holdings of a seed differ by hops only),
+    /// without sorting: each seed remembers the last slot it was summed for and where.
     func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
-        var bySeed = ContiguousArray<Lot>()
+        var seedCount = 0
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
-            // One sum per seed (its holdings differ by hops only).
-            bySeed.removeAll(keepingCapacity: true)
-            bySeed.append(contentsOf: pool.records[k].lots)
-            bySeed.sort { $0.seed < $1.seed }
-            for lot in bySeed {
-                if slots.last == slot && seeds.last == lot.seed {
-                    amounts[amounts.count - 1] += lot.amount
-                } else {
-                    slots.append(slot); seeds.append(lot.seed); amounts.append(lot.amount)
+            for lot in pool.records[k].lots { seedCount = max(seedCount, Int(lot.seed) + 1) }
+        }
+        var lastRecord = ContiguousArray<Int>(repeating: -1, count: seedCount)
+        var at = ContiguousArray<Int>(repeating: 0, count: seedCount)
+        for (k, slot) in pool.owner.enumerated() where slot >= 0 {
+            pool.records[k].lots.withUnsafeBufferPointer { lots in
+                for lot in lots where lot.amount != 0 {
+                    let s = Int(lot.seed)
+                    if lastRecord[s] == k {
+                        amounts[at[s]] += lot.amount
+                    } else {
+                        lastRecord[s] = k
+                        at[s] = amounts.count
+                        slots.append(slot); seeds.append(lot.seed); amounts.append(lot.amount)
+                    }
                 }
             }
         }
