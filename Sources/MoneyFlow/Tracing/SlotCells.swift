@@ -56,7 +56,9 @@ struct SlotCells {
     /// mapping that `deallocate` releases.
     private static func zeroed(_ size: Int) -> (UnsafeMutablePointer<SlotCell>, UnsafeMutableRawPointer) {
         #if os(Linux)
-        let raw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        // Reserved, not committed: a case with many currencies maps far more than it
+        // touches, and the system should not refuse it for that.
+        let raw = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
         guard let raw, raw != MAP_FAILED else { fatalError("out of memory for \(size) bytes of slots") }
         // Start on a 2 MiB boundary so that every page of the cells can be a huge one.
         let aligned = UnsafeMutableRawPointer(bitPattern: (Int(bitPattern: raw) + hugePage - 1) & ~(hugePage - 1))!

@@ -88,9 +88,8 @@ public struct Tracer: Sendable {
         }
         seedPositions.append((Int.max, -1))
 
-        // Per slot (account and currency): balance, the book's record and the
-        // currency, side by side. Slot a < n is account a in the first currency it
-        // used (in replay order); its other currencies get slots n, n + 1, ...
+        // Per slot (account and currency): balance and the book's record, side by
+        // side. Slot c·n + a is account a in currency code c (`SlotCells`).
         let n = c.entities.count
         let slots = SlotCells(accounts: n, currencies: transfers.currencies.count)
         defer { slots.deallocate() }
