@@ -119,6 +119,26 @@ struct ParallelTransfersTests {
         #expect(lenient?.report.rejected.count == 4)
         #expect(lenient?.case.transfers.count == 6_000)
     }
+
+    @Test("an entity that cannot hold money, alone in a big file, is named as row by row", arguments: [
+        ("T9000,P1,A2,5,,2024-03-02T00:00:00Z,,", 10), ("T9000,A1,P1,5,,2024-03-02T00:00:00Z,,", 10),
+        ("T9000,P1,A2,5,,2024-03-02T00:00:00Z,,", 2_990), ("T9000,W1,P1,5,,2024-03-02T00:00:00Z,,", 2_990),
+    ])
+    func notAMoneyHolderAlone(_ row: String, _ at: Int) throws {
+        // The only problem of the file: the two-thread path must not keep it.
+        // (Split on the line feed alone: "\r\n" is one Character to Swift.)
+        var lines = ParallelTransfersTests.transfers(rows: 3_000).utf8
+            .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        lines.insert(row, at: at + 1)
+        let fixture = try CaseFixture(["entities.csv": ParallelTransfersTests.entities, "transfers.csv": lines.joined(separator: "\n")])
+        let (_, parallel, issues) = try ParallelTransfersTests.bothWays(fixture.path)
+        #expect(parallel == nil)
+        #expect(issues.count == 1)
+        #expect(issues.first?.contains("a person, not an account or wallet (P1)") == true)
+        let (_, lenient, _) = try ParallelTransfersTests.bothWays(fixture.path, lenient: true)
+        #expect(lenient?.report.rejected.count == 1)
+        #expect(lenient?.case.transfers.count == 3_000)
+    }
 }
 
 /// entities.csv read on two threads must give exactly what reading row by row gives.
