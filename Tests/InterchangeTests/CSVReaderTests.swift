@@ -54,6 +54,49 @@ struct CSVReaderTests {
         #expect(rows[2] == ["1", "2"])
     }
 
+    @Test("random records of every length, plain and quoted, read back exactly at every chunk size")
+    func randomRecords() throws {
+        // Fields of 0 to 40 bytes (the tokenizer scans eight at a time), with
+        // multi-byte UTF-8, punctuation below and above `-`, and quoted fields holding
+        // commas, doubled quotes and line ends; LF or CRLF after each record.
+        var state: UInt64 = 0x5EED_0001
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let plain: [String] = ["a", "Z", "7", " ", "-", ".", "!", "#", "$", "%", "&", "'", "(", "*", "+", "/", ":", "é", "名", "🙂", "\t"]
+        let quoted: [String] = plain + [",", "\"\"", "\n", "\r\n"]
+        var text = ""
+        var expected: [[String]] = []
+        for _ in 0 ..< 400 {
+            var fields: [String] = []
+            for f in 0 ..< 1 + next(6) {
+                var value = "", written = ""
+                let quote = next(4) == 0
+                for _ in 0 ..< next(41) {
+                    let piece = quote ? quoted[next(quoted.count)] : plain[next(plain.count)]
+                    written += piece
+                    value += piece == "\"\"" ? "\"" : piece
+                }
+                if f == 0 && !quote && value.isEmpty { value = "x"; written = "x" }  // no blank lines
+                fields.append(value)
+                text += (f > 0 ? "," : "") + (quote ? "\"" + written + "\"" : written)
+            }
+            expected.append(fields)
+            text += next(3) == 0 ? "\r\n" : "\n"
+        }
+        #expect(try records(text).map(\.fields) == expected)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-random-\(UInt32.random(in: 0 ... .max)).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for size in [64, 77, 1_000, 1 << 20] {
+            var reader = try CSVReader(path: path, chunkSize: size)
+            var got: [[String]] = []
+            while try reader.next() { got.append(reader.strings) }
+            #expect(got == expected)
+        }
+    }
+
     @Test("every chunk size reads the same records")
     func chunkSizes() throws {
         let text = "id,name,note\n1,\"a,b\",\"x\"\"y\"\r\n2,plain,\"multi\nline\"\n\n3,,\n"
