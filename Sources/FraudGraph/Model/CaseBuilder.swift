@@ -18,9 +18,7 @@ public struct CaseBuilder: Sendable {
     private mutating func noteEntity(_ e: Int32, kind: UInt16) {
         let word = Int(e) >> 6
         if word >= moneyHolders.count { moneyHolders.append(0) }
-        if kind == EntityKind.Code.account || kind == EntityKind.Code.wallet || kind >= EntityKind.Code.firstCustom {
-            moneyHolders[word] |= 1 << UInt64(Int(e) & 63)
-        }
+        if EntityKind.Code.holdsMoney(kind) { moneyHolders[word] |= 1 << UInt64(Int(e) & 63) }
     }
 
     @inline(__always)
@@ -165,12 +163,7 @@ public struct CaseBuilder: Sendable {
         entities.isOutside.reserveCapacity(columns.kind.capacity)
         moneyHolders = [UInt64](repeating: 0, count: (n + 63) / 64)
         entities.kind.withUnsafeBufferPointer { kinds in
-            for e in 0 ..< n {
-                let kind = kinds[e]
-                if kind == EntityKind.Code.account || kind == EntityKind.Code.wallet || kind >= EntityKind.Code.firstCustom {
-                    moneyHolders[e >> 6] |= 1 << UInt64(e & 63)
-                }
-            }
+            for e in 0 ..< n where EntityKind.Code.holdsMoney(kinds[e]) { moneyHolders[e >> 6] |= 1 << UInt64(e & 63) }
         }
     }
 

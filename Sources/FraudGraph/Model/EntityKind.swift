@@ -38,6 +38,11 @@ public struct EntityKind: Hashable, Sendable, ExpressibleByStringLiteral, Custom
         public static let organization: UInt16 = 8
         /// Codes from here on are kinds the user named.
         public static let firstCustom: UInt16 = 9
+
+        /// Whether entities of kind `code` can send or receive money: accounts,
+        /// wallets and the kinds the user named.
+        @inlinable
+        public static func holdsMoney(_ code: UInt16) -> Bool { code == account || code == wallet || code >= firstCustom }
     }
 
     /// The known kind spelled `word` in any letter case, if there is one.

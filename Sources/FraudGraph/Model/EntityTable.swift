@@ -68,8 +68,7 @@ public struct EntityTable: Sendable {
     /// Whether `e` can send or receive money (an account, a wallet, or a custom kind).
     @inlinable
     public func holdsMoney(_ e: Int32) -> Bool {
-        let k = kind[Int(e)]
-        return k == EntityKind.Code.account || k == EntityKind.Code.wallet || k >= EntityKind.Code.firstCustom
+        EntityKind.Code.holdsMoney(kind[Int(e)])
     }
 
     /// The number of entities of each kind, by kind name.

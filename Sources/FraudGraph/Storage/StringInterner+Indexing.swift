@@ -56,10 +56,7 @@ extension StringInterner {
         /// The slot words of row `i`, whose hash is `h` (see `StringInterner.slots`).
         @inline(__always)
         func words(_ i: Int, hash h: UInt64) -> (UInt64, UInt64) {
-            let key = key(i)
-            let n = key.count
-            let meta = UInt64(truncatingIfNeeded: i &+ 1) << 32 | StringInterner.key(h, length: n)
-            return (meta, n <= 8 ? StringInterner.packed(key) : UInt64(truncatingIfNeeded: starts[i]))
+            StringInterner.slotWords(number: i, hash: h, key: key(i), offset: starts[i])
         }
     }
 
@@ -70,8 +67,8 @@ extension StringInterner {
     }
 }
 
-/// One run of `StringInterner.indexing`: the keys sorted by stretch of the table
-/// (`bucket`), then inserted stretch by stretch.
+/// One run of `StringInterner.indexing`: the keys sorted by stretch of the table,
+/// then inserted stretch by stretch.
 private final class TableBuild: @unchecked Sendable {
     /// A stretch is 2^15 slots (512 KiB of table) or more, so that there are at most
     /// 2^9 of them: enough to stay in cache while filled, few enough that placing the
@@ -97,9 +94,13 @@ private final class TableBuild: @unchecked Sendable {
     let counts: UnsafeMutablePointer<Int>
     /// Where each stretch's keys start in `words`/`homes` (`stretches + 1`).
     let stretchStart: UnsafeMutablePointer<Int>
-    /// Per thread: the keys set aside (positions in `words`), and a repeated row.
-    var setAside: [[Int]]
-    var repeated: [Int?]
+
+    /// What one thread's filling left: the keys it set aside (positions in `words`),
+    /// and a repeated row if it met one.
+    struct Filled: Sendable {
+        var setAside: [Int] = []
+        var repeated: Int?
+    }
 
     init(keys: StringInterner.Keys, table: UnsafeMutablePointer<UInt64>, size: Int) {
         self.keys = keys
@@ -116,8 +117,6 @@ private final class TableBuild: @unchecked Sendable {
         counts = .allocate(capacity: parts * stretches)
         counts.initialize(repeating: 0, count: parts * stretches)
         stretchStart = .allocate(capacity: stretches + 1)
-        setAside = Array(repeating: [], count: parts)
-        repeated = Array(repeating: nil, count: parts)
     }
 
     deinit {
@@ -130,7 +129,7 @@ private final class TableBuild: @unchecked Sendable {
     /// Builds the table; returns a repeated row, or nil.
     func run() -> Int? {
         // 1. Count the keys of each stretch, each thread over its rows.
-        inParallel { t in self.count(part: t) }
+        _ = inParallel { t in self.count(part: t) }
         // 2. Where each stretch starts; within a stretch, thread 0's rows (the
         // earlier ones) come first, so the keys stay in row order.
         var at = 0
@@ -144,31 +143,34 @@ private final class TableBuild: @unchecked Sendable {
         }
         stretchStart[stretches] = at
         // 3. Place each key's slot words in its stretch.
-        inParallel { t in self.place(part: t) }
+        _ = inParallel { t in self.place(part: t) }
         // 4. Fill the table, each thread its half of the stretches.
-        inParallel { t in self.fill(part: t) }
-        if let r = repeated.compactMap({ $0 }).min() { return r }
-        // 5. The keys set aside, in a fixed order, probing anywhere.
+        let filled = inParallel { t in self.fill(part: t) }
+        if let r = filled.compactMap(\.repeated).min() { return r }
+        // 5. The keys set aside, in a fixed order, probing anywhere (no edge, and
+        // every stretch zeroed by now).
         var zeroed = Frontier(at: -1, end: -1, stretch: 0)
-        for t in 0 ..< parts {
-            for e in setAside[t] {
-                if let r = insert(e, edge: -1, part: nil, frontier: &zeroed) { return r }
-            }
+        var none: [Int] = []
+        for e in filled.flatMap(\.setAside) {
+            if let r = insert(e, edge: -1, frontier: &zeroed, setAside: &none) { return r }
         }
         return nil
     }
 
-    private func inParallel(_ body: @escaping @Sendable (Int) -> Void) {
-        guard parts == 2 else { return body(0) }
+    /// `body(t)` for each part `t`, the second on another thread; their results.
+    private func inParallel<T: Sendable>(_ body: @escaping @Sendable (Int) -> T) -> [T] {
+        guard parts == 2 else { return [body(0)] }
         let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var second: T?
         let thread = Thread {
-            body(1)
+            second = body(1)
             done.signal()
         }
         thread.stackSize = 1 << 20
         thread.start()
-        body(0)
+        let first = body(0)
         done.wait()
+        return [first, second!]
     }
 
     @inline(__always)
@@ -182,6 +184,7 @@ private final class TableBuild: @unchecked Sendable {
     }
 
     private func place(part t: Int) {
+        // Hashed again rather than kept from counting: 8 bytes a key less memory.
         let next = counts + t &* stretches
         for i in partRows[t] ..< partRows[t &+ 1] {
             let h = byteHash(keys.key(i))
@@ -195,7 +198,7 @@ private final class TableBuild: @unchecked Sendable {
         }
     }
 
-    private func fill(part t: Int) {
+    private func fill(part t: Int) -> Filled {
         // Thread t owns the slots of stretches `first ..< last`; a probe that reaches
         // `edge` (the first slot past them, wrapping) would enter the other's. Each
         // stretch is zeroed just before it can be reached (one ahead of the one being
@@ -205,18 +208,20 @@ private final class TableBuild: @unchecked Sendable {
         let edge = parts == 2 ? (last &<< shift) & mask : -1
         var frontier = Frontier(at: first &<< shift, end: last &<< shift, stretch: 1 &<< shift)
         frontier.advance(table)
+        var filled = Filled()
         for b in first ..< last {
             if frontier.at == (b &+ 1) &<< shift { frontier.advance(table) }
             for e in stretchStart[b] ..< stretchStart[b &+ 1] {
-                if let r = insert(e, edge: edge, part: t, frontier: &frontier) {
-                    repeated[t] = r
+                if let r = insert(e, edge: edge, frontier: &frontier, setAside: &filled.setAside) {
+                    filled.repeated = r
                     // The rest of the region is zeroed all the same: every word of
                     // the table is written.
                     while frontier.at < frontier.end { frontier.advance(table) }
-                    return
+                    return filled
                 }
             }
         }
+        return filled
     }
 
     /// The first slot of a thread's region not yet zeroed.
@@ -235,10 +240,10 @@ private final class TableBuild: @unchecked Sendable {
     }
 
     /// Inserts key `e`; returns its row if it repeats a key already in. A probe that
-    /// reaches `edge` sets the key aside for `part` instead; one that reaches the
-    /// zeroed frontier moves it on.
+    /// reaches `edge` puts the key in `setAside` instead; one that reaches the zeroed
+    /// frontier moves it on.
     @inline(__always)
-    private func insert(_ e: Int, edge: Int, part: Int?, frontier: inout Frontier) -> Int? {
+    private func insert(_ e: Int, edge: Int, frontier: inout Frontier, setAside: inout [Int]) -> Int? {
         let meta = words[2 &* e], word = words[2 &* e &+ 1]
         let want = meta & 0xFFFF_FFFF
         var s = Int(homes[e])
@@ -250,8 +255,8 @@ private final class TableBuild: @unchecked Sendable {
                 return Int(truncatingIfNeeded: meta >> 32) &- 1
             }
             s = (s &+ 1) & mask
-            if s == edge, let part {
-                setAside[part].append(e)
+            if s == edge {
+                setAside.append(e)
                 return nil
             }
         }

@@ -68,6 +68,14 @@ public struct StringInterner: Sendable {
         return word
     }
 
+    /// The two words of the slot of string number `i`, whose bytes `key` (at `offset`
+    /// in the text) have the `byteHash` `h`.
+    @inlinable @inline(__always)
+    static func slotWords(number i: Int, hash h: UInt64, key: UnsafeBufferPointer<UInt8>, offset: Int) -> (UInt64, UInt64) {
+        (UInt64(truncatingIfNeeded: i &+ 1) << 32 | StringInterner.key(h, length: key.count),
+         key.count <= 8 ? StringInterner.packed(key) : UInt64(truncatingIfNeeded: offset))
+    }
+
     /// Whether slot `s`, whose key part matched, holds `key`.
     @inlinable @inline(__always)
     func matches(_ table: UnsafeBufferPointer<UInt64>, _ s: Int, _ key: UnsafeBufferPointer<UInt8>, packed: UInt64) -> Bool {
@@ -150,8 +158,7 @@ public struct StringInterner: Sendable {
         let index = Int32(strings.count)
         let offset = strings.byteCount
         strings.append(bytes: key)
-        slots[2 * s] = UInt64(index + 1) << 32 | want
-        slots[2 * s + 1] = key.count <= 8 ? packed : UInt64(offset)
+        (slots[2 * s], slots[2 * s + 1]) = StringInterner.slotWords(number: Int(index), hash: h, key: key, offset: offset)
         if strings.count * 10 > (mask + 1) * 7 { grow() }
         return (index, true)
     }
@@ -199,8 +206,7 @@ public struct StringInterner: Sendable {
                 let h = byteHash(key)
                 var s = Int(truncatingIfNeeded: h) & newMask
                 while newSlots[2 * s] != 0 { s = (s &+ 1) & newMask }
-                newSlots[2 * s] = UInt64(i + 1) << 32 | StringInterner.key(h, length: key.count)
-                newSlots[2 * s + 1] = key.count <= 8 ? StringInterner.packed(key) : UInt64(lo)
+                (newSlots[2 * s], newSlots[2 * s + 1]) = StringInterner.slotWords(number: i, hash: h, key: key, offset: lo)
             }
         }
         slots = newSlots

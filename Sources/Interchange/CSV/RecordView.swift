@@ -14,6 +14,12 @@ struct RecordView {
         return UnsafeBufferPointer(start: base + lo, count: hi &- lo)
     }
 
+    /// Field `i`, or no bytes when the column is absent (`i` negative).
+    @inline(__always)
+    func field(ifPresent i: Int) -> UnsafeBufferPointer<UInt8> {
+        i >= 0 ? field(i) : UnsafeBufferPointer(start: nil, count: 0)
+    }
+
     func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
 
     var strings: [String] { (0 ..< fieldCount).map { string($0) } }

@@ -7,7 +7,7 @@ import FraudGraph
 /// word: at the first record with any problem it stops (`clean` false) and the whole
 /// file is read row by row, which names the problem exactly. Kinds, countries and
 /// roles carry codes of the part's own vocabularies (kinds exactly as written).
-struct EntityChunk: Sendable {
+struct EntityChunk: FilePart {
     var ids = StringColumn()
     var kind: ContiguousArray<UInt16> = []
     var name = StringColumn()
@@ -56,10 +56,6 @@ private struct EntityChunkParser: ~Copyable {
         (id, kind, name, country, role) = (k[0], k[1], k[2], k[3], k[4])
     }
 
-    @inline(__always)
-    private static func field(_ record: RecordView, _ i: Int) -> UnsafeBufferPointer<UInt8> {
-        i >= 0 ? record.field(i) : UnsafeBufferPointer(start: nil, count: 0)
-    }
 
     mutating func read(_ record: RecordView, into chunk: inout EntityChunk) -> Bool {
         guard record.fieldCount == fieldCount else { return false }
@@ -67,12 +63,12 @@ private struct EntityChunkParser: ~Copyable {
         let idText = record.field(id), kindText = record.field(kind)
         if idText.isEmpty || kindText.isEmpty { return false }
         guard let kindCode = lastKind.code(kindText, in: &chunk.kinds),
-              let countryCode = lastCountry.code(Self.field(record, country), in: &chunk.countries),
-              let roleCode = lastRole.code(Self.field(record, role), in: &chunk.roles) else { return false }
+              let countryCode = lastCountry.code(record.field(ifPresent: country), in: &chunk.countries),
+              let roleCode = lastRole.code(record.field(ifPresent: role), in: &chunk.roles) else { return false }
         let row = Int32(truncatingIfNeeded: chunk.count)
         chunk.ids.append(bytes: idText)
         chunk.kind.append(kindCode)
-        chunk.name.append(bytes: Self.field(record, name))
+        chunk.name.append(bytes: record.field(ifPresent: name))
         chunk.country.append(countryCode)
         chunk.role.append(roleCode)
         for (k, field) in layout.attributeFields.enumerated() {
@@ -80,27 +76,5 @@ private struct EntityChunkParser: ~Copyable {
             if !value.isEmpty { chunk.attributes[k].append(row: row, bytes: value) }
         }
         return true
-    }
-}
-
-/// The last word of 8 bytes or less seen in a column (packed, with its length) and
-/// its code: most rows repeat it.
-struct WordCache {
-    var word: UInt64 = 0
-    var length = 0
-    var lastCode: UInt16 = 0
-
-    /// The code of `text` in `words`, adding it if new; nil when `words` is full.
-    @inline(__always)
-    mutating func code(_ text: UnsafeBufferPointer<UInt8>, in words: inout Vocabulary) -> UInt16? {
-        let n = text.count
-        var packed: UInt64 = 0
-        if n <= 8 {
-            for i in 0 ..< n { packed |= UInt64(text[i]) << UInt64(8 &* i) }
-            if n == length && packed == word { return lastCode }
-        }
-        guard let code = words.intern(text) else { return nil }
-        if n <= 8 { (word, length, lastCode) = (packed, n, code) }
-        return code
     }
 }

@@ -4,7 +4,7 @@ import FraudGraph
 /// entities and outside accounts already read (`ParallelLinks`), kept apart until
 /// every part is read. As with `TransferChunk`, a part with any problem stops at it
 /// (`clean` false) and the whole file is read row by row, which names the problem.
-struct LinkChunk: Sendable {
+struct LinkChunk: FilePart {
     var source: ContiguousArray<Int32> = []
     var target: ContiguousArray<Int32> = []
     /// Codes of the part's own vocabulary of kinds, exactly as written.
@@ -46,9 +46,7 @@ private struct LinkChunkParser: ~Copyable {
     let source: Int, target: Int, kind: Int, time: Int, weight: Int
     /// The text FraudGraph writes for a weight of 1, the usual one.
     let one: [UInt8] = Array(CanonicalText.weight(1).utf8)
-    var sourceHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
-    var targetHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
-    var sink: UInt64 = 0
+    var ends = EndpointHashes()
     var lastKind = WordCache()
 
     init(layout: HeaderLayout, builder: CaseBuilder) {
@@ -59,22 +57,12 @@ private struct LinkChunkParser: ~Copyable {
         (source, target, kind, time, weight) = (k[0], k[1], k[2], k[3], k[4])
     }
 
-    @inline(__always)
-    private static func field(_ record: RecordView, _ i: Int) -> UnsafeBufferPointer<UInt8> {
-        i >= 0 ? record.field(i) : UnsafeBufferPointer(start: nil, count: 0)
-    }
 
     mutating func read(batch: borrowing CSVReader, count n: Int, into chunk: inout LinkChunk) -> Bool {
+        guard ends.prepare(batch, count: n, fields: source, target, fieldCount: fieldCount, builder: builder) else { return false }
         for r in 0 ..< n {
-            let record = batch.record(r)
-            guard record.fieldCount == fieldCount else { return false }
-            sourceHash[r] = byteHash(record.field(source))
-            targetHash[r] = byteHash(record.field(target))
-        }
-        sink &+= sourceHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
-        sink &+= targetHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
-        for r in 0 ..< n {
-            guard readRecord(batch.record(r), sourceHash[r], targetHash[r], into: &chunk) else { return false }
+            let (sourceHash, targetHash) = ends.hashes(r)
+            guard readRecord(batch.record(r), sourceHash, targetHash, into: &chunk) else { return false }
         }
         return true
     }
@@ -82,7 +70,7 @@ private struct LinkChunkParser: ~Copyable {
     private mutating func readRecord(_ record: RecordView, _ sourceHash: UInt64, _ targetHash: UInt64, into chunk: inout LinkChunk) -> Bool {
         guard fieldsAreValidUTF8(record) else { return false }
         let sourceText = record.field(source), targetText = record.field(target), kindText = record.field(kind)
-        let timeText = Self.field(record, time), weightText = Self.field(record, weight)
+        let timeText = record.field(ifPresent: time), weightText = record.field(ifPresent: weight)
         if sourceText.isEmpty || targetText.isEmpty || kindText.isEmpty { return false }
         guard let from = builder.entityIndex(sourceText, hash: sourceHash),
               let to = builder.entityIndex(targetText, hash: targetHash) else { return false }

@@ -14,35 +14,20 @@ extension ReadSession {
         file: String, from start: Int, size: Int, layout: HeaderLayout, attributeColumn: [Int],
         estimatedRows: Int, source: inout ImportReport.SourceFile
     ) -> Bool {
-        guard builder.entities.count == 0, size - start >= options.parallelMinimumBytes,
-              let cut = ParallelTransfers.lineEnd(in: file, after: start + (size - start) / 2, before: size)
+        guard builder.entities.count == 0,
+              var chunks = readHalves(of: file, table: .entities, from: start, size: size, estimatedRows: estimatedRows, {
+                  _, range, rows, progress in
+                  EntityChunk.read(path: file, range: range, layout: layout, reserve: rows, progress: progress)
+              })
         else { return false }
-        let progress = ParallelTransfers.halfProgress(options.progress, file: CaseFile.entities, start: start, size: size)
-        let secondRows = ParallelTransfers.secondHalfRows(estimated: estimatedRows, start: start, cut: cut, size: size)
-        var chunks: [EntityChunk] = []
-        do {
-            let (first, second) = ParallelTransfers.both({
-                EntityChunk.read(path: file, range: start ..< cut, layout: layout, reserve: estimatedRows,
-                                 progress: progress)
-            }, {
-                EntityChunk.read(path: file, range: cut ..< size, layout: layout, reserve: secondRows)
-            })
-            guard first.clean && second.clean else { return false }
-            chunks = [first, second]
-        }
         return install(entities: &chunks, attributeColumn: attributeColumn, source: &source)
     }
 
     private mutating func install(entities chunks: inout [EntityChunk], attributeColumn: [Int], source: inout ImportReport.SourceFile) -> Bool {
         // MARK: - Ids: numbered in file order, indexed, none repeated
-        var ids = chunks[0].ids
-        chunks[0].ids = StringColumn()
-        for k in 1 ..< chunks.count {
-            ids.append(contentsOf: chunks[k].ids)
-            chunks[k].ids = StringColumn()
-        }
-        let indexed = StringInterner.indexing(ids)
-        ids = StringColumn()
+        let ids = IDParts(chunks.map(\.ids))
+        for k in chunks.indices { chunks[k].ids = StringColumn() }
+        let indexed = StringInterner.indexing(ids.joined())
         guard case .success(let index) = indexed else { return false }
 
         // MARK: - Words: coded in the order they first appear
@@ -54,54 +39,30 @@ extension ReadSession {
         guard room(e.kinds, \.kinds) && room(e.countries, \.countries) && room(e.roles, \.roles) else { return false }
         var kindCodes: [[UInt16]] = [], normalized: [[Bool]] = [], countryCodes: [[UInt16]] = [], roleCodes: [[UInt16]] = []
         for chunk in chunks {
-            var kinds: [UInt16] = [0], norm: [Bool] = [false]
-            for c in 1 ..< max(1, chunk.kinds.count) {
-                var word = chunk.kinds[UInt16(c)]
-                let code: (code: UInt16, normalized: Bool) = word.withUTF8 { (try? builder.entityKindCode($0)) ?? (0, false) }
-                kinds.append(code.code)
-                norm.append(code.normalized)
-            }
-            kindCodes.append(kinds)
-            normalized.append(norm)
-            var countries: [UInt16] = [], roles: [UInt16] = []
-            for c in 0 ..< chunk.countries.count {
-                var word = chunk.countries[UInt16(c)]
-                countries.append(word.withUTF8 { (try? builder.countryCode($0)) ?? 0 })
-            }
-            for c in 0 ..< chunk.roles.count {
-                var word = chunk.roles[UInt16(c)]
-                roles.append(word.withUTF8 { (try? builder.roleCode($0)) ?? 0 })
-            }
-            countryCodes.append(countries)
-            roleCodes.append(roles)
+            let kinds = ParallelTransfers.kindCodes(of: chunk.kinds) { (try? builder.entityKindCode($0)) ?? (0, false) }
+            kindCodes.append(kinds.codes)
+            normalized.append(kinds.normalized)
+            countryCodes.append(ParallelTransfers.codes(of: chunk.countries) { (try? builder.countryCode($0)) ?? 0 }!)
+            roleCodes.append(ParallelTransfers.codes(of: chunk.roles) { (try? builder.roleCode($0)) ?? 0 }!)
         }
 
         // MARK: - Columns, half after half
-        func take<T>(_ column: inout ContiguousArray<T>) -> ContiguousArray<T> {
-            let taken = column
-            column = []
-            return taken
-        }
         // Kinds written in another letter case (`Person`), kept as written.
         var verbatimKinds: [(row: Int32, word: String)] = []
         var offset = 0
         for k in chunks.indices {
-            if normalized[k].contains(true) {
-                for (r, c) in chunks[k].kind.enumerated() where normalized[k][Int(c)] {
-                    verbatimKinds.append((Int32(offset + r), chunks[k].kinds[c]))
-                }
-            }
+            verbatimKinds += ParallelTransfers.verbatimKinds(chunks[k].kind, words: chunks[k].kinds,
+                                                             normalized: normalized[k], offset: offset)
             offset += chunks[k].count
             ParallelTransfers.recode(&chunks[k].kind, with: kindCodes[k])
             ParallelTransfers.recode(&chunks[k].country, with: countryCodes[k])
             ParallelTransfers.recode(&chunks[k].role, with: roleCodes[k])
         }
         var columns = CaseBuilder.EntityColumns(ids: index)
-        columns.kind = take(&chunks[0].kind)
-        columns.country = take(&chunks[0].country)
-        columns.role = take(&chunks[0].role)
-        columns.name = chunks[0].name
-        chunks[0].name = StringColumn()
+        columns.kind = exchange(&chunks[0].kind, with: [])
+        columns.country = exchange(&chunks[0].country, with: [])
+        columns.role = exchange(&chunks[0].role, with: [])
+        columns.name = exchange(&chunks[0].name, with: StringColumn())
         var rowOffsets: [Int32] = [0]
         for k in 1 ..< chunks.count {
             rowOffsets.append(Int32(columns.kind.count))

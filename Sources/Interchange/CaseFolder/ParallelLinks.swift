@@ -13,65 +13,39 @@ extension ReadSession {
         file: String, from start: Int, size: Int, layout: HeaderLayout, attributeColumn: [Int],
         estimatedRows: Int, source: inout ImportReport.SourceFile
     ) -> Bool {
-        guard builder.links.count == 0, size - start >= options.parallelMinimumBytes,
-              let cut = ParallelTransfers.lineEnd(in: file, after: start + (size - start) / 2, before: size)
+        guard builder.links.count == 0,
+              var chunks = readHalves(of: file, table: .links, from: start, size: size, estimatedRows: estimatedRows, {
+                  builder, range, rows, progress in
+                  LinkChunk.read(path: file, range: range, layout: layout, builder: builder, reserve: rows, progress: progress)
+              })
         else { return false }
-        let shared = SharedBuilder(builder)
-        let progress = ParallelTransfers.halfProgress(options.progress, file: CaseFile.links, start: start, size: size)
-        let secondRows = ParallelTransfers.secondHalfRows(estimated: estimatedRows, start: start, cut: cut, size: size)
-        var chunks: [LinkChunk] = []
-        do {
-            let (first, second) = ParallelTransfers.both({
-                LinkChunk.read(path: file, range: start ..< cut, layout: layout, builder: shared.builder!, reserve: estimatedRows,
-                               progress: progress)
-            }, {
-                LinkChunk.read(path: file, range: cut ..< size, layout: layout, builder: shared.builder!, reserve: secondRows)
-            })
-            shared.builder = nil
-            guard first.clean && second.clean else { return false }
-            chunks = [first, second]
-        }
 
         // MARK: - Kinds: coded in the order they first appear
         guard builder.links.kinds.count + chunks.reduce(0, { $0 + $1.kinds.count }) <= Vocabulary.capacity else { return false }
         var kindCodes: [[UInt16]] = [], normalized: [[Bool]] = []
         for chunk in chunks {
-            var kinds: [UInt16] = [0], norm: [Bool] = [false]
-            for c in 1 ..< max(1, chunk.kinds.count) {
-                var word = chunk.kinds[UInt16(c)]
-                let code: (code: UInt16, normalized: Bool) = word.withUTF8 { (try? builder.linkKindCode($0)) ?? (0, false) }
-                kinds.append(code.code)
-                norm.append(code.normalized)
-            }
-            kindCodes.append(kinds)
-            normalized.append(norm)
+            let kinds = ParallelTransfers.kindCodes(of: chunk.kinds) { (try? builder.linkKindCode($0)) ?? (0, false) }
+            kindCodes.append(kinds.codes)
+            normalized.append(kinds.normalized)
         }
 
         // MARK: - Columns, half after half
-        func take<T>(_ column: inout ContiguousArray<T>) -> ContiguousArray<T> {
-            let taken = column
-            column = []
-            return taken
-        }
         var verbatimKinds: [(row: Int32, word: String)] = []
         var rowOffsets: [Int32] = []
         var offset = 0
         for k in chunks.indices {
             rowOffsets.append(Int32(offset))
-            if normalized[k].contains(true) {
-                for (r, c) in chunks[k].kind.enumerated() where normalized[k][Int(c)] {
-                    verbatimKinds.append((Int32(offset + r), chunks[k].kinds[c]))
-                }
-            }
+            verbatimKinds += ParallelTransfers.verbatimKinds(chunks[k].kind, words: chunks[k].kinds,
+                                                             normalized: normalized[k], offset: offset)
             offset += chunks[k].count
             ParallelTransfers.recode(&chunks[k].kind, with: kindCodes[k])
         }
         var columns = CaseBuilder.LinkColumns()
-        columns.source = take(&chunks[0].source)
-        columns.target = take(&chunks[0].target)
-        columns.kind = take(&chunks[0].kind)
-        columns.time = take(&chunks[0].time)
-        columns.weight = take(&chunks[0].weight)
+        columns.source = exchange(&chunks[0].source, with: [])
+        columns.target = exchange(&chunks[0].target, with: [])
+        columns.kind = exchange(&chunks[0].kind, with: [])
+        columns.time = exchange(&chunks[0].time, with: [])
+        columns.weight = exchange(&chunks[0].weight, with: [])
         for k in 1 ..< chunks.count {
             ParallelTransfers.append(chunks[k].source, to: &columns.source)
             ParallelTransfers.append(chunks[k].target, to: &columns.target)
@@ -93,15 +67,8 @@ extension ReadSession {
         }
         for (k, chunk) in chunks.enumerated() {
             let base = rowOffsets[k]
-            for (j, row) in chunk.verbatimTime.rows.enumerated() {
-                chunk.verbatimTime.values.withBytes(j) { builder.keepVerbatim(.links, column: "time", row: row + base, bytes: $0) }
-            }
-        }
-        for (k, chunk) in chunks.enumerated() {
-            let base = rowOffsets[k]
-            for (j, row) in chunk.verbatimWeight.rows.enumerated() {
-                chunk.verbatimWeight.values.withBytes(j) { builder.keepVerbatim(.links, column: "weight", row: row + base, bytes: $0) }
-            }
+            keepVerbatim(.links, column: "time", chunk.verbatimTime, rowOffset: base)
+            keepVerbatim(.links, column: "weight", chunk.verbatimWeight, rowOffset: base)
             for (a, values) in chunk.attributes.enumerated() {
                 builder.appendAttributes(.links, column: attributeColumn[a], contentsOf: values, rowOffset: base)
             }

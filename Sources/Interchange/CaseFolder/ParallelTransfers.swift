@@ -18,28 +18,12 @@ extension ReadSession {
         file: String, from start: Int, size: Int, layout: HeaderLayout, attributeColumn: [Int],
         estimatedRows: Int, source: inout ImportReport.SourceFile
     ) -> Bool {
-        guard builder.transfers.count == 0, size - start >= options.parallelMinimumBytes,
-              let cut = ParallelTransfers.lineEnd(in: file, after: start + (size - start) / 2, before: size)
+        guard builder.transfers.count == 0,
+              var chunks = readHalves(of: file, table: .transfers, from: start, size: size, estimatedRows: estimatedRows, {
+                  builder, range, rows, progress in
+                  TransferChunk.read(path: file, range: range, layout: layout, builder: builder, reserve: rows, progress: progress)
+              })
         else { return false }
-
-        // MARK: - Both halves at once
-        // The threads read the builder through a box that lets go of it when they are
-        // done, so that adding the halves afterwards copies none of its tables.
-        let shared = SharedBuilder(builder)
-        let progress = ParallelTransfers.halfProgress(options.progress, file: CaseFile.transfers, start: start, size: size)
-        let secondRows = ParallelTransfers.secondHalfRows(estimated: estimatedRows, start: start, cut: cut, size: size)
-        var chunks: [TransferChunk] = []
-        do {
-            let (first, second) = ParallelTransfers.both({
-                TransferChunk.read(path: file, range: start ..< cut, layout: layout, builder: shared.builder!, reserve: estimatedRows,
-                                   progress: progress)
-            }, {
-                TransferChunk.read(path: file, range: cut ..< size, layout: layout, builder: shared.builder!, reserve: secondRows)
-            })
-            shared.builder = nil
-            guard first.clean && second.clean else { return false }
-            chunks = [first, second]
-        }
         return install(&chunks, layout: layout, attributeColumn: attributeColumn, source: &source)
     }
 
@@ -52,22 +36,11 @@ extension ReadSession {
         let saved = builder
         var currencyCodes: [[UInt16]] = [], channelCodes: [[UInt16]] = []
         for chunk in chunks {
-            var currency: [UInt16] = [], channel: [UInt16] = []
-            for c in 0 ..< chunk.currencies.count {
-                var word = chunk.currencies[UInt16(c)]
-                guard let code = word.withUTF8({ try? builder.currencyCode($0) }) else {
-                    builder = saved
-                    return false
-                }
-                currency.append(code)
-            }
-            for c in 0 ..< chunk.channels.count {
-                var word = chunk.channels[UInt16(c)]
-                guard let code = word.withUTF8({ try? builder.channelCode($0) }) else {
-                    builder = saved
-                    return false
-                }
-                channel.append(code)
+            guard let currency = ParallelTransfers.codes(of: chunk.currencies, { try? builder.currencyCode($0) }),
+                  let channel = ParallelTransfers.codes(of: chunk.channels, { try? builder.channelCode($0) })
+            else {
+                builder = saved
+                return false
             }
             currencyCodes.append(currency)
             channelCodes.append(channel)
@@ -84,18 +57,13 @@ extension ReadSession {
                 ParallelTransfers.recode(&chunks[k].channel, with: channelCodes[k])
             }
             // The first half's columns, taken (not copied), have room for the whole file.
-            func take<T>(_ column: inout ContiguousArray<T>) -> ContiguousArray<T> {
-                let taken = column
-                column = []
-                return taken
-            }
-            columns.source = take(&chunks[0].source)
-            columns.target = take(&chunks[0].target)
-            columns.amount = take(&chunks[0].amount)
-            columns.time = take(&chunks[0].time)
-            columns.currency = take(&chunks[0].currency)
-            columns.channel = take(&chunks[0].channel)
-            columns.textForm = take(&chunks[0].textForm)
+            columns.source = exchange(&chunks[0].source, with: [])
+            columns.target = exchange(&chunks[0].target, with: [])
+            columns.amount = exchange(&chunks[0].amount, with: [])
+            columns.time = exchange(&chunks[0].time, with: [])
+            columns.currency = exchange(&chunks[0].currency, with: [])
+            columns.channel = exchange(&chunks[0].channel, with: [])
+            columns.textForm = exchange(&chunks[0].textForm, with: [])
             for k in 1 ..< chunks.count {
                 rowOffsets.append(Int32(columns.source.count))
                 ParallelTransfers.append(chunks[k].source, to: &columns.source)
@@ -136,12 +104,8 @@ extension ReadSession {
         // MARK: - Exact text and attributes
         for (k, chunk) in chunks.enumerated() {
             let offset = rowOffsets[k]
-            for (j, row) in chunk.verbatimAmount.rows.enumerated() {
-                chunk.verbatimAmount.values.withBytes(j) { builder.keepVerbatim(.transfers, column: "amount", row: row + offset, bytes: $0) }
-            }
-            for (j, row) in chunk.verbatimTime.rows.enumerated() {
-                chunk.verbatimTime.values.withBytes(j) { builder.keepVerbatim(.transfers, column: "time", row: row + offset, bytes: $0) }
-            }
+            keepVerbatim(.transfers, column: "amount", chunk.verbatimAmount, rowOffset: offset)
+            keepVerbatim(.transfers, column: "time", chunk.verbatimTime, rowOffset: offset)
             for row in chunk.blankCurrency {
                 builder.keepVerbatim(.transfers, column: "currency", row: row + offset, bytes: UnsafeBufferPointer(start: nil, count: 0))
             }
@@ -219,6 +183,35 @@ enum ParallelTransfers {
         column.append(contentsOf: more)
     }
 
+    /// `code` of each word of a part's own vocabulary from code `first` on, in code
+    /// order (the codes the builder gives them); nil as soon as one is nil.
+    static func codes<Code>(of words: Vocabulary, from first: Int = 0,
+                            _ code: (UnsafeBufferPointer<UInt8>) -> Code?) -> [Code]? {
+        var codes: [Code] = []
+        for c in first ..< max(first, words.count) {
+            var word = words[UInt16(c)]
+            guard let coded = word.withUTF8({ code($0) }) else { return nil }
+            codes.append(coded)
+        }
+        return codes
+    }
+
+    /// The builder's codes of a part's own kind words (code 0, the empty word, stays
+    /// 0) and whether each was written in another letter case; `code` codes one word.
+    static func kindCodes(of words: Vocabulary, _ code: (UnsafeBufferPointer<UInt8>) -> (code: UInt16, normalized: Bool))
+        -> (codes: [UInt16], normalized: [Bool]) {
+        let coded = codes(of: words, from: 1, code)!
+        return ([0] + coded.map(\.code), [false] + coded.map(\.normalized))
+    }
+
+    /// The rows (numbered from `offset`) of a part whose kind (`kind`, codes of the
+    /// part's `words`) was written in another letter case, with the word as written.
+    static func verbatimKinds(_ kind: ContiguousArray<UInt16>, words: Vocabulary, normalized: [Bool], offset: Int)
+        -> [(row: Int32, word: String)] {
+        guard normalized.contains(true) else { return [] }
+        return kind.enumerated().filter { normalized[Int($0.element)] }.map { (Int32(offset + $0.offset), words[$0.element]) }
+    }
+
     /// Replaces each code `c` of `column` by `codes[c]`.
     static func recode(_ column: inout ContiguousArray<UInt16>, with codes: [UInt16]) {
         if codes.enumerated().allSatisfy({ $0.offset == Int($0.element) }) { return }
@@ -231,21 +224,11 @@ enum ParallelTransfers {
 
     /// Runs `first` on this thread and `second` on another, at once; returns both results.
     static func both<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
-        let box = ResultBox<B>()
-        let thread = Thread {
-            box.value = second()
-            box.done.signal()
-        }
+        let later = Later<B>()
+        let thread = Thread { later.set(second()) }
         thread.stackSize = 1 << 22
         thread.start()
         let a = first()
-        box.done.wait()
-        return (a, box.value!)
-    }
-
-    /// Where the other thread leaves its result; read only after `done`.
-    private final class ResultBox<B>: @unchecked Sendable {
-        var value: B?
-        let done = DispatchSemaphore(value: 0)
+        return (a, later.wait())
     }
 }

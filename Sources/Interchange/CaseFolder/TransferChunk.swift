@@ -8,7 +8,7 @@ import FraudGraph
 /// money) stops at it and says so (`clean` false), and the whole file is then read row
 /// by row, which names the problem exactly. Rows are numbered from 0 within the part;
 /// currencies and channels carry codes of the part's own vocabularies.
-struct TransferChunk: Sendable {
+struct TransferChunk: FilePart {
     var ids = StringColumn()
     /// Entity index, or -1 for an id the entities do not have (an outside account,
     /// listed in `outsideIDs`).
@@ -69,14 +69,9 @@ private struct TransferChunkParser: ~Copyable {
     let holders: [UInt64]
     let fieldCount: Int
     let id: Int, from: Int, to: Int, amount: Int, currency: Int, time: Int, channel: Int
-    var fromHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
-    var toHash = [UInt64](repeating: 0, count: CSVReader.batchCapacity)
-    var sink: UInt64 = 0
+    var ends = EndpointHashes()
     var day = SameDayTimes()
-    /// The last currency and channel words of 8 bytes or less (packed, with their
-    /// length), with their codes: most rows repeat them.
-    var lastCurrency: (word: UInt64, length: Int, code: UInt16) = (0, 0, 0)
-    var lastChannel: (word: UInt64, length: Int, code: UInt16) = (0, 0, 0)
+    var lastCurrency = WordCache(), lastChannel = WordCache()
 
     init(layout: HeaderLayout, builder: CaseBuilder) {
         self.layout = layout
@@ -85,27 +80,6 @@ private struct TransferChunkParser: ~Copyable {
         fieldCount = layout.header.count
         let k = layout.known
         (id, from, to, amount, currency, time, channel) = (k[0], k[1], k[2], k[3], k[4], k[5], k[6])
-    }
-
-    @inline(__always)
-    private static func field(_ record: RecordView, _ i: Int) -> UnsafeBufferPointer<UInt8> {
-        i >= 0 ? record.field(i) : UnsafeBufferPointer(start: nil, count: 0)
-    }
-
-    /// The code of `text` in `words`, adding it if new; nil when `words` is full.
-    @inline(__always)
-    private static func code(
-        _ text: UnsafeBufferPointer<UInt8>, last: inout (word: UInt64, length: Int, code: UInt16), in words: inout Vocabulary
-    ) -> UInt16? {
-        let n = text.count
-        var packed: UInt64 = 0
-        if n <= 8 {
-            for i in 0 ..< n { packed |= UInt64(text[i]) << UInt64(8 &* i) }
-            if n == last.length && packed == last.word { return last.code }
-        }
-        guard let code = words.intern(text) else { return nil }
-        if n <= 8 { last = (packed, n, code) }
-        return code
     }
 
     /// Whether every entity the chunk's rows name can hold money (outside accounts,
@@ -126,18 +100,10 @@ private struct TransferChunkParser: ~Copyable {
 
     /// Reads the `count` records of the batch; false at the first record with a problem.
     mutating func read(batch: borrowing CSVReader, count n: Int, into chunk: inout TransferChunk) -> Bool {
-        // Hash the ids the rows name and touch their slots of the entity table all at
-        // once, so that the cache misses of the lookups below overlap.
+        guard ends.prepare(batch, count: n, fields: from, to, fieldCount: fieldCount, builder: builder) else { return false }
         for r in 0 ..< n {
-            let record = batch.record(r)
-            guard record.fieldCount == fieldCount else { return false }
-            fromHash[r] = byteHash(record.field(from))
-            toHash[r] = byteHash(record.field(to))
-        }
-        sink &+= fromHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
-        sink &+= toHash.withUnsafeBufferPointer { builder.prefetchEntities(hashes: UnsafeBufferPointer(rebasing: $0[0 ..< n])) }
-        for r in 0 ..< n {
-            guard readRecord(batch.record(r), fromHash[r], toHash[r], into: &chunk) else { return false }
+            let (fromHash, toHash) = ends.hashes(r)
+            guard readRecord(batch.record(r), fromHash, toHash, into: &chunk) else { return false }
         }
         return true
     }
@@ -149,10 +115,10 @@ private struct TransferChunkParser: ~Copyable {
         if idText.isEmpty || fromText.isEmpty || toText.isEmpty { return false }
         guard case .success(let money) = Money.parse(amountText) else { return false }
         guard let parsed = day.parse(timeText) else { return false }
-        let currencyText = Self.field(record, currency)
-        guard let currencyCode = Self.code(currencyText, last: &lastCurrency, in: &chunk.currencies) else { return false }
-        let channelText = Self.field(record, channel)
-        guard let channelCode = Self.code(channelText, last: &lastChannel, in: &chunk.channels) else { return false }
+        let currencyText = record.field(ifPresent: currency)
+        guard let currencyCode = lastCurrency.code(currencyText, in: &chunk.currencies) else { return false }
+        let channelText = record.field(ifPresent: channel)
+        guard let channelCode = lastChannel.code(channelText, in: &chunk.channels) else { return false }
         let row = chunk.count
         var source: Int32 = -1, target: Int32 = -1
         // Whether they can hold money is checked afterwards, all rows at once
