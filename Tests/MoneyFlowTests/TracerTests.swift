@@ -255,6 +255,22 @@ struct TracerTests {
         }
     }
 
+    @Test("hubs with hundreds of holdings: haircut agrees with the naive tracer, whatever the order money arrived in")
+    func hubsAgreeWithNaive() {
+        var rng = SplitMix(seed: 4_242)
+        for round in 0 ..< 2 {
+            let (c, seeds) = RandomCases.hubs(&rng, victims: 200, transfers: 1_600)
+            let fast = Tracer(policy: .haircut).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            let naive = NaiveTracer(policy: .haircut).run(c, seeds: seeds)
+            #expect(fast.naiveShape == naive, "round \(round)")
+            #expect(fast.totals.allSatisfy { $0.addsUp })
+            // The hubs really are big: hundreds of seeds held in each.
+            for hub in ["H0", "H1"] {
+                #expect(fast.held(by: c.entities.index(of: hub)!).count > 100, "round \(round), \(hub)")
+            }
+        }
+    }
+
     @Test("random cases: held + exited + cut (+ rounding) = amount", arguments: TracePolicy.allCases.filter(\.conservesMoney))
     func conservation(policy: TracePolicy) {
         var rng = SplitMix(seed: 77)

@@ -40,5 +40,13 @@ public struct TaintShares: Sendable, Equatable {
         amount.append(a)
     }
 
+    /// Makes room for `n` more pairs.
+    mutating func reserve(_ n: Int) {
+        if seed.capacity < seed.count + n {
+            seed.reserveCapacity(max(seed.count + n, 2 * seed.capacity))
+            amount.reserveCapacity(max(amount.count + n, 2 * amount.capacity))
+        }
+    }
+
     mutating func endRow() { offsets.append(seed.count) }
 }

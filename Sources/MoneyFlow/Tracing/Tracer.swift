@@ -94,10 +94,11 @@ public struct Tracer: Sendable {
         let slots = SlotCells(accounts: n, currencies: transfers.currencies.count)
         defer { slots.deallocate() }
         var record = Recorder(seeds: seedCount)
+        defer { record.release() }
         var pieces = ContiguousArray<Lot>()
-        var arrived = ContiguousArray<Lot>()
+        var seedPiece = ContiguousArray<Lot>()
         pieces.reserveCapacity(64)
-        arrived.reserveCapacity(64)
+        seedPiece.reserveCapacity(64)
         var nextSeed = 0
         var piecesMoved = 0
 
@@ -153,9 +154,9 @@ public struct Tracer: Sendable {
                         record.cut[Int(p.seed)] += p.amount
                         piecesMoved += 1
                     }
-                    arrived.removeAll(keepingCapacity: true)
-                    arrived.append(Lot(seed: seed, hops: 0, amount: a))
-                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
+                    seedPiece.removeAll(keepingCapacity: true)
+                    seedPiece.append(Lot(seed: seed, hops: 0, amount: a))
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: seedPiece, balance: dc.pointee.balance)
                     record.add(seed: seed, amount: a)
                     record.transfer(Int32(t), hops: 0)
                     dc.pointee.balance += a
@@ -163,22 +164,22 @@ public struct Tracer: Sendable {
                 }
 
                 // MARK: Pieces arrive with one hop more, or cut
-                arrived.removeAll(keepingCapacity: true)
+                // (in place: every book merges adjacent pieces of one kind on arrival)
                 var leastHops = Int32.max
-                for p in pieces {
-                    if p.isClean {
-                        arrived.appendMerging(p)
-                        continue
-                    }
-                    piecesMoved += 1
-                    if p.hops >= limit {
-                        record.cut[Int(p.seed)] += p.amount
-                        arrived.appendMerging(.clean(p.amount))
-                    } else {
-                        let h = p.hops + 1
-                        if h < leastHops { leastHops = h }
-                        record.add(seed: p.seed, amount: p.amount)
-                        arrived.appendMerging(Lot(seed: p.seed, hops: h, amount: p.amount))
+                pieces.withUnsafeMutableBufferPointer { pieces in
+                    for i in 0 ..< pieces.count {
+                        let p = pieces[i]
+                        if p.isClean { continue }
+                        piecesMoved += 1
+                        if p.hops >= limit {
+                            record.cut[Int(p.seed)] += p.amount
+                            pieces[i] = .clean(p.amount)
+                        } else {
+                            let h = p.hops + 1
+                            if h < leastHops { leastHops = h }
+                            record.add(seed: p.seed, amount: p.amount)
+                            pieces[i].hops = h
+                        }
                     }
                 }
                 if leastHops == Int32.max || channel[t] == TransferTable.cashOutChannel {
@@ -188,7 +189,7 @@ public struct Tracer: Sendable {
                         record.transfer(Int32(t), hops: leastHops)
                     }
                 } else {
-                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: arrived, balance: dc.pointee.balance)
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: pieces, balance: dc.pointee.balance)
                     record.transfer(Int32(t), hops: leastHops)
                 }
                 dc.pointee.balance += a
@@ -197,7 +198,7 @@ public struct Tracer: Sendable {
         }}}}}}
 
         // MARK: - What is still held
-        var remaining = book.remainingTaint()
+        var remaining = book.remainingTaint(accounts: slots.accounts)
         if policy == .poison {
             // Slots are accounts: a marked account is wholly tainted.
             var whole = ContiguousArray<Int64>(repeating: 0, count: c.entities.count)
@@ -236,7 +237,15 @@ extension Trace {
         for i in 0 ..< accounts.count where amounts[i] != 0 {
             keyed.append((UInt64(UInt32(bitPattern: accounts[i])) << 32 | UInt64(UInt32(bitPattern: seeds[i])), amounts[i]))
         }
-        Trace.radixSort(&keyed)
+        var sorted = true
+        for i in keyed.indices.dropFirst() where keyed[i - 1].key > keyed[i].key {
+            sorted = false
+            break
+        }
+        if !sorted {
+            var scratch = ContiguousArray<(key: UInt64, amount: Int64)>()
+            RadixSort.sort(&keyed, scratch: &scratch) { $0.key }
+        }
         var rows = ContiguousArray<Int32>()
         var shares = TaintShares()
         var i = 0
@@ -256,48 +265,11 @@ extension Trace {
         }
         return (rows, shares)
     }
-
-    /// Sorts by key (least significant digit first, 13 bits a pass, only the passes
-    /// the largest key needs). Equal keys keep no particular order: `group` sums them.
-    /// - Complexity: O(n · bits / 13).
-    static func radixSort(_ keyed: inout ContiguousArray<(key: UInt64, amount: Int64)>) {
-        let n = keyed.count
-        guard n > 1 else { return }
-        var largest: UInt64 = 0
-        for e in keyed { largest |= e.key }
-        let bits = 64 - largest.leadingZeroBitCount
-        let digit = 13, buckets = 1 << 13
-        var other = ContiguousArray<(key: UInt64, amount: Int64)>(repeating: (0, 0), count: n)
-        var counts = ContiguousArray<Int>(repeating: 0, count: buckets)
-        var shift = 0
-        while shift < bits {
-            keyed.withUnsafeBufferPointer { from in
-                other.withUnsafeMutableBufferPointer { to in
-                    counts.withUnsafeMutableBufferPointer { counts in
-                        counts.update(repeating: 0)
-                        for e in from { counts[Int(truncatingIfNeeded: e.key >> UInt64(shift)) & (buckets - 1)] += 1 }
-                        var sum = 0
-                        for b in 0 ..< buckets {
-                            let c = counts[b]
-                            counts[b] = sum
-                            sum += c
-                        }
-                        for e in from {
-                            let b = Int(truncatingIfNeeded: e.key >> UInt64(shift)) & (buckets - 1)
-                            to[counts[b]] = e
-                            counts[b] += 1
-                        }
-                    }
-                }
-            }
-            swap(&keyed, &other)
-            shift += digit
-        }
-    }
 }
 
 
-/// Collects a trace's lists as the replay goes.
+/// Collects a trace's lists as the replay goes. Owns two buffers the size of the
+/// seeds: `release()` them when done.
 struct Recorder {
     var cut: ContiguousArray<Int64>
     var exited: ContiguousArray<Int64>
@@ -308,22 +280,35 @@ struct Recorder {
     var exits = ContiguousArray<Int32>()
     var exitAccounts = ContiguousArray<Int32>()
     var exitShares = TaintShares()
-    /// Per seed, the tainted money of the transfer being replayed.
-    private var pending: ContiguousArray<Int64>
-    private var touched = ContiguousArray<Int32>()
+    /// Per seed, the tainted money of the transfer being replayed (0 for the others).
+    private let pending: UnsafeMutableBufferPointer<Int64>
+    /// The seeds with pending money: `touched[0 ..< touchedCount]`, each once.
+    private let touched: UnsafeMutableBufferPointer<Int32>
+    private var touchedCount = 0
 
     init(seeds: Int) {
         cut = ContiguousArray(repeating: 0, count: seeds)
         exited = cut
         rounding = cut
-        pending = cut
+        pending = .allocate(capacity: max(1, seeds))
+        pending.initialize(repeating: 0)
+        touched = .allocate(capacity: max(1, seeds))
     }
 
-    /// Adds tainted money of `seed` to the transfer being replayed.
+    func release() {
+        pending.deallocate()
+        touched.deallocate()
+    }
+
+    /// Adds tainted money (positive) of `seed` to the transfer being replayed.
     @inline(__always)
     mutating func add(seed: Int32, amount: Int64) {
-        if pending[Int(seed)] == 0 { touched.append(seed) }
-        pending[Int(seed)] += amount
+        let s = Int(seed)
+        if pending[s] == 0 {
+            touched[touchedCount] = seed
+            touchedCount += 1
+        }
+        pending[s] += amount
     }
 
     /// The transfer being replayed is a cash withdrawal from `account`.
@@ -331,7 +316,7 @@ struct Recorder {
         sortTouched()
         exits.append(t)
         exitAccounts.append(account)
-        for i in 0 ..< touched.count {
+        for i in 0 ..< touchedCount {
             let s = touched[i]
             exitShares.append(seed: s, amount: pending[Int(s)])
             exited[Int(s)] += pending[Int(s)]
@@ -344,20 +329,22 @@ struct Recorder {
         sortTouched()
         transfers.append(t)
         hops.append(h)
-        for i in 0 ..< touched.count {
+        transferShares.reserve(touchedCount)
+        for i in 0 ..< touchedCount {
             let s = touched[i]
             transferShares.append(seed: s, amount: pending[Int(s)])
             pending[Int(s)] = 0
         }
         transferShares.endRow()
-        touched.removeAll(keepingCapacity: true)
+        touchedCount = 0
     }
 
     private mutating func sortTouched() {
-        guard touched.count > 1 else { return }
+        guard touchedCount > 1 else { return }
         // Books that hand over pieces seed by seed (haircut) need no sort.
-        for i in 1 ..< touched.count where touched[i - 1] > touched[i] {
-            touched.sort()
+        for i in 1 ..< touchedCount where touched[i - 1] > touched[i] {
+            var seeds = UnsafeMutableBufferPointer(rebasing: touched[..<touchedCount])
+            seeds.sort()
             return
         }
     }

@@ -1,6 +1,8 @@
 /// The book of haircut: each slot that holds taint keeps one holding per (seed, hops),
-/// in the order they first came (with a hash index from (seed, hops) to the holding
-/// once there are several); its clean money is its balance minus its tainted total.
+/// in (seed, hops) order; its clean money is its balance minus its tainted total.
+/// Tainted money arriving is appended to the slot's arrivals and merged into the
+/// holdings in one pass when the slot next sends (the pass that takes the shares), so
+/// a hub that receives from thousands of mules pays no lookup per piece.
 ///
 /// A transfer of `a` out of a slot with balance `B` takes `floor(h · min(a, B) / B)`
 /// of every holding `h` (a 128-bit product, so that units times units cannot
@@ -17,121 +19,36 @@
 ///
 /// The spec rounds every holding, so a transfer out of a tainted slot visits all its
 /// holdings: one pass, each share by a multiplication with the transfer's reciprocal
-/// fraction instead of a division (`Share`).
+/// fraction instead of a division (`Share`). The pieces come out in (seed, hops)
+/// order, so the receiver's arrivals are sorted runs.
 struct HaircutBook: TaintBook {
+    /// One slot's tainted money.
     struct Holdings {
+        /// One holding per (seed, hops), in (seed, hops) order.
         var lots: ContiguousArray<Lot> = []
+        /// Tainted pieces that arrived since the holdings were last settled, in the
+        /// order they came (each deposit a run in (seed, hops) order). They join `lots`
+        /// when the slot next sends, or once they outnumber the holdings, so that money
+        /// arriving at a hub with many holdings is an append, not a lookup.
+        var arrivals: ContiguousArray<Lot> = []
+        /// All tainted money: `lots` and `arrivals`.
         var tainted: Int64 = 0
-        /// At least the largest holding (exact after each full pass).
+        /// At least the largest of `lots` (exact after each full pass).
         var largest: Int64 = 0
-        /// Once there are more than `HaircutBook.indexFrom` holdings: an open-addressing
-        /// table, a power of two at most half full, of entries `fingerprint << 32 |
-        /// (position + 1)` (0: empty), so that a probe reads one word.
-        var index: ContiguousArray<UInt64> = []
-
-        /// The position of the holding of `lot`'s kind, or -1.
-        @inline(__always)
-        func find(_ lot: Lot) -> Int {
-            lots.withUnsafeBufferPointer { lots in
-                if index.isEmpty {
-                    for i in 0 ..< lots.count where lots[i].sameKind(lot) { return i }
-                    return -1
-                }
-                return index.withUnsafeBufferPointer { table in
-                    let mask = table.count - 1
-                    let hash = Holdings.hash(lot)
-                    let tag = hash & 0xFFFF_FFFF_0000_0000
-                    var i = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let e = table[i]
-                        if e == 0 { return -1 }
-                        if e & 0xFFFF_FFFF_0000_0000 == tag {
-                            let at = Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1
-                            if lots[at].sameKind(lot) { return at }
-                        }
-                        i = (i + 1) & mask
-                    }
-                }
-            }
-        }
-
-        /// Touches the index entries and holdings that `pieces` will look up, in a loop
-        /// of independent loads, so that their cache misses overlap (a hub's holdings
-        /// are rarely in cache when money arrives).
-        @inline(__always)
-        func warm(for pieces: ContiguousArray<Lot>) -> Int64 {
-            var touched: Int64 = 0
-            index.withUnsafeBufferPointer { table in
-                lots.withUnsafeBufferPointer { lots in
-                    let mask = table.count - 1
-                    for p in pieces {
-                        let e = table[Int(truncatingIfNeeded: Holdings.hash(p)) & mask]
-                        if e != 0 { touched &+= lots[Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1].amount }
-                    }
-                }
-            }
-            return touched
-        }
-
-        /// A well-mixed hash of (seed, hops): the low bits choose the home, the high
-        /// 32 bits are the fingerprint.
-        @inline(__always)
-        static func hash(_ lot: Lot) -> UInt64 {
-            var x = UInt64(UInt32(bitPattern: lot.seed)) << 32 | UInt64(UInt32(bitPattern: lot.hops))
-            x = (x ^ (x >> 31)) &* 0x9E37_79B9_7F4A_7C15
-            return x ^ (x >> 29)
-        }
-
-        /// Appends a holding of a kind not held yet.
-        mutating func append(_ lot: Lot) {
-            lots.append(lot)
-            let n = lots.count
-            guard n > HaircutBook.indexFrom else { return }
-            if n * 2 > index.count { return reindex() }
-            let mask = index.count - 1
-            index.withUnsafeMutableBufferPointer { table in
-                Holdings.place(lot, at: n - 1, in: table, mask: mask)
-            }
-        }
-
-        @inline(__always)
-        static func place(_ lot: Lot, at position: Int, in table: UnsafeMutableBufferPointer<UInt64>, mask: Int) {
-            let hash = Holdings.hash(lot)
-            var i = Int(truncatingIfNeeded: hash) & mask
-            while table[i] != 0 { i = (i + 1) & mask }
-            table[i] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(position + 1)
-        }
-
-        /// Rebuilds the index (or drops it when the holdings are few).
-        mutating func reindex() {
-            let n = lots.count
-            guard n > HaircutBook.indexFrom else {
-                index = []
-                return
-            }
-            var size = 64
-            while size < n * 4 { size <<= 1 }
-            if index.count == size {
-                index.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            } else {
-                index = ContiguousArray(repeating: 0, count: size)
-            }
-            let mask = size - 1
-            index.withUnsafeMutableBufferPointer { table in
-                lots.withUnsafeBufferPointer { lots in
-                    for p in 0 ..< n { Holdings.place(lots[p], at: p, in: table, mask: mask) }
-                }
-            }
-        }
+        /// What `arrivals` add up to.
+        var arriving: Int64 = 0
     }
 
-    /// Holdings found by a scan up to this many, through the index beyond.
-    static let indexFrom = 8
+    /// Arrivals wait unsettled up to this many, or up to as many as the holdings.
+    static let arrivalsSettledFrom = 256
 
     var pool = RecordPool(fresh: Holdings())
     private var remainders: ContiguousArray<(remainder: Int64, index: Int)> = []
-    /// What warming loads add up to, kept so that they are not optimised away.
-    private var sink: Int64 = 0
+    /// The buffer a settling merges into (then copied to the slot's holdings).
+    /// The second buffer of a radix sort of arrivals.
+    private var sortBuffer: ContiguousArray<Lot> = []
+    /// Where a transfer's pieces are cut before they are handed over.
+    private var cut: ContiguousArray<Lot> = []
 
     init() {}
 
@@ -148,6 +65,7 @@ struct HaircutBook: TaintBook {
         let moved = min(amount, balance)
         let total = pool.records[k].tainted
         if moved == balance {
+            settle(k)
             // The fraction is 1: every holding leaves whole.
             pieces.append(contentsOf: pool.records[k].lots)
             if amount > total { pieces.append(.clean(amount - total)) }
@@ -158,7 +76,9 @@ struct HaircutBook: TaintBook {
         // the clean money covers it, so nothing tainted moves (a hub's purchases).
         let clean = balance - total
         if moved <= clean {
-            let (high, low) = pool.records[k].largest.multipliedFullWidth(by: moved)
+            // No holding, settled or not, exceeds the largest plus all arrivals.
+            let bound = pool.records[k].largest + pool.records[k].arriving
+            let (high, low) = bound.multipliedFullWidth(by: moved)
             if high == 0 && low < UInt64(balance) {
                 pieces.append(.clean(amount))
                 return k32
@@ -168,25 +88,35 @@ struct HaircutBook: TaintBook {
         var h = Holdings()
         swap(&h, &pool.records[k])
 
-        // MARK: Proportional shares, rounded down, in one pass
+        // MARK: Proportional shares, rounded down, in one pass (that also settles arrivals)
         let share = Share(moved: moved, balance: balance)
         let firstPiece = pieces.count
-        var takenTotal: Int64 = 0
-        var largest: Int64 = 0
-        h.lots.withUnsafeMutableBufferPointer { lots in
-            for i in 0 ..< lots.count {
-                let amount = lots[i].amount
-                if amount >= share.givesNothingBelow {
-                    let q = share.quotient(amount)
-                    if q > 0 {
-                        pieces.append(Lot(seed: lots[i].seed, hops: lots[i].hops, amount: q))
-                        takenTotal += q
-                        lots[i].amount = amount - q
+        let most = h.lots.count + h.arrivals.count
+        if cut.count < most { cut = ContiguousArray(repeating: Lot(seed: 0, hops: 0, amount: 0), count: max(most, 2 * cut.count)) }
+        var cutter = Cutter(share: share)
+        sortArrivals(&h.arrivals)
+        cut.withUnsafeMutableBufferPointer { cut in
+            cutter.out = cut.baseAddress!
+            if h.arrivals.isEmpty {
+                h.lots.withUnsafeMutableBufferPointer { lots in
+                    for i in 0 ..< lots.count { cutter.cut(&lots[i]) }
+                }
+            } else {
+                let merged = h.lots.withUnsafeBufferPointer { lots in
+                    h.arrivals.withUnsafeBufferPointer { arrivals in
+                        ContiguousArray<Lot>(unsafeUninitializedCapacity: most) { out, count in
+                            count = HaircutBook.merge(lots, arrivals, into: out.baseAddress!) { cutter.cut(&$0) }
+                        }
                     }
                 }
-                largest = max(largest, lots[i].amount)
+                h.lots = merged
+                h.arrivals.removeAll(keepingCapacity: true)
+                h.arriving = 0
             }
         }
+        pieces.append(contentsOf: cut[..<cutter.taken])
+        let takenTotal = cutter.takenTotal
+        let largest = cutter.largest
         h.largest = largest
         h.tainted -= takenTotal
 
@@ -229,9 +159,7 @@ struct HaircutBook: TaintBook {
             rounding[Int(h.lots[i].seed)] += 1
         }
         h.tainted -= excess
-        let before = h.lots.count
         h.lots.removeAll { $0.amount == 0 }
-        if h.lots.count < before { h.reindex() }
         h.largest = h.lots.reduce(0) { max($0, $1.amount) }
     }
 
@@ -240,51 +168,182 @@ struct HaircutBook: TaintBook {
         // Work on the record out of the pool: one owner, no copy-on-write checks.
         var h = Holdings()
         swap(&h, &pool.records[k])
-        if !h.index.isEmpty && pieces.count > 1 { sink &+= h.warm(for: pieces) }  // kept, so the loads are
-        var largest = h.largest
         var added: Int64 = 0
         for p in pieces where !p.isClean {
             added += p.amount
-            let found = h.find(p)
-            if found >= 0 {
-                h.lots[found].amount += p.amount
-                largest = max(largest, h.lots[found].amount)
-            } else {
-                h.append(p)
-                largest = max(largest, p.amount)
-            }
+            h.arrivals.append(p)
         }
         h.tainted += added
-        h.largest = largest
+        h.arriving += added
+        let waiting = h.arrivals.count
         swap(&h, &pool.records[k])
+        if waiting > HaircutBook.arrivalsSettledFrom && waiting > pool.records[k].lots.count { settle(k) }
         return Int32(k)
     }
 
-    /// One sum per slot and seed (a slot's holdings of a seed differ by hops only),
-    /// without sorting: each seed remembers the last slot it was summed for and where.
-    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
-        var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
-        var seedCount = 0
-        for (k, slot) in pool.owner.enumerated() where slot >= 0 {
-            for lot in pool.records[k].lots { seedCount = max(seedCount, Int(lot.seed) + 1) }
-        }
-        var lastRecord = ContiguousArray<Int>(repeating: -1, count: seedCount)
-        var at = ContiguousArray<Int>(repeating: 0, count: seedCount)
-        for (k, slot) in pool.owner.enumerated() where slot >= 0 {
-            pool.records[k].lots.withUnsafeBufferPointer { lots in
-                for lot in lots where lot.amount != 0 {
-                    let s = Int(lot.seed)
-                    if lastRecord[s] == k {
-                        amounts[at[s]] += lot.amount
-                    } else {
-                        lastRecord[s] = k
-                        at[s] = amounts.count
-                        slots.append(slot); seeds.append(lot.seed); amounts.append(lot.amount)
-                    }
+    /// Merges slot record `k`'s arrivals into its holdings: one holding per (seed,
+    /// hops), in (seed, hops) order.
+    private mutating func settle(_ k: Int) {
+        guard !pool.records[k].arrivals.isEmpty else { return }
+        var h = Holdings()
+        swap(&h, &pool.records[k])
+        sortArrivals(&h.arrivals)
+        var largest: Int64 = 0
+        let merged = h.lots.withUnsafeBufferPointer { lots in
+            h.arrivals.withUnsafeBufferPointer { arrivals in
+                ContiguousArray<Lot>(unsafeUninitializedCapacity: lots.count + arrivals.count) { out, count in
+                    count = HaircutBook.merge(lots, arrivals, into: out.baseAddress!) { largest = max(largest, $0.amount) }
                 }
             }
         }
+        h.lots = merged
+        h.arrivals.removeAll(keepingCapacity: h.arrivals.capacity <= 4 * HaircutBook.arrivalsSettledFrom)
+        h.arriving = 0
+        h.largest = largest
+        swap(&h, &pool.records[k])
+    }
+
+    /// Puts arrivals in (seed, hops) order: often already so (one deposit); a few
+    /// deposits, merged by the standard library's sort; many, by radix.
+    private mutating func sortArrivals(_ arrivals: inout ContiguousArray<Lot>) {
+        var sorted = true
+        var hops: UInt32 = 0
+        arrivals.withUnsafeBufferPointer { a in
+            for i in 1 ..< max(1, a.count) where a[i - 1].key > a[i].key {
+                sorted = false
+                break
+            }
+            if !sorted && a.count > 512 { for lot in a { hops |= UInt32(bitPattern: lot.hops) } }
+        }
+        if sorted { return }
+        if arrivals.count <= 512 {
+            arrivals.sort { $0.key < $1.key }
+            return
+        }
+        let width = UInt64(32 - hops.leadingZeroBitCount)
+        RadixSort.sort(&arrivals, scratch: &sortBuffer) { UInt64(UInt32(bitPattern: $0.seed)) << width | UInt64(UInt32(bitPattern: $0.hops)) }
+    }
+
+    /// Merges `lots` and `arrivals` (both in (seed, hops) order; arrivals may repeat a
+    /// kind) into `out`, one lot per kind, calling `visit` on each merged lot before it
+    /// is stored. Returns how many were stored.
+    @inline(__always)
+    private static func merge(_ lots: UnsafeBufferPointer<Lot>, _ arrivals: UnsafeBufferPointer<Lot>,
+                              into out: UnsafeMutablePointer<Lot>, _ visit: (inout Lot) -> Void) -> Int {
+        var i = 0, j = 0, n = 0
+        let nl = lots.count, na = arrivals.count
+        while i < nl || j < na {
+            var next: Lot
+            if j == na || (i < nl && lots[i].key < arrivals[j].key) {
+                next = lots[i]
+                i += 1
+            } else {
+                next = arrivals[j]
+                j += 1
+                if i < nl && lots[i].key == next.key {
+                    next.amount += lots[i].amount
+                    i += 1
+                }
+            }
+            while j < na && arrivals[j].key == next.key {
+                next.amount += arrivals[j].amount
+                j += 1
+            }
+            visit(&next)
+            (out + n).initialize(to: next)
+            n += 1
+        }
+        return n
+    }
+
+    /// Takes one transfer's rounded-down share of holdings, one at a time, writing
+    /// the pieces taken to `out`.
+    private struct Cutter {
+        let share: Share
+        var out = UnsafeMutablePointer<Lot>(bitPattern: 16)!
+        /// Pieces written.
+        var taken = 0
+        var takenTotal: Int64 = 0
+        /// The largest holding left.
+        var largest: Int64 = 0
+
+        init(share: Share) { self.share = share }
+
+        @inline(__always)
+        mutating func cut(_ lot: inout Lot) {
+            let amount = lot.amount
+            if amount >= share.givesNothingBelow {
+                let q = share.quotient(amount)
+                if q > 0 {
+                    (out + taken).initialize(to: Lot(seed: lot.seed, hops: lot.hops, amount: q))
+                    taken += 1
+                    takenTotal += q
+                    lot.amount = amount - q
+                }
+            }
+            largest = max(largest, lot.amount)
+        }
+    }
+
+    /// One sum per slot and seed, in (account, seed) order: each slot's holdings and
+    /// arrivals are in (seed, hops) order, so a seed's holdings are side by side.
+    mutating func remainingTaint(accounts n: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+        var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
+        var live: ContiguousArray<(account: Int, slot: Int, record: Int)> = []
+        for (k, slot) in pool.owner.enumerated() where slot >= 0 {
+            var arrivals: ContiguousArray<Lot> = []
+            swap(&arrivals, &pool.records[k].arrivals)
+            sortArrivals(&arrivals)
+            swap(&arrivals, &pool.records[k].arrivals)
+            live.append((slot % max(1, n), slot, k))
+        }
+        live.sort { ($0.account, $0.slot) < ($1.account, $1.slot) }
+        var sums: ContiguousArray<(seed: Int32, amount: Int64)> = []
+        var i = 0
+        while i < live.count {
+            var j = i
+            while j < live.count && live[j].account == live[i].account { j += 1 }
+            sums.removeAll(keepingCapacity: true)
+            for r in i ..< j { HaircutBook.sumPerSeed(pool.records[live[r].record], into: &sums) }
+            if j - i > 1 {
+                // Several currencies: their sums interleave.
+                sums.sort { $0.seed < $1.seed }
+            }
+            var s = 0
+            while s < sums.count {
+                var total: Int64 = 0
+                let seed = sums[s].seed
+                while s < sums.count && sums[s].seed == seed {
+                    total += sums[s].amount
+                    s += 1
+                }
+                if total != 0 { slots.append(live[i].slot); seeds.append(seed); amounts.append(total) }
+            }
+            i = j
+        }
         return (slots, seeds, amounts)
+    }
+
+    /// Appends one sum per seed of `h`'s holdings and (sorted) arrivals, in seed order.
+    private static func sumPerSeed(_ h: Holdings, into sums: inout ContiguousArray<(seed: Int32, amount: Int64)>) {
+        h.lots.withUnsafeBufferPointer { lots in
+            h.arrivals.withUnsafeBufferPointer { arrivals in
+                var i = 0, j = 0
+                while i < lots.count || j < arrivals.count {
+                    let seed = j == arrivals.count || (i < lots.count && lots[i].seed <= arrivals[j].seed) ? lots[i].seed : arrivals[j].seed
+                    var total: Int64 = 0
+                    while i < lots.count && lots[i].seed == seed {
+                        total += lots[i].amount
+                        i += 1
+                    }
+                    while j < arrivals.count && arrivals[j].seed == seed {
+                        total += arrivals[j].amount
+                        j += 1
+                    }
+                    sums.append((seed, total))
+                }
+            }
+        }
     }
 
     /// floor(h · m / B) and its remainder, exactly: a 128-bit product, divided in 64
@@ -330,7 +389,8 @@ struct HaircutBook: TaintBook {
 
     private mutating func release(_ k: Int) {
         pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
-        pool.records[k].index = []
+        pool.records[k].arrivals.removeAll(keepingCapacity: pool.records[k].arrivals.capacity <= 64)
+        pool.records[k].arriving = 0
         pool.records[k].tainted = 0
         pool.records[k].largest = 0
         pool.release(k)

@@ -124,7 +124,7 @@ struct LotSequenceBook: TaintBook {
         r.recorded += p.amount
     }
 
-    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+    func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
             let s = pool.records[k]

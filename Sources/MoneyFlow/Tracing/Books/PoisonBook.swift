@@ -49,7 +49,7 @@ struct PoisonBook: TaintBook {
 
     /// For poison the "slots" are accounts and the amounts are 0: the engine fills in
     /// each marked account's whole balance.
-    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+    func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (account, k) in marksOf.enumerated() where k >= 0 {
             for mark in marks[Int(k)] {

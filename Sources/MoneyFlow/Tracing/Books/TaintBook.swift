@@ -26,8 +26,10 @@ protocol TaintBook {
     /// one. Returns the slot's record afterwards.
     mutating func deposit(_ k: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32
 
-    /// The tainted money left at the end: (slot, seed, amount) for each holding, any order.
-    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
+    /// The tainted money left at the end: (slot, seed, amount) for each holding, any
+    /// order. Slot `s` is of account `s % accounts`: a book that can hand the triples
+    /// over in (account, seed) order saves the caller a sort.
+    mutating func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
 }
 
 /// Records of a book, reused after release: `records[k]` belongs to slot `owner[k]`

@@ -85,7 +85,7 @@ struct TaintedQueueBook: TaintBook {
         return Int32(k)
     }
 
-    func remainingTaint() -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+    func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
             let q = pool.records[k]
