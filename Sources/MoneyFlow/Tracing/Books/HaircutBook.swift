@@ -169,9 +169,18 @@ struct HaircutBook: TaintBook {
         var h = Holdings()
         swap(&h, &pool.records[k])
         var added: Int64 = 0
-        for p in pieces where !p.isClean {
-            added += p.amount
-            h.arrivals.append(p)
+        var cleanPieces = 0
+        pieces.withUnsafeBufferPointer { pieces in
+            for p in pieces {
+                if p.isClean { cleanPieces += 1 } else { added += p.amount }
+            }
+        }
+        if cleanPieces == 0 {
+            h.arrivals.append(contentsOf: pieces)
+        } else if cleanPieces == 1 && pieces[pieces.count - 1].isClean {
+            h.arrivals.append(contentsOf: pieces[..<(pieces.count - 1)])  // the usual clean rest
+        } else {
+            for p in pieces where !p.isClean { h.arrivals.append(p) }
         }
         h.tainted += added
         h.arriving += added
@@ -269,18 +278,16 @@ struct HaircutBook: TaintBook {
 
         init(share: Share) { self.share = share }
 
+        /// Without branches on the amounts (which share is zero is unpredictable): the
+        /// piece is always written, and kept only if it is not zero.
         @inline(__always)
         mutating func cut(_ lot: inout Lot) {
             let amount = lot.amount
-            if amount >= share.givesNothingBelow {
-                let q = share.quotient(amount)
-                if q > 0 {
-                    (out + taken).initialize(to: Lot(seed: lot.seed, hops: lot.hops, amount: q))
-                    taken += 1
-                    takenTotal += q
-                    lot.amount = amount - q
-                }
-            }
+            let q = share.quotient(amount)
+            (out + taken).initialize(to: Lot(seed: lot.seed, hops: lot.hops, amount: q))
+            taken &+= q > 0 ? 1 : 0
+            takenTotal &+= q
+            lot.amount = amount &- q
             largest = max(largest, lot.amount)
         }
     }
@@ -365,15 +372,12 @@ struct HaircutBook: TaintBook {
         let moved: Int64
         let balance: Int64
         let reciprocal: UInt64
-        /// A holding below ceil(B / m) gives nothing (h · m < B).
-        let givesNothingBelow: Int64
 
         init(moved: Int64, balance: Int64) {
             precondition(moved > 0 && moved < balance, "haircut: a share needs 0 < moved < balance")
             self.moved = moved
             self.balance = balance
             reciprocal = UInt64(balance).dividingFullWidth((high: UInt64(moved), low: 0)).quotient
-            givesNothingBelow = balance / moved + (balance % moved == 0 ? 0 : 1)
         }
 
         /// floor(h · moved / balance), exactly.
@@ -382,7 +386,7 @@ struct HaircutBook: TaintBook {
             var q = UInt64(h).multipliedFullWidth(by: reciprocal).high
             // h·m − q·B is in [0, 2B): exact in wrapping 64-bit arithmetic.
             let r = UInt64(h) &* UInt64(moved) &- q &* UInt64(balance)
-            if r >= UInt64(balance) { q += 1 }
+            q &+= r >= UInt64(balance) ? 1 : 0
             return Int64(q)
         }
     }
