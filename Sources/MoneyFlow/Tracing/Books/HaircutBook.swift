@@ -37,6 +37,10 @@ struct HaircutBook: TaintBook {
         var largest: Int64 = 0
         /// What `arrivals` add up to.
         var arriving: Int64 = 0
+        /// Whether `arrivals` are in (seed, hops) order (one run).
+        var arrivalsSorted = true
+        /// All arrivals' hop counts or-ed: they are below 2^(its width).
+        var arrivalsHops: UInt32 = 0
     }
 
     /// Arrivals wait unsettled up to this many, or up to as many as the holdings.
@@ -94,7 +98,7 @@ struct HaircutBook: TaintBook {
         let most = h.lots.count + h.arrivals.count
         if cut.count < most { cut = ContiguousArray(repeating: Lot(seed: 0, hops: 0, amount: 0), count: max(most, 2 * cut.count)) }
         var cutter = Cutter(share: share)
-        sortArrivals(&h.arrivals)
+        sortArrivals(&h)
         cut.withUnsafeMutableBufferPointer { cut in
             cutter.out = cut.baseAddress!
             if h.arrivals.isEmpty {
@@ -170,11 +174,24 @@ struct HaircutBook: TaintBook {
         swap(&h, &pool.records[k])
         var added: Int64 = 0
         var cleanPieces = 0
+        var last = h.arrivals.last?.key ?? 0
+        var sorted = h.arrivalsSorted
+        var hops = h.arrivalsHops
         pieces.withUnsafeBufferPointer { pieces in
             for p in pieces {
-                if p.isClean { cleanPieces += 1 } else { added += p.amount }
+                if p.isClean {
+                    cleanPieces += 1
+                } else {
+                    added += p.amount
+                    let key = p.key
+                    sorted = sorted && last <= key
+                    last = key
+                    hops |= UInt32(bitPattern: p.hops)
+                }
             }
         }
+        h.arrivalsSorted = sorted
+        h.arrivalsHops = hops
         if cleanPieces == 0 {
             h.arrivals.append(contentsOf: pieces)
         } else if cleanPieces == 1 && pieces[pieces.count - 1].isClean {
@@ -196,7 +213,7 @@ struct HaircutBook: TaintBook {
         guard !pool.records[k].arrivals.isEmpty else { return }
         var h = Holdings()
         swap(&h, &pool.records[k])
-        sortArrivals(&h.arrivals)
+        sortArrivals(&h)
         var largest: Int64 = 0
         let merged = h.lots.withUnsafeBufferPointer { lots in
             h.arrivals.withUnsafeBufferPointer { arrivals in
@@ -212,25 +229,24 @@ struct HaircutBook: TaintBook {
         swap(&h, &pool.records[k])
     }
 
-    /// Puts arrivals in (seed, hops) order: often already so (one deposit); a few
-    /// deposits, merged by the standard library's sort; many, by radix.
-    private mutating func sortArrivals(_ arrivals: inout ContiguousArray<Lot>) {
-        var sorted = true
-        var hops: UInt32 = 0
-        arrivals.withUnsafeBufferPointer { a in
-            for i in 1 ..< max(1, a.count) where a[i - 1].key > a[i].key {
-                sorted = false
-                break
-            }
-            if !sorted && a.count > 512 { for lot in a { hops |= UInt32(bitPattern: lot.hops) } }
+    /// Puts `h`'s arrivals in (seed, hops) order: often already so (one deposit); a
+    /// few deposits, merged by the standard library's sort; many, by radix.
+    private mutating func sortArrivals(_ h: inout Holdings) {
+        defer {
+            h.arrivalsSorted = true
+            h.arrivalsHops = 0
         }
-        if sorted { return }
-        if arrivals.count <= 512 {
-            arrivals.sort { $0.key < $1.key }
+        if h.arrivalsSorted { return }
+        if h.arrivals.count <= 512 {
+            h.arrivals.sort { $0.key < $1.key }
             return
         }
-        let width = UInt64(32 - hops.leadingZeroBitCount)
-        RadixSort.sort(&arrivals, scratch: &sortBuffer) { UInt64(UInt32(bitPattern: $0.seed)) << width | UInt64(UInt32(bitPattern: $0.hops)) }
+        let width = UInt64(32 - h.arrivalsHops.leadingZeroBitCount)
+        var seeds: UInt32 = 0
+        for lot in h.arrivals { seeds |= UInt32(bitPattern: lot.seed) }
+        RadixSort.sort(&h.arrivals, scratch: &sortBuffer, bits: 32 - seeds.leadingZeroBitCount + Int(width)) {
+            UInt64(UInt32(bitPattern: $0.seed)) << width | UInt64(UInt32(bitPattern: $0.hops))
+        }
     }
 
     /// Merges `lots` and `arrivals` (both in (seed, hops) order; arrivals may repeat a
@@ -298,10 +314,10 @@ struct HaircutBook: TaintBook {
         var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         var live: ContiguousArray<(account: Int, slot: Int, record: Int)> = []
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
-            var arrivals: ContiguousArray<Lot> = []
-            swap(&arrivals, &pool.records[k].arrivals)
-            sortArrivals(&arrivals)
-            swap(&arrivals, &pool.records[k].arrivals)
+            var h = Holdings()
+            swap(&h, &pool.records[k])
+            sortArrivals(&h)
+            swap(&h, &pool.records[k])
             live.append((slot % max(1, n), slot, k))
         }
         live.sort { ($0.account, $0.slot) < ($1.account, $1.slot) }
@@ -394,6 +410,8 @@ struct HaircutBook: TaintBook {
     private mutating func release(_ k: Int) {
         pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
         pool.records[k].arrivals.removeAll(keepingCapacity: pool.records[k].arrivals.capacity <= 64)
+        pool.records[k].arrivalsSorted = true
+        pool.records[k].arrivalsHops = 0
         pool.records[k].arriving = 0
         pool.records[k].tainted = 0
         pool.records[k].largest = 0
