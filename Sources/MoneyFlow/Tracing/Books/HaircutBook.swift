@@ -52,7 +52,9 @@ struct HaircutBook: TaintBook {
     /// The second buffer of a radix sort of arrivals.
     private var sortBuffer: ContiguousArray<Lot> = []
     /// Where a transfer's pieces are cut before they are handed over.
-    private var cut: ContiguousArray<Lot> = []
+    private let cut = LotScratch()
+    /// Where arrivals and holdings are merged before they are copied back.
+    private let merged = LotScratch()
 
     init() {}
 
@@ -95,30 +97,17 @@ struct HaircutBook: TaintBook {
         // MARK: Proportional shares, rounded down, in one pass (that also settles arrivals)
         let share = Share(moved: moved, balance: balance)
         let firstPiece = pieces.count
-        let most = h.lots.count + h.arrivals.count
-        if cut.count < most { cut = ContiguousArray(repeating: Lot(seed: 0, hops: 0, amount: 0), count: max(most, 2 * cut.count)) }
-        var cutter = Cutter(share: share)
-        sortArrivals(&h)
-        cut.withUnsafeMutableBufferPointer { cut in
-            cutter.out = cut.baseAddress!
-            if h.arrivals.isEmpty {
-                h.lots.withUnsafeMutableBufferPointer { lots in
-                    for i in 0 ..< lots.count { cutter.cut(&lots[i]) }
-                }
-            } else {
-                let merged = h.lots.withUnsafeBufferPointer { lots in
-                    h.arrivals.withUnsafeBufferPointer { arrivals in
-                        ContiguousArray<Lot>(unsafeUninitializedCapacity: most) { out, count in
-                            count = HaircutBook.merge(lots, arrivals, into: out.baseAddress!) { cutter.cut(&$0) }
-                        }
-                    }
-                }
-                h.lots = merged
-                h.arrivals.removeAll(keepingCapacity: true)
-                h.arriving = 0
+        cut.reserve(h.lots.count + h.arrivals.count)
+        var cutter = Cutter(share: share, out: cut.base)
+        if h.arrivals.isEmpty {
+            h.lots.withUnsafeMutableBufferPointer { lots in
+                for i in 0 ..< lots.count { cutter.cut(&lots[i]) }
             }
+        } else {
+            sortArrivals(&h)
+            mergeArrivals(into: &h) { cutter.cut(&$0) }
         }
-        pieces.append(contentsOf: cut[..<cutter.taken])
+        pieces.append(contentsOf: UnsafeBufferPointer(start: cut.base, count: cutter.taken))
         let takenTotal = cutter.takenTotal
         let largest = cutter.largest
         h.largest = largest
@@ -215,18 +204,26 @@ struct HaircutBook: TaintBook {
         swap(&h, &pool.records[k])
         sortArrivals(&h)
         var largest: Int64 = 0
-        let merged = h.lots.withUnsafeBufferPointer { lots in
-            h.arrivals.withUnsafeBufferPointer { arrivals in
-                ContiguousArray<Lot>(unsafeUninitializedCapacity: lots.count + arrivals.count) { out, count in
-                    count = HaircutBook.merge(lots, arrivals, into: out.baseAddress!) { largest = max(largest, $0.amount) }
-                }
-            }
-        }
-        h.lots = merged
-        h.arrivals.removeAll(keepingCapacity: h.arrivals.capacity <= 4 * HaircutBook.arrivalsSettledFrom)
-        h.arriving = 0
+        mergeArrivals(into: &h) { largest = max(largest, $0.amount) }
         h.largest = largest
         swap(&h, &pool.records[k])
+    }
+
+    /// Merges `h`'s sorted arrivals into its holdings (through the merge buffer, so
+    /// that the holdings keep their storage), calling `visit` on each merged holding.
+    @inline(__always)
+    private mutating func mergeArrivals(into h: inout Holdings, _ visit: (inout Lot) -> Void) {
+        merged.reserve(h.lots.count + h.arrivals.count)
+        let out = merged.base
+        let n = h.lots.withUnsafeBufferPointer { lots in
+            h.arrivals.withUnsafeBufferPointer { arrivals in
+                HaircutBook.merge(lots, arrivals, into: out, visit)
+            }
+        }
+        h.lots.removeAll(keepingCapacity: true)
+        h.lots.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+        h.arrivals.removeAll(keepingCapacity: true)
+        h.arriving = 0
     }
 
     /// Puts `h`'s arrivals in (seed, hops) order: often already so (one deposit); a
@@ -285,14 +282,17 @@ struct HaircutBook: TaintBook {
     /// the pieces taken to `out`.
     private struct Cutter {
         let share: Share
-        var out = UnsafeMutablePointer<Lot>(bitPattern: 16)!
+        let out: UnsafeMutablePointer<Lot>
         /// Pieces written.
         var taken = 0
         var takenTotal: Int64 = 0
         /// The largest holding left.
         var largest: Int64 = 0
 
-        init(share: Share) { self.share = share }
+        init(share: Share, out: UnsafeMutablePointer<Lot>) {
+            self.share = share
+            self.out = out
+        }
 
         /// Without branches on the amounts (which share is zero is unpredictable): the
         /// piece is always written, and kept only if it is not zero.
@@ -405,6 +405,22 @@ struct HaircutBook: TaintBook {
             q &+= r >= UInt64(balance) ? 1 : 0
             return Int64(q)
         }
+    }
+
+    /// A growable buffer of lots written through a pointer, freed with it.
+    final class LotScratch {
+        private(set) var base = UnsafeMutablePointer<Lot>.allocate(capacity: 1)
+        private var capacity = 1
+
+        /// Makes room for `n` lots (the contents are not kept).
+        func reserve(_ n: Int) {
+            guard n > capacity else { return }
+            base.deallocate()
+            capacity = max(n, 2 * capacity)
+            base = .allocate(capacity: capacity)
+        }
+
+        deinit { base.deallocate() }
     }
 
     private mutating func release(_ k: Int) {
