@@ -45,10 +45,10 @@ enum RandomCases {
 }
 
 extension RandomCases {
-    /// Many victims' payments (each a seed) into a ring of mules that pass money round
-    /// and on to two hubs: hub 0 only receives (in two currencies), hub 1 sends now
-    /// and then. The hubs end up with holdings of hundreds of (seed, hops) kinds,
-    /// arriving in many deposits between their sends.
+    /// Many victims' payments (each a seed) into a ring of mules that pass money round,
+    /// withdraw some as cash and pass the rest on to two hubs: hub 0 only receives (in
+    /// two currencies), hub 1 sends now and then. The hubs end up with holdings of
+    /// hundreds of (seed, hops) kinds, arriving in many deposits between their sends.
     static func hubs(_ rng: inout SplitMix, victims: Int = 300, mules: Int = 12, transfers: Int = 2_500) -> (Case, [Int32]) {
         var b = CaseBuilder()
         let victim = (0 ..< victims).map { try! b.addEntity(id: "V\($0)", kind: .account) }
@@ -57,18 +57,22 @@ extension RandomCases {
         var time: Int64 = 1000
         var seeds: [Int32] = []
         var row = 0
-        func send(_ from: Int32, _ to: Int32, _ units: Int64, _ currency: String = "USD") -> Int32 {
+        let cash = try! b.addEntity(id: "ATM", kind: .account)
+        func send(_ from: Int32, _ to: Int32, _ units: Int64, _ currency: String = "USD", channel: String = "bank") -> Int32 {
             row += 1
             time += Int64(rng.below(3))
-            return try! b.addTransfer(id: "T\(row)", from: from, to: to, amount: Money(units: units), time: time, currency: currency)
+            return try! b.addTransfer(id: "T\(row)", from: from, to: to, amount: Money(units: units), time: time,
+                                      currency: currency, channel: channel)
         }
         for _ in 0 ..< transfers {
             switch rng.below(10) {
             case 0:
                 let currency = rng.below(5) == 0 ? "EUR" : "USD"
                 seeds.append(send(victim[rng.below(victims)], mule[rng.below(mules)], Int64(1 + rng.below(9_000_000)), currency))
-            case 1, 2, 3, 4:
+            case 1, 2, 3:
                 _ = send(mule[rng.below(mules)], mule[rng.below(mules)], Int64(1 + rng.below(3_000_000)))
+            case 4:
+                if rng.below(4) == 0 { _ = send(mule[rng.below(mules)], cash, Int64(1 + rng.below(2_000_000)), channel: "cash_out") }
             case 5, 6, 7:
                 let currency = rng.below(8) == 0 ? "EUR" : "USD"
                 _ = send(mule[rng.below(mules)], hub[rng.below(2)], Int64(1 + rng.below(4_000_000)), currency)

@@ -222,6 +222,23 @@ struct TracerTests {
         #expect(kept.held(by: d.entity("M")) == [0: 1, 1: 1])
     }
 
+    @Test("haircut: money that arrived since the holdings were last merged counts before a small payment is waved through")
+    func haircutSmallPaymentSeesArrivals() {
+        var s = CaseSketch(accounts: ["X", "V1", "V2", "H", "Y"])
+        s.pay("C", "X", "H", units: 600_000, at: 1)
+        s.pay("S1", "V1", "H", units: 500_000, at: 2)
+        s.pay("T1", "H", "Y", units: 10, at: 3)  // floor(500,000 · 10 / 1,100,000) = 4
+        s.pay("S2", "V2", "H", units: 2_000_000, at: 4)
+        // H holds 499,996 of S1 (merged) and 2,000,000 of S2 (just arrived) in a balance
+        // of 3,099,990: 2 units take floor(2 · 2,000,000 / 3,099,990) = 1 of S2, none of S1.
+        s.pay("T2", "H", "Y", units: 2, at: 5)
+        let c = s.freeze()
+        let trace = Self.trace(c, .haircut, seeds: ["S1", "S2"])
+        #expect(trace.carried(by: c.transfer("T1")) == [0: 4])
+        #expect(trace.carried(by: c.transfer("T2")) == [1: 1])
+        #expect(trace.held(by: c.entity("H")) == [0: 499_996, 1: 1_999_999])
+    }
+
     @Test func haircutUses128BitProducts() {
         // 900 billion units each way: the product overflows 64 bits.
         var s = CaseSketch(accounts: ["X", "V", "M", "N"])
@@ -258,12 +275,14 @@ struct TracerTests {
     @Test("hubs with hundreds of holdings: haircut agrees with the naive tracer, whatever the order money arrived in")
     func hubsAgreeWithNaive() {
         var rng = SplitMix(seed: 4_242)
-        for round in 0 ..< 2 {
+        for (round, hops) in [nil, 3].enumerated() {
             let (c, seeds) = RandomCases.hubs(&rng, victims: 200, transfers: 1_600)
-            let fast = Tracer(policy: .haircut).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
-            let naive = NaiveTracer(policy: .haircut).run(c, seeds: seeds)
+            let fast = Tracer(policy: .haircut, maxHops: hops).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            let naive = NaiveTracer(policy: .haircut, maxHops: hops).run(c, seeds: seeds)
             #expect(fast.naiveShape == naive, "round \(round)")
             #expect(fast.totals.allSatisfy { $0.addsUp })
+            #expect(fast.totals.contains { $0.exited > 0 } && fast.totals.contains { $0.rounding > 0 })
+            if hops != nil { #expect(fast.totals.contains { $0.cut > 0 }) }
             // The hubs really are big: hundreds of seeds held in each.
             for hub in ["H0", "H1"] {
                 #expect(fast.held(by: c.entities.index(of: hub)!).count > 100, "round \(round), \(hub)")

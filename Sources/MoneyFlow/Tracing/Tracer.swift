@@ -94,7 +94,6 @@ public struct Tracer: Sendable {
         let slots = SlotCells(accounts: n, currencies: transfers.currencies.count)
         defer { slots.deallocate() }
         var record = Recorder(seeds: seedCount)
-        defer { record.release() }
         var pieces = ContiguousArray<Lot>()
         var seedPiece = ContiguousArray<Lot>()
         pieces.reserveCapacity(64)
@@ -164,7 +163,7 @@ public struct Tracer: Sendable {
                 }
 
                 // MARK: Pieces arrive with one hop more, or cut
-                // (in place: every book merges adjacent pieces of one kind on arrival)
+                // (in place: a book takes adjacent pieces of one kind apart or merged alike)
                 var leastHops = Int32.max
                 pieces.withUnsafeMutableBufferPointer { pieces in
                     for i in 0 ..< pieces.count {
@@ -268,9 +267,9 @@ extension Trace {
 }
 
 
-/// Collects a trace's lists as the replay goes. Owns two buffers the size of the
-/// seeds: `release()` them when done.
-struct Recorder {
+/// Collects a trace's lists as the replay goes. Not copyable: it owns two buffers
+/// the size of the seeds, freed with it.
+struct Recorder: ~Copyable {
     var cut: ContiguousArray<Int64>
     var exited: ContiguousArray<Int64>
     var rounding: ContiguousArray<Int64>
@@ -295,7 +294,7 @@ struct Recorder {
         touched = .allocate(capacity: max(1, seeds))
     }
 
-    func release() {
+    deinit {
         pending.deallocate()
         touched.deallocate()
     }
@@ -305,6 +304,7 @@ struct Recorder {
     mutating func add(seed: Int32, amount: Int64) {
         let s = Int(seed)
         if pending[s] == 0 {
+            precondition(touchedCount < touched.count, "tracer: a seed listed twice in one transfer (an amount not positive?)")
             touched[touchedCount] = seed
             touchedCount += 1
         }

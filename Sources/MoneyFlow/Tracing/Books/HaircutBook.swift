@@ -28,8 +28,9 @@ struct HaircutBook: TaintBook {
         var lots: ContiguousArray<Lot> = []
         /// Tainted pieces that arrived since the holdings were last settled, in the
         /// order they came (each deposit a run in (seed, hops) order). They join `lots`
-        /// when the slot next sends, or once they outnumber the holdings, so that money
-        /// arriving at a hub with many holdings is an append, not a lookup.
+        /// when the slot next sends, or once they outnumber the holdings (and
+        /// `arrivalsSettledFrom`), so that money arriving at a hub with many holdings is
+        /// an append, not a lookup.
         var arrivals: ContiguousArray<Lot> = []
         /// All tainted money: `lots` and `arrivals`.
         var tainted: Int64 = 0
@@ -45,10 +46,12 @@ struct HaircutBook: TaintBook {
 
     /// Arrivals wait unsettled up to this many, or up to as many as the holdings.
     static let arrivalsSettledFrom = 256
+    /// Unsorted arrivals up to this many are sorted by the standard library (it merges
+    /// the deposits' runs), more by radix.
+    static let radixSortFrom = 512
 
     var pool = RecordPool(fresh: Holdings())
     private var remainders: ContiguousArray<(remainder: Int64, index: Int)> = []
-    /// The buffer a settling merges into (then copied to the slot's holdings).
     /// The second buffer of a radix sort of arrivals.
     private var sortBuffer: ContiguousArray<Lot> = []
     /// Where a transfer's pieces are cut before they are handed over.
@@ -144,8 +147,9 @@ struct HaircutBook: TaintBook {
             if r > 0 { remainders.append((r, i)) }
         }
         precondition(Int64(remainders.count) >= excess, "haircut: excess dust without a remainder")
-        let lots = h.lots
-        remainders.sort { $0.remainder > $1.remainder || ($0.remainder == $1.remainder && lots[$0.index].precedes(lots[$1.index])) }
+        // Holdings are in (seed, hops) order, so the lower index is the lower seed, then
+        // the fewer hops.
+        remainders.sort { $0.remainder > $1.remainder || ($0.remainder == $1.remainder && $0.index < $1.index) }
         for j in 0 ..< Int(excess) {
             let i = remainders[j].index
             h.lots[i].amount -= 1
@@ -224,17 +228,16 @@ struct HaircutBook: TaintBook {
         h.lots.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
         h.arrivals.removeAll(keepingCapacity: true)
         h.arriving = 0
+        h.arrivalsSorted = true
+        h.arrivalsHops = 0
     }
 
     /// Puts `h`'s arrivals in (seed, hops) order: often already so (one deposit); a
-    /// few deposits, merged by the standard library's sort; many, by radix.
+    /// few, by the standard library's sort; many, by radix.
     private mutating func sortArrivals(_ h: inout Holdings) {
-        defer {
-            h.arrivalsSorted = true
-            h.arrivalsHops = 0
-        }
         if h.arrivalsSorted { return }
-        if h.arrivals.count <= 512 {
+        defer { h.arrivalsSorted = true }
+        if h.arrivals.count <= HaircutBook.radixSortFrom {
             h.arrivals.sort { $0.key < $1.key }
             return
         }
@@ -279,7 +282,8 @@ struct HaircutBook: TaintBook {
     }
 
     /// Takes one transfer's rounded-down share of holdings, one at a time, writing
-    /// the pieces taken to `out`.
+    /// the pieces taken to `out` (the `cut` buffer, reserved for every holding the
+    /// pass visits before the cutter is made, and not resized while it works).
     private struct Cutter {
         let share: Share
         let out: UnsafeMutablePointer<Lot>
@@ -407,7 +411,8 @@ struct HaircutBook: TaintBook {
         }
     }
 
-    /// A growable buffer of lots written through a pointer, freed with it.
+    /// A growable buffer of lots written through a pointer, freed with it. (A class:
+    /// copies of the book share these buffers, so a book is used by one replay at a time.)
     final class LotScratch {
         private(set) var base = UnsafeMutablePointer<Lot>.allocate(capacity: 1)
         private var capacity = 1

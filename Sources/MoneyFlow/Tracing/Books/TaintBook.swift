@@ -23,12 +23,14 @@ protocol TaintBook {
 
     /// Pieces arrive in `slot` (record `k`, -1 if none yet; balance just before
     /// `balance`); tainted pieces carry their final hop count, and there is at least
-    /// one. Returns the slot's record afterwards.
+    /// one. Adjacent pieces of one kind (clean ones too) may come apart or merged:
+    /// a book must give the same result either way. Returns the slot's record afterwards.
     mutating func deposit(_ k: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32
 
-    /// The tainted money left at the end: (slot, seed, amount) for each holding, any
-    /// order. Slot `s` is of account `s % accounts`: a book that can hand the triples
-    /// over in (account, seed) order saves the caller a sort.
+    /// The tainted money left at the end as (slot, seed, amount) triples, any order;
+    /// the caller adds up the triples of one account and seed. Slot `s` is of account
+    /// `s % accounts`: a book that can hand the triples over in (account, seed) order
+    /// saves the caller a sort. Mutating: a book may put its records in order first.
     mutating func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
 }
 
