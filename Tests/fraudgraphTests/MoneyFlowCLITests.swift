@@ -69,6 +69,27 @@ struct MoneyFlowCLITests {
         }
     }
 
+    @Test("trace table: a column's amounts line up on the decimal point, and no line ends in spaces")
+    func traceTableAligned() throws {
+        let dir = Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var files = Self.files
+        // A second seed of a round amount beside one of four decimals.
+        files["transfers.csv"] = files["transfers.csv"]!.replacingOccurrences(of: "VA,M,3,", with: "VA,M,3.3333,")
+            + "T6,VA,B,2,2024-03-02T10:00:00Z,bank\n"
+        try Tool.write(files, to: dir + "/case")
+        let r = try Tool.run(["trace", dir + "/case", "--seed", "T2", "--seed", "T6", "--policy", "haircut"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(!lines.contains { $0.hasSuffix(" ") })
+        let header = try #require(lines.firstIndex { $0.hasPrefix("Seed ") })
+        let rows = Array(lines[(header + 1) ... (header + 2)])
+        #expect(rows[0].hasPrefix("T2") && rows[0].contains("3.3333") && rows[1].hasPrefix("T6") && rows[1].contains("2.00 "))
+        // Amount, held, exited and cut: the same decimal points in both rows.
+        let points = rows.map { row in row.indices.filter { row[$0] == "." }.map { row.distance(from: row.startIndex, to: $0) } }
+        #expect(points[0].count == 4 && points[0] == points[1])
+    }
+
     @Test("trace: bad seeds and option mixes are errors")
     func traceErrors() throws {
         try Self.withCase { dir in

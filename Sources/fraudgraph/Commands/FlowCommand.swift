@@ -120,11 +120,11 @@ struct FlowCommand: ParsableCommand {
                 lines.append("One maximum flow, biggest parts first:")
                 for (row, amount) in bound.transfers.sorted(by: { ($1.amount, $0.transfer) < ($0.amount, $1.transfer) }).prefix(limit) {
                     lines.append("  " + pad(t.id(row), 16) + pad(e.id(t.source[Int(row)]) + " -> " + e.id(t.target[Int(row)]), 34)
-                        + pad(Timestamp.iso8601(t.time[Int(row)]), 22) + pad(exactMoney(amount), 18, right: true))
+                        + pad(Timestamp.iso8601(t.time[Int(row)]), 22) + pad(columnMoney(amount), 18, right: true))
                 }
                 if bound.transfers.count > limit { lines.append("  ... \(bound.transfers.count - limit) more (--limit)") }
             }
-            try ResultOutput.emit(lines.joined(separator: "\n"), to: output.out)
+            try ResultOutput.emit(tableText(lines), to: output.out)
         }
     }
 }

@@ -120,3 +120,12 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     let fill = String(repeating: " ", count: width - n)
     return right ? fill + text : text + fill
 }
+
+/// Table lines as one text, without the spaces that padding leaves at line ends.
+func tableText(_ lines: [String]) -> String {
+    lines.map { line in
+        var end = line.endIndex
+        while end > line.startIndex && line[line.index(before: end)] == " " { end = line.index(before: end) }
+        return String(line[..<end])
+    }.joined(separator: "\n")
+}

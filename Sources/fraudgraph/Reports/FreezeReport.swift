@@ -18,7 +18,7 @@ enum FreezeReport {
         lines.append(pad("Country", 9) + pad("Bank", 32) + pad("Cur", 5) + pad("Accounts", 9, right: true) + pad("Amount", 20, right: true))
         for g in list.groups.prefix(limit) {
             lines.append(pad(g.country ?? "unknown", 9) + pad(g.bank ?? "(unknown)", 32) + pad(g.currency, 5)
-                + pad(String(g.accounts), 9, right: true) + pad(exactMoney(g.amount), 20, right: true))
+                + pad(String(g.accounts), 9, right: true) + pad(columnMoney(g.amount), 20, right: true))
         }
         if list.groups.count > limit { lines.append("... \(list.groups.count - limit) more groups (--limit)") }
         lines.append("")
@@ -30,7 +30,7 @@ enum FreezeReport {
             let sums = byCountry[key, default: [:]].sorted { $0.key < $1.key }.map { "\(exactMoney($0.value)) \($0.key)" }
             lines.append("  " + pad(key, 9) + sums.joined(separator: ", ") + "  (\(list.entries(in: country).count) holdings)")
         }
-        return lines.joined(separator: "\n")
+        return tableText(lines)
     }
 
     static func groupsCSV(_ list: FreezeList) -> String {

@@ -17,3 +17,12 @@ func exactMoney(_ units: Int64) -> String {
     }
     return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
 }
+
+/// `exactMoney` for a right-aligned table column: the fraction padded with spaces to
+/// four places, so that the decimal points of a column line up (`1,250.50  `,
+/// `0.0001`).
+func columnMoney(_ units: Int64) -> String {
+    let text = exactMoney(units)
+    let fraction = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+    return text + String(repeating: " ", count: max(0, 4 - fraction))
+}

@@ -72,7 +72,7 @@ enum PatternsReport {
         for f in findings.prefix(limit) {
             let accounts = f.accounts.prefix(6).map { e.id($0) }.joined(separator: " ") + (f.accounts.count > 6 ? " +\(f.accounts.count - 6)" : "")
             lines.append(pad(f.typology.rawValue, 16) + pad(String(format: "%.3f", f.score), 7, right: true)
-                + pad(exactMoney(f.amount), 18, right: true) + "  " + pad(Timestamp.iso8601(f.first), 22)
+                + pad(columnMoney(f.amount), 18, right: true) + "  " + pad(Timestamp.iso8601(f.first), 22)
                 + "\(accounts) / \(f.transfers.count): " + f.transfers.prefix(4).map { t.id($0) }.joined(separator: " ")
                 + (f.transfers.count > 4 ? " ..." : ""))
         }
@@ -88,6 +88,6 @@ enum PatternsReport {
                     + pad(String(format: "%.3f", l.recall), 9, right: true))
             }
         }
-        return lines.joined(separator: "\n")
+        return tableText(lines)
     }
 }

@@ -118,8 +118,8 @@ enum TraceReport {
         for s in order.prefix(limit) {
             let x = trace.totals[s]
             lines.append(pad(t.id(trace.seeds[s]), 18) + pad(reports[s].first ?? "-", 14) + pad(t.currencyOf(trace.seeds[s]), 5)
-                + pad(exactMoney(x.amount), 18, right: true) + pad(exactMoney(x.held), 18, right: true)
-                + pad(exactMoney(x.exited), 18, right: true) + pad(exactMoney(x.cut), 18, right: true))
+                + pad(columnMoney(x.amount), 18, right: true) + pad(columnMoney(x.held), 18, right: true)
+                + pad(columnMoney(x.exited), 18, right: true) + pad(columnMoney(x.cut), 18, right: true))
         }
         if order.count > limit { lines.append("  ... \(order.count - limit) more (--limit)") }
         let rounding = trace.totals.reduce(Int64(0)) { $0 + $1.rounding }
@@ -146,7 +146,7 @@ enum TraceReport {
             let a = trace.holdingAccounts[i]
             let seeds = trace.holdingShares.range(i).count
             lines.append("  " + pad(e.id(a), 20) + pad(directory.country(a) ?? "-", 8) + pad(directory.bank(a) ?? (directory.isExternal(a) ? "(outside)" : "-"), 32)
-                + pad(exactMoney(totals[i]), 18, right: true) + "  \(seeds)")
+                + pad(columnMoney(totals[i]), 18, right: true) + "  \(seeds)")
         }
         if held.count > limit { lines.append("  ... \(held.count - limit) more (--limit)") }
 
@@ -155,10 +155,10 @@ enum TraceReport {
         for i in Array(0 ..< trace.exits.count).prefix(limit) {
             let row = trace.exits[i]
             lines.append("  " + pad(t.id(row), 20) + pad(e.id(trace.exitAccounts[i]), 20) + pad(Timestamp.iso8601(t.time[Int(row)]), 22)
-                + pad(exactMoney(trace.exitShares.total(i)), 18, right: true))
+                + pad(columnMoney(trace.exitShares.total(i)), 18, right: true))
         }
         if trace.exits.count > limit { lines.append("  ... \(trace.exits.count - limit) more (--limit)") }
-        return lines.joined(separator: "\n")
+        return tableText(lines)
     }
 
     // MARK: - Provenance (--at)
@@ -225,7 +225,7 @@ enum TraceReport {
         lines.append("Account \(e.id(p.account))\(place.isEmpty ? "" : " (\(place))")\(directory.isExternal(p.account) ? ", outside account" : "") under \(trace.policy.rawValue)")
         if p.sources.isEmpty {
             lines.append("holds no tainted money from the seeds traced")
-            return lines.joined(separator: "\n")
+            return tableText(lines)
         }
         let total = p.sources.reduce(Int64(0)) { $0 + $1.amount }
         lines.append("holds \(exactMoney(total)) of victims' money from \(p.sources.count) seed transfer\(p.sources.count == 1 ? "" : "s")")
@@ -245,6 +245,6 @@ enum TraceReport {
             }
         }
         if sorted.count > limit { lines.append("  ... \(sorted.count - limit) more (--limit)") }
-        return lines.joined(separator: "\n")
+        return tableText(lines)
     }
 }
