@@ -254,13 +254,14 @@ public struct CaseBuilder: Sendable {
         return addLink(source: source, target: target, kind: code, time: time, weight: weight)
     }
 
-    /// Adds a transfer. Outside accounts it names are created only if the transfer is
-    /// added. `idHash`, when given, is `byteHash(id)`.
+    /// Adds a transfer of a positive `amount`. Outside accounts it names are created
+    /// only if the transfer is added. `idHash`, when given, is `byteHash(id)`.
     @discardableResult
     public mutating func addTransfer(
         id: UnsafeBufferPointer<UInt8>, source: AccountReference, target: AccountReference,
         amount: Money, time: Int64, currency: UInt16, channel: UInt16, form: TransferTextForm, idHash: UInt64? = nil
     ) throws(Problem) -> Int32 {
+        precondition(amount.units > 0, "a transfer's amount must be positive (readers refuse others as bad amounts)")
         if id.isEmpty { throw .missingValue(column: "id") }
         if case .entity(let e) = source, !canHoldMoney(e) {
             throw .cannotHoldMoney(column: "from", kind: kindName(e))
