@@ -290,6 +290,27 @@ struct TracerTests {
         }
     }
 
+    @Test("replayed in two parts by currency, on two threads: the same trace as one replay", arguments: TracePolicy.allCases)
+    func currencyPartsGiveTheSameTrace(policy: TracePolicy) {
+        var rng = SplitMix(seed: 99)
+        var split = 0
+        for round in 0 ..< 60 {
+            let (c, seeds) = RandomCases.make(&rng, accounts: 8, transfers: 80)
+            let hops: Int? = round % 3 == 0 ? 2 : nil
+            var one = Tracer(policy: policy, maxHops: hops), two = one
+            one.splitFrom = .max
+            two.splitFrom = 0
+            let a = one.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            let b = two.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            #expect(a.transfers == b.transfers && a.transferHops == b.transferHops && a.transferShares == b.transferShares, "round \(round)")
+            #expect(a.exits == b.exits && a.exitAccounts == b.exitAccounts && a.exitShares == b.exitShares, "round \(round)")
+            #expect(a.holdingAccounts == b.holdingAccounts && a.holdingShares == b.holdingShares, "round \(round)")
+            #expect(a.totals == b.totals && a.piecesMoved == b.piecesMoved, "round \(round)")
+            if CurrencySplit(c.transfers, from: 0) != nil { split += 1 }
+        }
+        #expect(split > 20)  // most of the random cases have enough of both currencies
+    }
+
     @Test("random cases: held + exited + cut (+ rounding) = amount", arguments: TracePolicy.allCases.filter(\.conservesMoney))
     func conservation(policy: TracePolicy) {
         var rng = SplitMix(seed: 77)

@@ -51,7 +51,7 @@ extension ReadSession {
         for k in chunks.indices { chunks[k].ids = StringColumn() }
         var columns = CaseBuilder.TransferColumns(ids: StringInterner())
         var rowOffsets: [Int32] = [0]
-        let (_, indexed) = ParallelTransfers.both({
+        let (_, indexed) = bothAtOnce({
             for k in chunks.indices {
                 ParallelTransfers.recode(&chunks[k].currency, with: currencyCodes[k])
                 ParallelTransfers.recode(&chunks[k].channel, with: channelCodes[k])
@@ -220,15 +220,5 @@ enum ParallelTransfers {
                 for i in c.indices { c[i] = map[Int(c[i])] }
             }
         }
-    }
-
-    /// Runs `first` on this thread and `second` on another, at once; returns both results.
-    static func both<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
-        let later = Later<B>()
-        let thread = Thread { later.set(second()) }
-        thread.stackSize = 1 << 22
-        thread.start()
-        let a = first()
-        return (a, later.wait())
     }
 }

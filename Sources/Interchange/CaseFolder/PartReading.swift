@@ -46,7 +46,7 @@ extension ReadSession {
         let shared = SharedBuilder(builder)
         let progress = ParallelTransfers.halfProgress(options.progress, file: CaseFile.name(of: table), start: start, size: size)
         let secondRows = ParallelTransfers.secondHalfRows(estimated: estimatedRows, start: start, cut: cut, size: size)
-        let (first, second) = ParallelTransfers.both({
+        let (first, second) = bothAtOnce({
             read(shared.builder!, start ..< cut, estimatedRows, progress)
         }, {
             read(shared.builder!, cut ..< size, secondRows, nil)

@@ -48,5 +48,13 @@ public struct TaintShares: Sendable, Equatable {
         }
     }
 
+    /// Appends row `i` of `other` as a row.
+    mutating func appendRow(_ i: Int, of other: TaintShares) {
+        let r = other.range(i)
+        seed.append(contentsOf: other.seed[r])
+        amount.append(contentsOf: other.amount[r])
+        endRow()
+    }
+
     mutating func endRow() { offsets.append(seed.count) }
 }

@@ -32,6 +32,9 @@ public struct Tracer: Sendable {
     public var policy: TracePolicy
     /// Follow tainted money for at most this many transfers after the seed's.
     public var maxHops: Int?
+    /// Cases with at least this many transfers and several currencies are replayed in
+    /// two parts at once (tests set it to 0 or `Int.max`).
+    var splitFrom = 100_000
 
     public init(policy: TracePolicy, maxHops: Int? = nil) {
         self.policy = policy
@@ -52,25 +55,40 @@ public struct Tracer: Sendable {
         var seen = Set<Int32>()
         let unique = seeds.filter { seen.insert($0).inserted }
         precondition(unique.allSatisfy { $0 >= 0 && Int($0) < c.transfers.count }, "seed is not a transfer row")
+        // Money moves only within its currency, so currencies can be replayed apart, on
+        // two cores, and the two parts put together in ledger order: the same trace.
+        // Not poison: its marks are per account, all currencies together.
+        if policy != .poison, let split = CurrencySplit(c.transfers, from: splitFrom) {
+            let (first, second) = bothAtOnce({ replayPart(c, ledger, unique, currencies: split.first) },
+                                             { [self] in replayPart(c, ledger, unique, currencies: split.second) })
+            return finish(c, unique, [first, second])
+        }
+        let all = ContiguousArray(repeating: true, count: max(1, c.transfers.currencies.count))
+        return finish(c, unique, [replayPart(c, ledger, unique, currencies: all)])
+    }
+
+    /// Replays the transfers in `currencies` (a flag per currency code) under the policy.
+    private func replayPart(_ c: Case, _ ledger: Ledger, _ seeds: [Int32], currencies: ContiguousArray<Bool>) -> PartialTrace {
         switch policy {
         case .fifo, .lifo:
             var book = LotSequenceBook(lifo: policy == .lifo)
-            return replay(&book, c, ledger, unique)
+            return replay(&book, c, ledger, seeds, currencies)
         case .libr, .dirtyFirst:
             var book = TaintedQueueBook(cleanFirst: policy == .libr)
-            return replay(&book, c, ledger, unique)
+            return replay(&book, c, ledger, seeds, currencies)
         case .haircut:
             var book = HaircutBook()
-            return replay(&book, c, ledger, unique)
+            return replay(&book, c, ledger, seeds, currencies)
         case .poison:
             var book = PoisonBook(accounts: c.entities.count)
-            return replay(&book, c, ledger, unique)
+            return replay(&book, c, ledger, seeds, currencies)
         }
     }
 
     // MARK: - Replay
 
-    private func replay<Book: TaintBook>(_ book: inout Book, _ c: Case, _ ledger: Ledger, _ seeds: [Int32]) -> Trace {
+    private func replay<Book: TaintBook>(_ book: inout Book, _ c: Case, _ ledger: Ledger, _ seeds: [Int32],
+                                         _ replayed: ContiguousArray<Bool>) -> PartialTrace {
         let transfers = c.transfers
         let seedCount = seeds.count
         let limit: Int32 = maxHops.map { Int32(clamping: max(0, $0)) } ?? Int32.max
@@ -82,7 +100,7 @@ public struct Tracer: Sendable {
         if seedCount > 0 {
             var marked = ContiguousArray<Bool>(repeating: false, count: transfers.count)
             for row in seeds { marked[Int(row)] = true }
-            for (pos, row) in ledger.order.enumerated() where marked[Int(row)] {
+            for (pos, row) in ledger.order.enumerated() where marked[Int(row)] && replayed[Int(transfers.currency[Int(row)])] {
                 seedPositions.append((pos, seedNumberOfRow[row]!))
             }
         }
@@ -107,6 +125,7 @@ public struct Tracer: Sendable {
         transfers.amount.withUnsafeBufferPointer { amount in
         transfers.channel.withUnsafeBufferPointer { channel in
         transfers.currency.withUnsafeBufferPointer { currency in
+        replayed.withUnsafeBufferPointer { replayed in
             var nextSeedPosition = seedPositions[0].position
             // Batches: first touch the cells of a batch's accounts in a tight loop of
             // independent loads (the memory system fetches them side by side), then
@@ -118,7 +137,9 @@ public struct Tracer: Sendable {
             let end = min(start + batch, order.count)
             for pos in start ..< end {
                 let t = Int(order[pos])
-                let c = Int(currency[t]) &* slots.accounts
+                let code = Int(currency[t])
+                if !replayed[code] { continue }
+                let c = code &* slots.accounts
                 warm &+= UInt64(base[c &+ Int(source[t])].spare) &+ UInt64(base[c &+ Int(target[t])].spare)
             }
             if warm == 0x5EED_5EED { base[0].spare &+= 1 }  // keeps the loads (never true in practice)
@@ -127,6 +148,7 @@ public struct Tracer: Sendable {
                 let a = amount[t]
                 let from = Int(source[t]), to = Int(target[t])
                 let code = currency[t]
+                if !replayed[Int(code)] { continue }
                 let (_, sc) = slots.slot(account: from, currency: code)
                 let (d, dc) = slots.slot(account: to, currency: code)
                 let sender = sc.pointee
@@ -157,7 +179,7 @@ public struct Tracer: Sendable {
                     seedPiece.append(Lot(seed: seed, hops: 0, amount: a))
                     dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: seedPiece, balance: dc.pointee.balance)
                     record.add(seed: seed, amount: a)
-                    record.transfer(Int32(t), hops: 0)
+                    record.transfer(Int32(t), hops: 0, at: pos)
                     dc.pointee.balance += a
                     continue
                 }
@@ -184,17 +206,17 @@ public struct Tracer: Sendable {
                 if leastHops == Int32.max || channel[t] == TransferTable.cashOutChannel {
                     if leastHops != Int32.max {
                         // MARK: A cash withdrawal: the tainted money exits here
-                        record.exit(Int32(t), from: Int32(from))
-                        record.transfer(Int32(t), hops: leastHops)
+                        record.exit(Int32(t), from: Int32(from), at: pos)
+                        record.transfer(Int32(t), hops: leastHops, at: pos)
                     }
                 } else {
                     dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: pieces, balance: dc.pointee.balance)
-                    record.transfer(Int32(t), hops: leastHops)
+                    record.transfer(Int32(t), hops: leastHops, at: pos)
                 }
                 dc.pointee.balance += a
             }
             }
-        }}}}}}
+        }}}}}}}
 
         // MARK: - What is still held
         var remaining = book.remainingTaint(accounts: slots.accounts)
@@ -208,21 +230,33 @@ public struct Tracer: Sendable {
         } else {
             for i in 0 ..< remaining.slots.count { remaining.slots[i] = Int(slots.account(of: remaining.slots[i])) }
         }
-        let (holdingAccounts, holdingShares) = Trace.group(accounts: ContiguousArray(remaining.slots.lazy.map { Int32($0) }), seeds: remaining.seeds, amounts: remaining.amounts)
+        return PartialTrace(
+            cut: record.cut, exited: record.exited, rounding: record.rounding,
+            transfers: record.transfers, transferHops: record.hops, transferShares: record.transferShares,
+            transferPositions: record.positions,
+            exits: record.exits, exitAccounts: record.exitAccounts, exitShares: record.exitShares,
+            exitPositions: record.exitPositions,
+            heldAccounts: ContiguousArray(remaining.slots.lazy.map { Int32($0) }), heldSeeds: remaining.seeds,
+            heldAmounts: remaining.amounts, piecesMoved: piecesMoved)
+    }
 
-        var totals = seeds.map { Trace.SeedTotals(amount: transfers.amount[Int($0)]) }
+    /// The trace of `seeds` from the replays of its parts (each of some currencies).
+    private func finish(_ c: Case, _ seeds: [Int32], _ parts: [PartialTrace]) -> Trace {
+        let whole = parts.count == 1 ? parts[0] : PartialTrace.merging(parts[0], parts[1])
+        let (holdingAccounts, holdingShares) = Trace.group(accounts: whole.heldAccounts, seeds: whole.heldSeeds, amounts: whole.heldAmounts)
+        var totals = seeds.map { Trace.SeedTotals(amount: c.transfers.amount[Int($0)]) }
         for p in 0 ..< holdingShares.seed.count { totals[Int(holdingShares.seed[p])].held += holdingShares.amount[p] }
-        for s in 0 ..< seedCount {
-            totals[s].exited = record.exited[s]
-            totals[s].cut = record.cut[s]
-            totals[s].rounding = record.rounding[s]
+        for s in 0 ..< seeds.count {
+            totals[s].exited = whole.exited[s]
+            totals[s].cut = whole.cut[s]
+            totals[s].rounding = whole.rounding[s]
         }
         var trace = Trace(
             policy: policy, maxHops: maxHops, seeds: seeds, totals: totals,
-            transfers: record.transfers, transferHops: record.hops, transferShares: record.transferShares,
+            transfers: whole.transfers, transferHops: whole.transferHops, transferShares: whole.transferShares,
             holdingAccounts: holdingAccounts, holdingShares: holdingShares,
-            exits: record.exits, exitAccounts: record.exitAccounts, exitShares: record.exitShares)
-        trace.piecesMoved = piecesMoved
+            exits: whole.exits, exitAccounts: whole.exitAccounts, exitShares: whole.exitShares)
+        trace.piecesMoved = whole.piecesMoved
         return trace
     }
 }
@@ -279,6 +313,9 @@ struct Recorder: ~Copyable {
     var exits = ContiguousArray<Int32>()
     var exitAccounts = ContiguousArray<Int32>()
     var exitShares = TaintShares()
+    /// Ledger positions of `transfers` and of `exits`.
+    var positions = ContiguousArray<Int32>()
+    var exitPositions = ContiguousArray<Int32>()
     /// Per seed, the tainted money of the transfer being replayed (0 for the others).
     private let pending: UnsafeMutableBufferPointer<Int64>
     /// The seeds with pending money: `touched[0 ..< touchedCount]`, each once.
@@ -311,10 +348,12 @@ struct Recorder: ~Copyable {
         pending[s] += amount
     }
 
-    /// The transfer being replayed is a cash withdrawal from `account`.
-    mutating func exit(_ t: Int32, from account: Int32) {
+    /// The transfer being replayed (at ledger position `position`) is a cash
+    /// withdrawal from `account`.
+    mutating func exit(_ t: Int32, from account: Int32, at position: Int) {
         sortTouched()
         exits.append(t)
+        exitPositions.append(Int32(position))
         exitAccounts.append(account)
         for i in 0 ..< touchedCount {
             let s = touched[i]
@@ -324,10 +363,12 @@ struct Recorder: ~Copyable {
         exitShares.endRow()
     }
 
-    /// Ends the transfer being replayed: it carried the pending money.
-    mutating func transfer(_ t: Int32, hops h: Int32) {
+    /// Ends the transfer being replayed (at ledger position `position`): it carried
+    /// the pending money.
+    mutating func transfer(_ t: Int32, hops h: Int32, at position: Int) {
         sortTouched()
         transfers.append(t)
+        positions.append(Int32(position))
         hops.append(h)
         transferShares.reserve(touchedCount)
         for i in 0 ..< touchedCount {

@@ -42,22 +42,22 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                 ProcessMemory.resetPeak()
                 before = ProcessMemory.resident ?? -1
                 clock = ContinuousClock.now
-                let cpuStart = threadCPUSeconds()
+                let cpuStart = processCPUSeconds()
                 if phase == "floor" {
                     let sum = LedgerFloor.run(on: c, ledger: ledger)
-                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
+                    times.append(seconds(since: clock)); cpuTimes.append(processCPUSeconds() - cpuStart)
                     facts = [("checksum", "\(sum)")]
                 } else if phase == "skeleton" {
                     let trace = Tracer(policy: .fifo).run(on: c, ledger: ledger, seeds: [])
-                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
+                    times.append(seconds(since: clock)); cpuTimes.append(processCPUSeconds() - cpuStart)
                     facts = [("transfers", "\(trace.transfers.count)")]
                 } else if phase == "patterns" {
                     let findings = PatternFinder().run(on: c, ledger: ledger)
-                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
+                    times.append(seconds(since: clock)); cpuTimes.append(processCPUSeconds() - cpuStart)
                     facts = [("findings", "\(findings.count)")]
                 } else if let policy = TracePolicy(rawValue: phase) {
                     let trace = Tracer(policy: policy).run(on: c, ledger: ledger, seeds: seeds)
-                    times.append(seconds(since: clock)); cpuTimes.append(threadCPUSeconds() - cpuStart)
+                    times.append(seconds(since: clock)); cpuTimes.append(processCPUSeconds() - cpuStart)
                     let held = trace.totals.reduce(Int64(0)) { $0 + $1.held }
                     facts = [("taintedTransfers", "\(trace.transfers.count)"), ("shares", "\(trace.transferShares.seed.count)"),
                              ("piecesMoved", "\(trace.piecesMoved)"),
@@ -84,11 +84,12 @@ struct MoneyFlowBenchCommand: ParsableCommand {
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    /// CPU time of this thread: on a loaded machine it leaves out the time the thread
-    /// waited for a core (it still includes the cost of caches shared with others).
-    private func threadCPUSeconds() -> Double {
+    /// CPU time of the process, all its threads (a trace of several currencies runs on
+    /// two): on a loaded machine it leaves out the time spent waiting for a core (it
+    /// still includes the cost of caches shared with others).
+    private func processCPUSeconds() -> Double {
         var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
