@@ -268,21 +268,33 @@ struct TracerTests {
             let naive = NaiveTracer(policy: policy, maxHops: hops).run(c, seeds: seeds)
             let shape = fast.naiveShape
             #expect(shape == naive, "round \(round), \(policy), maxHops \(String(describing: hops))")
-            if shape != naive { break }
+            var eager = Tracer(policy: policy, maxHops: hops)
+            eager.sizes = ReplaySizes(splitFrom: 0, arrivalsSettledFrom: 1, radixSortFrom: 1)
+            let eagerShape = eager.run(on: c, ledger: Ledger(c.transfers), seeds: seeds).naiveShape
+            #expect(eagerShape == naive, "round \(round), \(policy), small sizes")
+            if shape != naive || eagerShape != naive { break }
         }
     }
 
-    @Test("hubs with hundreds of holdings: haircut agrees with the naive tracer, whatever the order money arrived in")
-    func hubsAgreeWithNaive() {
+    @Test("hubs with hundreds of holdings or marks: haircut and poison agree with the naive tracer, whatever the order money arrived in",
+          arguments: [TracePolicy.haircut, .poison])
+    func hubsAgreeWithNaive(policy: TracePolicy) {
         var rng = SplitMix(seed: 4_242)
         for (round, hops) in [nil, 3].enumerated() {
             let (c, seeds) = RandomCases.hubs(&rng, victims: 200, transfers: 1_600)
-            let fast = Tracer(policy: .haircut, maxHops: hops).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
-            let naive = NaiveTracer(policy: .haircut, maxHops: hops).run(c, seeds: seeds)
+            let fast = Tracer(policy: policy, maxHops: hops).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            let naive = NaiveTracer(policy: policy, maxHops: hops).run(c, seeds: seeds)
             #expect(fast.naiveShape == naive, "round \(round)")
-            #expect(fast.totals.allSatisfy { $0.addsUp })
-            #expect(fast.totals.contains { $0.exited > 0 } && fast.totals.contains { $0.rounding > 0 })
-            if hops != nil { #expect(fast.totals.contains { $0.cut > 0 }) }
+            // Every merge and radix sort path, on this small case.
+            var eager = Tracer(policy: policy, maxHops: hops)
+            eager.sizes = ReplaySizes(splitFrom: 0, arrivalsSettledFrom: 2, radixSortFrom: 2)
+            #expect(eager.run(on: c, ledger: Ledger(c.transfers), seeds: seeds).naiveShape == naive, "round \(round), small sizes")
+            #expect(fast.totals.contains { $0.exited > 0 })
+            if policy == .haircut {
+                #expect(fast.totals.allSatisfy { $0.addsUp })
+                #expect(fast.totals.contains { $0.rounding > 0 })
+                if hops != nil { #expect(fast.totals.contains { $0.cut > 0 }) }
+            }
             // The hubs really are big: hundreds of seeds held in each.
             for hub in ["H0", "H1"] {
                 #expect(fast.held(by: c.entities.index(of: hub)!).count > 100, "round \(round), \(hub)")
@@ -298,8 +310,8 @@ struct TracerTests {
             let (c, seeds) = RandomCases.make(&rng, accounts: 8, transfers: 80)
             let hops: Int? = round % 3 == 0 ? 2 : nil
             var one = Tracer(policy: policy, maxHops: hops), two = one
-            one.splitFrom = .max
-            two.splitFrom = 0
+            one.sizes.splitFrom = .max
+            two.sizes.splitFrom = 0
             let a = one.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
             let b = two.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
             #expect(a.transfers == b.transfers && a.transferHops == b.transferHops && a.transferShares == b.transferShares, "round \(round)")

@@ -32,9 +32,8 @@ public struct Tracer: Sendable {
     public var policy: TracePolicy
     /// Follow tainted money for at most this many transfers after the seed's.
     public var maxHops: Int?
-    /// Cases with at least this many transfers and several currencies are replayed in
-    /// two parts at once (tests set it to 0 or `Int.max`).
-    var splitFrom = 100_000
+    /// When the replay changes method (tests make the sizes small).
+    var sizes = ReplaySizes()
 
     public init(policy: TracePolicy, maxHops: Int? = nil) {
         self.policy = policy
@@ -58,7 +57,7 @@ public struct Tracer: Sendable {
         // Money moves only within its currency, so currencies can be replayed apart, on
         // two cores, and the two parts put together in ledger order: the same trace.
         // Not poison: its marks are per account, all currencies together.
-        if policy != .poison, let split = CurrencySplit(c.transfers, from: splitFrom) {
+        if policy != .poison, let split = CurrencySplit(c.transfers, from: sizes.splitFrom) {
             let (first, second) = bothAtOnce({ replayPart(c, ledger, unique, currencies: split.first) },
                                              { [self] in replayPart(c, ledger, unique, currencies: split.second) })
             return finish(c, unique, [first, second])
@@ -77,10 +76,10 @@ public struct Tracer: Sendable {
             var book = TaintedQueueBook(cleanFirst: policy == .libr)
             return replay(&book, c, ledger, seeds, currencies)
         case .haircut:
-            var book = HaircutBook()
+            var book = HaircutBook(sizes: sizes)
             return replay(&book, c, ledger, seeds, currencies)
         case .poison:
-            var book = PoisonBook(accounts: c.entities.count)
+            var book = PoisonBook(accounts: c.entities.count, sizes: sizes)
             return replay(&book, c, ledger, seeds, currencies)
         }
     }

@@ -29,7 +29,7 @@ struct HaircutBook: TaintBook {
         /// Tainted pieces that arrived since the holdings were last settled, in the
         /// order they came (each deposit a run in (seed, hops) order). They join `lots`
         /// when the slot next sends, or once they outnumber the holdings (and
-        /// `arrivalsSettledFrom`), so that money arriving at a hub with many holdings is
+        /// `ReplaySizes.arrivalsSettledFrom`), so that money arriving at a hub with many holdings is
         /// an append, not a lookup.
         var arrivals: ContiguousArray<Lot> = []
         /// All tainted money: `lots` and `arrivals`.
@@ -44,11 +44,8 @@ struct HaircutBook: TaintBook {
         var arrivalsHops: UInt32 = 0
     }
 
-    /// Arrivals wait unsettled up to this many, or up to as many as the holdings.
-    static let arrivalsSettledFrom = 256
-    /// Unsorted arrivals up to this many are sorted by the standard library (it merges
-    /// the deposits' runs), more by radix.
-    static let radixSortFrom = 512
+    /// When arrivals are merged and how they are sorted.
+    let sizes: ReplaySizes
 
     var pool = RecordPool(fresh: Holdings())
     private var remainders: ContiguousArray<(remainder: Int64, index: Int)> = []
@@ -59,7 +56,7 @@ struct HaircutBook: TaintBook {
     /// Where arrivals and holdings are merged before they are copied back.
     private let merged = LotScratch()
 
-    init() {}
+    init(sizes: ReplaySizes = ReplaySizes()) { self.sizes = sizes }
 
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
@@ -196,7 +193,7 @@ struct HaircutBook: TaintBook {
         h.arriving += added
         let waiting = h.arrivals.count
         swap(&h, &pool.records[k])
-        if waiting > HaircutBook.arrivalsSettledFrom && waiting > pool.records[k].lots.count { settle(k) }
+        if waiting > sizes.arrivalsSettledFrom && waiting > pool.records[k].lots.count { settle(k) }
         return Int32(k)
     }
 
@@ -237,7 +234,7 @@ struct HaircutBook: TaintBook {
     private mutating func sortArrivals(_ h: inout Holdings) {
         if h.arrivalsSorted { return }
         defer { h.arrivalsSorted = true }
-        if h.arrivals.count <= HaircutBook.radixSortFrom {
+        if h.arrivals.count <= sizes.radixSortFrom {
             h.arrivals.sort { $0.key < $1.key }
             return
         }
@@ -409,23 +406,6 @@ struct HaircutBook: TaintBook {
             q &+= r >= UInt64(balance) ? 1 : 0
             return Int64(q)
         }
-    }
-
-    /// A growable buffer of lots written through a pointer, freed with it. (A class:
-    /// copies of the book share these buffers, so a book is used by one replay at a time.)
-    final class LotScratch {
-        private(set) var base = UnsafeMutablePointer<Lot>.allocate(capacity: 1)
-        private var capacity = 1
-
-        /// Makes room for `n` lots (the contents are not kept).
-        func reserve(_ n: Int) {
-            guard n > capacity else { return }
-            base.deallocate()
-            capacity = max(n, 2 * capacity)
-            base = .allocate(capacity: capacity)
-        }
-
-        deinit { base.deallocate() }
     }
 
     private mutating func release(_ k: Int) {

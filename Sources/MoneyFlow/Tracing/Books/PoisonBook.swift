@@ -3,25 +3,59 @@
 /// wholly tainted"), the seeds whose money reached it, each with the least hop count
 /// it arrived with. Every transfer out of a marked account carries its whole amount
 /// under every seed that marked it.
+///
+/// Whether an account is marked is one bit (the table stays in cache while every
+/// transfer of the ledger asks it). Marks arriving are appended and merged into the
+/// account's marks when it next sends, as haircut's holdings are: a hub marked by
+/// thousands of seeds pays no sorted insert per mark.
 struct PoisonBook: TaintBook {
-    /// Marks of each account, or -1.
-    var marksOf: ContiguousArray<Int32>
-    /// Per marked account: (seed, least hops), sorted by seed; `amount` unused.
-    var marks: ContiguousArray<ContiguousArray<Lot>> = []
+    /// One bit per account: marked.
+    private var marked: ContiguousArray<UInt64>
+    /// Marks of each marked account (an index into `marks`).
+    private var marksOf: ContiguousArray<Int32>
+    private var marks: ContiguousArray<Marks> = []
+    /// Where arrivals and marks are merged before they are copied back.
+    private let merged = LotScratch()
+    /// The second buffer of a radix sort of arrivals.
+    private var sortBuffer: ContiguousArray<Lot> = []
 
-    init(accounts: Int) {
+    /// One account's marks.
+    struct Marks {
+        /// (seed, least hops), one per seed, in seed order; `amount` unused.
+        var settled: ContiguousArray<Lot> = []
+        /// Marks that arrived since the last merge, in the order they came.
+        var arrivals: ContiguousArray<Lot> = []
+        /// Whether `arrivals` are in (seed, hops) order (one run).
+        var arrivalsSorted = true
+        /// All arrivals' hop counts or-ed: they are below 2^(its width).
+        var arrivalsHops: UInt32 = 0
+    }
+
+    /// When arrivals are merged and how they are sorted.
+    let sizes: ReplaySizes
+
+    init(accounts: Int, sizes: ReplaySizes = ReplaySizes()) {
+        self.sizes = sizes
+        marked = ContiguousArray(repeating: 0, count: (accounts + 63) / 64)
         marksOf = ContiguousArray(repeating: -1, count: accounts)
     }
 
     @inline(__always)
-    func holdsTaint(_ k: Int32, account: Int) -> Bool { marksOf[account] >= 0 }
+    func holdsTaint(_ k: Int32, account: Int) -> Bool {
+        marked.withUnsafeBufferPointer { $0[account >> 6] & (1 << UInt64(account & 63)) != 0 }
+    }
 
     /// The slots' records stay -1: marks live per account here.
     mutating func take(_ k32: Int32, account: Int, amount: Int64, balance: Int64,
                        into pieces: inout ContiguousArray<Lot>, rounding: inout ContiguousArray<Int64>) -> Int32 {
+        guard holdsTaint(k32, account: account) else { return -1 }
         let k = Int(marksOf[account])
-        guard k >= 0 else { return -1 }
-        for mark in marks[k] { pieces.append(Lot(seed: mark.seed, hops: mark.hops, amount: amount)) }
+        settle(k)
+        let first = pieces.count
+        pieces.append(contentsOf: marks[k].settled)
+        pieces.withUnsafeMutableBufferPointer { pieces in
+            for i in first ..< pieces.count { pieces[i].amount = amount }
+        }
         return -1
     }
 
@@ -29,30 +63,87 @@ struct PoisonBook: TaintBook {
         var k = Int(marksOf[account])
         if k < 0 {
             k = marks.count
-            marks.append([])
+            marks.append(Marks())
             marksOf[account] = Int32(k)
+            marked[account >> 6] |= 1 << UInt64(account & 63)
         }
-        for p in pieces where !p.isClean {
-            var lo = 0, hi = marks[k].count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if marks[k][mid].seed < p.seed { lo = mid + 1 } else { hi = mid }
+        var m = Marks()
+        swap(&m, &marks[k])
+        var last = m.arrivals.last?.key ?? 0
+        var sorted = m.arrivalsSorted, hops = m.arrivalsHops, clean = 0
+        for p in pieces {
+            if p.isClean {
+                clean += 1
+                continue
             }
-            if lo < marks[k].count && marks[k][lo].seed == p.seed {
-                if p.hops < marks[k][lo].hops { marks[k][lo].hops = p.hops }
-            } else {
-                marks[k].insert(Lot(seed: p.seed, hops: p.hops, amount: 0), at: lo)
-            }
+            sorted = sorted && last <= p.key
+            last = p.key
+            hops |= UInt32(bitPattern: p.hops)
         }
+        (m.arrivalsSorted, m.arrivalsHops) = (sorted, hops)
+        if clean == 0 {
+            m.arrivals.append(contentsOf: pieces)  // amounts are not read
+        } else {
+            for p in pieces where !p.isClean { m.arrivals.append(p) }
+        }
+        let waiting = m.arrivals.count
+        swap(&m, &marks[k])
+        if waiting > sizes.arrivalsSettledFrom && waiting > marks[k].settled.count { settle(k) }
         return -1
+    }
+
+    /// Merges account record `k`'s arrivals into its marks: one per seed, the least hops.
+    private mutating func settle(_ k: Int) {
+        guard !marks[k].arrivals.isEmpty else { return }
+        var m = Marks()
+        swap(&m, &marks[k])
+        if !m.arrivalsSorted {
+            // Each deposit is a run in seed order: a few are merged by the standard
+            // library's sort, many sorted by radix.
+            if m.arrivals.count <= sizes.radixSortFrom {
+                m.arrivals.sort { $0.key < $1.key }
+            } else {
+                let width = UInt64(32 - m.arrivalsHops.leadingZeroBitCount)
+                var seeds: UInt32 = 0
+                for lot in m.arrivals { seeds |= UInt32(bitPattern: lot.seed) }
+                RadixSort.sort(&m.arrivals, scratch: &sortBuffer, bits: 32 - seeds.leadingZeroBitCount + Int(width)) {
+                    UInt64(UInt32(bitPattern: $0.seed)) << width | UInt64(UInt32(bitPattern: $0.hops))
+                }
+            }
+        }
+        merged.reserve(m.settled.count + m.arrivals.count)
+        let out = merged.base
+        var n = 0
+        m.settled.withUnsafeBufferPointer { settled in
+            m.arrivals.withUnsafeBufferPointer { arrivals in
+                var i = 0, j = 0
+                while i < settled.count || j < arrivals.count {
+                    // The next seed, from either list; (seed, hops) order puts its least
+                    // hops first.
+                    let fromSettled = j == arrivals.count || (i < settled.count && settled[i].key <= arrivals[j].key)
+                    let next = fromSettled ? settled[i] : arrivals[j]
+                    (out + n).initialize(to: next)
+                    n += 1
+                    while i < settled.count && settled[i].seed == next.seed { i += 1 }
+                    while j < arrivals.count && arrivals[j].seed == next.seed { j += 1 }
+                }
+            }
+        }
+        m.settled.removeAll(keepingCapacity: true)
+        m.settled.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+        m.arrivals.removeAll(keepingCapacity: true)
+        m.arrivalsSorted = true
+        m.arrivalsHops = 0
+        swap(&m, &marks[k])
     }
 
     /// For poison the "slots" are accounts and the amounts are 0: the engine fills in
     /// each marked account's whole balance.
-    func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
+    mutating func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (account, k) in marksOf.enumerated() where k >= 0 {
-            for mark in marks[Int(k)] {
+            settle(Int(k))
+            for mark in marks[Int(k)].settled {
                 slots.append(account); seeds.append(mark.seed); amounts.append(0)
             }
         }
