@@ -8,6 +8,12 @@ import FraudGraph
 /// decides which of the sender's lots leave. Integer money throughout; the result is
 /// the same on every machine.
 ///
+/// Money moves only within its currency, so a large case of several currencies is
+/// replayed in two parts at once, on two threads, each part some of the currencies
+/// (`CurrencySplit`); the parts' lists are put together in ledger order
+/// (`PartialTrace`): the same trace, to the byte, as one replay's. Poison, whose
+/// marks span currencies, is always one replay.
+///
 /// Choices where the spec leaves room (each the most literal reading):
 /// - A seed transfer takes its amount from the sender like any transfer; tainted
 ///   pieces it takes (of other seeds) are cut. Its receiver gets the whole amount
@@ -54,8 +60,6 @@ public struct Tracer: Sendable {
         var seen = Set<Int32>()
         let unique = seeds.filter { seen.insert($0).inserted }
         precondition(unique.allSatisfy { $0 >= 0 && Int($0) < c.transfers.count }, "seed is not a transfer row")
-        // Money moves only within its currency, so currencies can be replayed apart, on
-        // two cores, and the two parts put together in ledger order: the same trace.
         // Not poison: its marks are per account, all currencies together.
         if policy != .poison, let split = CurrencySplit(c.transfers, from: sizes.splitFrom) {
             let (first, second) = bothAtOnce({ replayPart(c, ledger, unique, currencies: split.first) },
