@@ -27,10 +27,10 @@ struct HaircutBook: TaintBook {
         /// One holding per (seed, hops), in (seed, hops) order.
         var lots: ContiguousArray<Lot> = []
         /// Tainted pieces that arrived since the holdings were last settled, in the
-        /// order they came (each deposit a run in (seed, hops) order). They join `lots`
-        /// when the slot next sends, or once they outnumber the holdings (and
-        /// `ReplaySizes.arrivalsSettledFrom`), so that money arriving at a hub with many holdings is
-        /// an append, not a lookup.
+        /// order they came (each deposit a run in (seed, hops) order). They join
+        /// `lots` when the slot next sends, or once they outnumber the holdings (and
+        /// `ReplaySizes.arrivalsSettledFrom`), so that money arriving at a hub with
+        /// many holdings is an append, not a lookup.
         var arrivals: ContiguousArray<Lot> = []
         /// All tainted money: `lots` and `arrivals`.
         var tainted: Int64 = 0
@@ -233,17 +233,8 @@ struct HaircutBook: TaintBook {
     /// few, by the standard library's sort; many, by radix.
     private mutating func sortArrivals(_ h: inout Holdings) {
         if h.arrivalsSorted { return }
-        defer { h.arrivalsSorted = true }
-        if h.arrivals.count <= sizes.radixSortFrom {
-            h.arrivals.sort { $0.key < $1.key }
-            return
-        }
-        let width = UInt64(32 - h.arrivalsHops.leadingZeroBitCount)
-        var seeds: UInt32 = 0
-        for lot in h.arrivals { seeds |= UInt32(bitPattern: lot.seed) }
-        RadixSort.sort(&h.arrivals, scratch: &sortBuffer, bits: 32 - seeds.leadingZeroBitCount + Int(width)) {
-            UInt64(UInt32(bitPattern: $0.seed)) << width | UInt64(UInt32(bitPattern: $0.hops))
-        }
+        h.arrivals.sortByKind(hops: h.arrivalsHops, radixFrom: sizes.radixSortFrom, scratch: &sortBuffer)
+        h.arrivalsSorted = true
     }
 
     /// Merges `lots` and `arrivals` (both in (seed, hops) order; arrivals may repeat a

@@ -97,20 +97,8 @@ struct PoisonBook: TaintBook {
         guard !marks[k].arrivals.isEmpty else { return }
         var m = Marks()
         swap(&m, &marks[k])
-        if !m.arrivalsSorted {
-            // Each deposit is a run in seed order: a few are merged by the standard
-            // library's sort, many sorted by radix.
-            if m.arrivals.count <= sizes.radixSortFrom {
-                m.arrivals.sort { $0.key < $1.key }
-            } else {
-                let width = UInt64(32 - m.arrivalsHops.leadingZeroBitCount)
-                var seeds: UInt32 = 0
-                for lot in m.arrivals { seeds |= UInt32(bitPattern: lot.seed) }
-                RadixSort.sort(&m.arrivals, scratch: &sortBuffer, bits: 32 - seeds.leadingZeroBitCount + Int(width)) {
-                    UInt64(UInt32(bitPattern: $0.seed)) << width | UInt64(UInt32(bitPattern: $0.hops))
-                }
-            }
-        }
+        // Each deposit is a run in seed order.
+        if !m.arrivalsSorted { m.arrivals.sortByKind(hops: m.arrivalsHops, radixFrom: sizes.radixSortFrom, scratch: &sortBuffer) }
         merged.reserve(m.settled.count + m.arrivals.count)
         let out = merged.base
         var n = 0
