@@ -18,7 +18,8 @@ struct SplitMix {
 /// equal times, two currencies, cash withdrawals, overdrafts, odd amounts for the
 /// haircut's rounding, and a few seeds.
 enum RandomCases {
-    static func make(_ rng: inout SplitMix, accounts: Int = 5, transfers: Int = 30) -> (Case, [Int32]) {
+    static func make(_ rng: inout SplitMix, accounts: Int = 5, transfers: Int = 30,
+                     otherCurrencies: [String] = ["EUR"]) -> (Case, [Int32]) {
         var b = CaseBuilder()
         let n = 2 + rng.below(accounts)
         for i in 0 ..< n { _ = try! b.addEntity(id: "A\(i)", kind: .account) }
@@ -33,7 +34,7 @@ enum RandomCases {
             case 1: Int64(1 + rng.below(100)) * 10_000
             default: Int64(1 + rng.below(5_000_000))
             }
-            let currency = rng.below(6) == 0 ? "EUR" : "USD"
+            let currency = rng.below(6) == 0 ? otherCurrencies[rng.below(otherCurrencies.count)] : "USD"
             let channel = rng.below(8) == 0 ? "cash_out" : "bank"
             rows.append(try! b.addTransfer(id: "T\(i)", from: from, to: to, amount: Money(units: units), time: time,
                                            currency: currency, channel: channel))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value another thread makes: `wait` blocks until `set` has given it.
-public final class Later<Value>: @unchecked Sendable {
+public final class Later<Value: Sendable>: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)
     private var value: Value?
 

@@ -1,21 +1,17 @@
-import Foundation
 import FraudGraph
 
 /// The case's currencies in two sets of about equal numbers of transfers, for two
 /// replays at once (money moves only within its currency). Nil when one replay will
-/// do: one core, one currency, fewer transfers than `from`, or a second set too small
+/// do (`ReplaySizes`): one core, one currency, a small case, or a second set too small
 /// to be worth a thread.
 struct CurrencySplit {
     /// A flag per currency code: replayed by the first part, or by the second.
     let first: ContiguousArray<Bool>
     let second: ContiguousArray<Bool>
 
-    /// The second set must carry at least this share of the transfers.
-    static let smallestShare = 0.1
-
-    init?(_ transfers: TransferTable, from: Int) {
+    init?(_ transfers: TransferTable, sizes: ReplaySizes) {
         let codes = transfers.currencies.count
-        guard codes > 1, transfers.count >= from, ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
+        guard codes > 1, transfers.count > 0, transfers.count >= sizes.splitFrom, sizes.cores > 1 else { return nil }
         var counts = ContiguousArray<Int>(repeating: 0, count: codes)
         transfers.currency.withUnsafeBufferPointer { currency in
             for code in currency { counts[Int(code)] += 1 }
@@ -32,7 +28,7 @@ struct CurrencySplit {
                 load.1 += counts[code]
             }
         }
-        guard Double(min(load.0, load.1)) >= CurrencySplit.smallestShare * Double(transfers.count) else { return nil }
+        guard Double(min(load.0, load.1)) >= sizes.smallestPart * Double(transfers.count) else { return nil }
         self.first = first
         self.second = second
     }

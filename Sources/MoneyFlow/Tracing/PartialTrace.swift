@@ -37,37 +37,56 @@ struct PartialTrace: Sendable {
             exits: [], exitAccounts: [], exitShares: TaintShares(), exitPositions: [],
             heldAccounts: a.heldAccounts + b.heldAccounts, heldSeeds: a.heldSeeds + b.heldSeeds,
             heldAmounts: a.heldAmounts + b.heldAmounts, piecesMoved: a.piecesMoved + b.piecesMoved)
-        for (part, i) in inLedgerOrder(a.transferPositions, b.transferPositions) {
-            let p = part == 0 ? a : b
-            m.transfers.append(p.transfers[i])
-            m.transferHops.append(p.transferHops[i])
-            m.transferShares.appendRow(i, of: p.transferShares)
-            m.transferPositions.append(p.transferPositions[i])
+        m.reserve(transfers: a.transfers.count + b.transfers.count, shares: a.transferShares.seed.count + b.transferShares.seed.count,
+                  exits: a.exits.count + b.exits.count, exitShares: a.exitShares.seed.count + b.exitShares.seed.count)
+        forEachRun(a.transferPositions, b.transferPositions) { part, rows in
+            if part == 0 { m.appendTransfers(rows, of: a) } else { m.appendTransfers(rows, of: b) }
         }
-        for (part, i) in inLedgerOrder(a.exitPositions, b.exitPositions) {
-            let p = part == 0 ? a : b
-            m.exits.append(p.exits[i])
-            m.exitAccounts.append(p.exitAccounts[i])
-            m.exitShares.appendRow(i, of: p.exitShares)
-            m.exitPositions.append(p.exitPositions[i])
+        forEachRun(a.exitPositions, b.exitPositions) { part, rows in
+            if part == 0 { m.appendExits(rows, of: a) } else { m.appendExits(rows, of: b) }
         }
         return m
     }
 
-    /// (part, index) of the entries of two ascending position lists, in position order.
-    private static func inLedgerOrder(_ x: ContiguousArray<Int32>, _ y: ContiguousArray<Int32>) -> [(part: Int, index: Int)] {
-        var out: [(part: Int, index: Int)] = []
-        out.reserveCapacity(x.count + y.count)
+    private mutating func reserve(transfers n: Int, shares: Int, exits e: Int, exitShares: Int) {
+        transfers.reserveCapacity(n)
+        transferHops.reserveCapacity(n)
+        transferPositions.reserveCapacity(n)
+        transferShares.reserve(rows: n, pairs: shares)
+        exits.reserveCapacity(e)
+        exitAccounts.reserveCapacity(e)
+        exitPositions.reserveCapacity(e)
+        self.exitShares.reserve(rows: e, pairs: exitShares)
+    }
+
+    private mutating func appendTransfers(_ rows: Range<Int>, of p: PartialTrace) {
+        transfers.append(contentsOf: p.transfers[rows])
+        transferHops.append(contentsOf: p.transferHops[rows])
+        transferShares.appendRows(rows, of: p.transferShares)
+        transferPositions.append(contentsOf: p.transferPositions[rows])
+    }
+
+    private mutating func appendExits(_ rows: Range<Int>, of p: PartialTrace) {
+        exits.append(contentsOf: p.exits[rows])
+        exitAccounts.append(contentsOf: p.exitAccounts[rows])
+        exitShares.appendRows(rows, of: p.exitShares)
+        exitPositions.append(contentsOf: p.exitPositions[rows])
+    }
+
+    /// Calls `body` with the runs (part 0 or 1, rows) of two ascending position lists,
+    /// in position order: each run as long as it goes.
+    private static func forEachRun(_ x: ContiguousArray<Int32>, _ y: ContiguousArray<Int32>, _ body: (Int, Range<Int>) -> Void) {
         var i = 0, j = 0
         while i < x.count || j < y.count {
             if j == y.count || (i < x.count && x[i] < y[j]) {
-                out.append((0, i))
-                i += 1
+                let start = i
+                while i < x.count && (j == y.count || x[i] < y[j]) { i += 1 }
+                body(0, start ..< i)
             } else {
-                out.append((1, j))
-                j += 1
+                let start = j
+                while j < y.count && (i == x.count || y[j] < x[i]) { j += 1 }
+                body(1, start ..< j)
             }
         }
-        return out
     }
 }

@@ -48,12 +48,21 @@ public struct TaintShares: Sendable, Equatable {
         }
     }
 
-    /// Appends row `i` of `other` as a row.
-    mutating func appendRow(_ i: Int, of other: TaintShares) {
-        let r = other.range(i)
-        seed.append(contentsOf: other.seed[r])
-        amount.append(contentsOf: other.amount[r])
-        endRow()
+    /// Makes room for `rows` more rows of `pairs` pairs in all.
+    mutating func reserve(rows: Int, pairs: Int) {
+        offsets.reserveCapacity(offsets.count + rows)
+        seed.reserveCapacity(seed.count + pairs)
+        amount.reserveCapacity(amount.count + pairs)
+    }
+
+    /// Appends rows `rows` of `other`.
+    mutating func appendRows(_ rows: Range<Int>, of other: TaintShares) {
+        guard !rows.isEmpty else { return }
+        let lo = other.offsets[rows.lowerBound], hi = other.offsets[rows.upperBound]
+        let shift = seed.count - lo
+        seed.append(contentsOf: other.seed[lo ..< hi])
+        amount.append(contentsOf: other.amount[lo ..< hi])
+        for i in rows { offsets.append(other.offsets[i + 1] + shift) }
     }
 
     mutating func endRow() { offsets.append(seed.count) }

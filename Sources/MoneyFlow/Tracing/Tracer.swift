@@ -61,7 +61,7 @@ public struct Tracer: Sendable {
         let unique = seeds.filter { seen.insert($0).inserted }
         precondition(unique.allSatisfy { $0 >= 0 && Int($0) < c.transfers.count }, "seed is not a transfer row")
         // Not poison: its marks are per account, all currencies together.
-        if policy != .poison, let split = CurrencySplit(c.transfers, from: sizes.splitFrom) {
+        if policy != .poison, let split = CurrencySplit(c.transfers, sizes: sizes) {
             let (first, second) = bothAtOnce({ replayPart(c, ledger, unique, currencies: split.first) },
                                              { [self] in replayPart(c, ledger, unique, currencies: split.second) })
             return finish(c, unique, [first, second])
