@@ -304,9 +304,8 @@ extension Trace {
 }
 
 
-/// Collects a trace's lists as the replay goes. Not copyable: it owns two buffers
-/// the size of the seeds, freed with it.
-struct Recorder: ~Copyable {
+/// Collects a trace's lists as the replay goes.
+struct Recorder {
     var cut: ContiguousArray<Int64>
     var exited: ContiguousArray<Int64>
     var rounding: ContiguousArray<Int64>
@@ -319,6 +318,25 @@ struct Recorder: ~Copyable {
     /// Ledger positions of `transfers` and of `exits`.
     var positions = ContiguousArray<Int32>()
     var exitPositions = ContiguousArray<Int32>()
+    /// Owns the two buffers below, and frees them with the last copy of the recorder.
+    /// (A class rather than a non-copyable recorder: Swift 6.3.1 fails to compile a
+    /// non-copyable one with the thread sanitizer.)
+    private final class Buffers {
+        let pending: UnsafeMutableBufferPointer<Int64>
+        let touched: UnsafeMutableBufferPointer<Int32>
+
+        init(seeds: Int) {
+            pending = .allocate(capacity: max(1, seeds))
+            pending.initialize(repeating: 0)
+            touched = .allocate(capacity: max(1, seeds))
+        }
+
+        deinit {
+            pending.deallocate()
+            touched.deallocate()
+        }
+    }
+    private let buffers: Buffers
     /// Per seed, the tainted money of the transfer being replayed (0 for the others).
     private let pending: UnsafeMutableBufferPointer<Int64>
     /// The seeds with pending money: `touched[0 ..< touchedCount]`, each once.
@@ -329,14 +347,9 @@ struct Recorder: ~Copyable {
         cut = ContiguousArray(repeating: 0, count: seeds)
         exited = cut
         rounding = cut
-        pending = .allocate(capacity: max(1, seeds))
-        pending.initialize(repeating: 0)
-        touched = .allocate(capacity: max(1, seeds))
-    }
-
-    deinit {
-        pending.deallocate()
-        touched.deallocate()
+        buffers = Buffers(seeds: seeds)
+        pending = buffers.pending
+        touched = buffers.touched
     }
 
     /// Adds tainted money (positive) of `seed` to the transfer being replayed.
