@@ -37,8 +37,8 @@ for p in fifo lifo libr dirty-first haircut poison; do
     printf '%-12s %s\n' "$p" "$(tail -1 <<<"$verdict")" | tee -a "$OUT/crosscheck-small.txt"
 done
 
-echo "== Swift: floor, fifo, haircut, patterns (one process, peak memory per phase) =="
-/usr/bin/time -v "$BIN" bench-moneyflow "$CASE" --phases floor,fifo,floor,haircut,floor,patterns --repeats 3 \
+echo "== Swift: floor, every policy, patterns (one process, peak memory per phase) =="
+/usr/bin/time -v "$BIN" bench-moneyflow "$CASE" --phases floor,fifo,floor,haircut,floor,lifo,libr,dirty-first,floor,poison,floor,patterns --repeats 3 \
     > "$OUT/swift.jsonl" 2> "$OUT/swift.time"
 cat "$OUT/swift.jsonl"
 
