@@ -47,21 +47,3 @@ extension ContiguousArray where Element == Lot {
         }
     }
 }
-
-extension ContiguousArray where Element == Lot {
-    /// Sorts tainted lots in (seed, hops) order: up to `radixFrom` lots by the standard
-    /// library's sort (it merges runs), more by radix on a key as wide as the seeds and
-    /// `hops` (all the lots' hop counts or-ed) need, with `scratch` as its second buffer.
-    mutating func sortByKind(hops: UInt32, radixFrom: Int, scratch: inout ContiguousArray<Lot>) {
-        if count <= radixFrom {
-            sort { $0.key < $1.key }
-            return
-        }
-        let width = UInt64(32 - hops.leadingZeroBitCount)
-        var seeds: UInt32 = 0
-        for lot in self { seeds |= UInt32(bitPattern: lot.seed) }
-        RadixSort.sort(&self, scratch: &scratch, bits: 32 - seeds.leadingZeroBitCount + Int(width)) {
-            UInt64(UInt32(bitPattern: $0.seed)) << width | UInt64(UInt32(bitPattern: $0.hops))
-        }
-    }
-}

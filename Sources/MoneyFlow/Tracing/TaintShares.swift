@@ -40,14 +40,6 @@ public struct TaintShares: Sendable, Equatable {
         amount.append(a)
     }
 
-    /// Makes room for `n` more pairs.
-    mutating func reserve(_ n: Int) {
-        if seed.capacity < seed.count + n {
-            seed.reserveCapacity(max(seed.count + n, 2 * seed.capacity))
-            amount.reserveCapacity(max(amount.count + n, 2 * amount.capacity))
-        }
-    }
-
     /// Makes room for `rows` more rows of `pairs` pairs in all.
     mutating func reserve(rows: Int, pairs: Int) {
         offsets.reserveCapacity(offsets.count + rows)

@@ -386,7 +386,6 @@ struct Recorder {
         transfers.append(t)
         positions.append(Int32(position))
         hops.append(h)
-        transferShares.reserve(touchedCount)
         for i in 0 ..< touchedCount {
             let s = touched[i]
             transferShares.append(seed: s, amount: pending[Int(s)])

@@ -31,17 +31,11 @@ struct HaircutBook: TaintBook {
         /// `lots` when the slot next sends, or once they outnumber the holdings (and
         /// `ReplaySizes.arrivalsSettledFrom`), so that money arriving at a hub with
         /// many holdings is an append, not a lookup.
-        var arrivals: ContiguousArray<Lot> = []
+        var arrivals = Arrivals()
         /// All tainted money: `lots` and `arrivals`.
         var tainted: Int64 = 0
         /// At least the largest of `lots` (exact after each full pass).
         var largest: Int64 = 0
-        /// What `arrivals` add up to.
-        var arriving: Int64 = 0
-        /// Whether `arrivals` are in (seed, hops) order (one run).
-        var arrivalsSorted = true
-        /// All arrivals' hop counts or-ed: they are below 2^(its width).
-        var arrivalsHops: UInt32 = 0
     }
 
     /// When arrivals are merged and how they are sorted.
@@ -83,7 +77,7 @@ struct HaircutBook: TaintBook {
         let clean = balance - total
         if moved <= clean {
             // No holding, settled or not, exceeds the largest plus all arrivals.
-            let bound = pool.records[k].largest + pool.records[k].arriving
+            let bound = pool.records[k].largest + pool.records[k].arrivals.total
             let (high, low) = bound.multipliedFullWidth(by: moved)
             if high == 0 && low < UInt64(balance) {
                 pieces.append(.clean(amount))
@@ -104,7 +98,7 @@ struct HaircutBook: TaintBook {
                 for i in 0 ..< lots.count { cutter.cut(&lots[i]) }
             }
         } else {
-            sortArrivals(&h)
+            h.arrivals.sort(radixFrom: sizes.radixSortFrom, scratch: &sortBuffer)
             mergeArrivals(into: &h) { cutter.cut(&$0) }
         }
         pieces.append(contentsOf: UnsafeBufferPointer(start: cut.base, count: cutter.taken))
@@ -162,35 +156,9 @@ struct HaircutBook: TaintBook {
         // Work on the record out of the pool: one owner, no copy-on-write checks.
         var h = Holdings()
         swap(&h, &pool.records[k])
-        var added: Int64 = 0
-        var cleanPieces = 0
-        var last = h.arrivals.last?.key ?? 0
-        var sorted = h.arrivalsSorted
-        var hops = h.arrivalsHops
-        pieces.withUnsafeBufferPointer { pieces in
-            for p in pieces {
-                if p.isClean {
-                    cleanPieces += 1
-                } else {
-                    added += p.amount
-                    let key = p.key
-                    sorted = sorted && last <= key
-                    last = key
-                    hops |= UInt32(bitPattern: p.hops)
-                }
-            }
-        }
-        h.arrivalsSorted = sorted
-        h.arrivalsHops = hops
-        if cleanPieces == 0 {
-            h.arrivals.append(contentsOf: pieces)
-        } else if cleanPieces == 1 && pieces[pieces.count - 1].isClean {
-            h.arrivals.append(contentsOf: pieces[..<(pieces.count - 1)])  // the usual clean rest
-        } else {
-            for p in pieces where !p.isClean { h.arrivals.append(p) }
-        }
-        h.tainted += added
-        h.arriving += added
+        let before = h.arrivals.total
+        h.arrivals.append(pieces)
+        h.tainted += h.arrivals.total - before
         let waiting = h.arrivals.count
         swap(&h, &pool.records[k])
         if waiting > sizes.arrivalsSettledFrom && waiting > pool.records[k].lots.count { settle(k) }
@@ -203,7 +171,7 @@ struct HaircutBook: TaintBook {
         guard !pool.records[k].arrivals.isEmpty else { return }
         var h = Holdings()
         swap(&h, &pool.records[k])
-        sortArrivals(&h)
+        h.arrivals.sort(radixFrom: sizes.radixSortFrom, scratch: &sortBuffer)
         var largest: Int64 = 0
         mergeArrivals(into: &h) { largest = max(largest, $0.amount) }
         h.largest = largest
@@ -217,24 +185,13 @@ struct HaircutBook: TaintBook {
         merged.reserve(h.lots.count + h.arrivals.count)
         let out = merged.base
         let n = h.lots.withUnsafeBufferPointer { lots in
-            h.arrivals.withUnsafeBufferPointer { arrivals in
+            h.arrivals.lots.withUnsafeBufferPointer { arrivals in
                 HaircutBook.merge(lots, arrivals, into: out, visit)
             }
         }
         h.lots.removeAll(keepingCapacity: true)
         h.lots.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
         h.arrivals.removeAll(keepingCapacity: true)
-        h.arriving = 0
-        h.arrivalsSorted = true
-        h.arrivalsHops = 0
-    }
-
-    /// Puts `h`'s arrivals in (seed, hops) order: often already so (one deposit); a
-    /// few, by the standard library's sort; many, by radix.
-    private mutating func sortArrivals(_ h: inout Holdings) {
-        if h.arrivalsSorted { return }
-        h.arrivals.sortByKind(hops: h.arrivalsHops, radixFrom: sizes.radixSortFrom, scratch: &sortBuffer)
-        h.arrivalsSorted = true
     }
 
     /// Merges `lots` and `arrivals` (both in (seed, hops) order; arrivals may repeat a
@@ -308,7 +265,7 @@ struct HaircutBook: TaintBook {
         for (k, slot) in pool.owner.enumerated() where slot >= 0 {
             var h = Holdings()
             swap(&h, &pool.records[k])
-            sortArrivals(&h)
+            h.arrivals.sort(radixFrom: sizes.radixSortFrom, scratch: &sortBuffer)
             swap(&h, &pool.records[k])
             live.append((slot % max(1, n), slot, k))
         }
@@ -342,7 +299,7 @@ struct HaircutBook: TaintBook {
     /// Appends one sum per seed of `h`'s holdings and (sorted) arrivals, in seed order.
     private static func sumPerSeed(_ h: Holdings, into sums: inout ContiguousArray<(seed: Int32, amount: Int64)>) {
         h.lots.withUnsafeBufferPointer { lots in
-            h.arrivals.withUnsafeBufferPointer { arrivals in
+            h.arrivals.lots.withUnsafeBufferPointer { arrivals in
                 var i = 0, j = 0
                 while i < lots.count || j < arrivals.count {
                     let seed = j == arrivals.count || (i < lots.count && lots[i].seed <= arrivals[j].seed) ? lots[i].seed : arrivals[j].seed
@@ -401,10 +358,7 @@ struct HaircutBook: TaintBook {
 
     private mutating func release(_ k: Int) {
         pool.records[k].lots.removeAll(keepingCapacity: pool.records[k].lots.capacity <= 64)
-        pool.records[k].arrivals.removeAll(keepingCapacity: pool.records[k].arrivals.capacity <= 64)
-        pool.records[k].arrivalsSorted = true
-        pool.records[k].arrivalsHops = 0
-        pool.records[k].arriving = 0
+        pool.records[k].arrivals.removeAll(keepingCapacity: pool.records[k].arrivals.lots.capacity <= 64)
         pool.records[k].tainted = 0
         pool.records[k].largest = 0
         pool.release(k)

@@ -23,12 +23,8 @@ struct PoisonBook: TaintBook {
     struct Marks {
         /// (seed, least hops), one per seed, in seed order; `amount` unused.
         var settled: ContiguousArray<Lot> = []
-        /// Marks that arrived since the last merge, in the order they came.
-        var arrivals: ContiguousArray<Lot> = []
-        /// Whether `arrivals` are in (seed, hops) order (one run).
-        var arrivalsSorted = true
-        /// All arrivals' hop counts or-ed: they are below 2^(its width).
-        var arrivalsHops: UInt32 = 0
+        /// Marks that arrived since the last merge (their amounts are not read).
+        var arrivals = Arrivals()
     }
 
     /// When arrivals are merged and how they are sorted.
@@ -69,23 +65,7 @@ struct PoisonBook: TaintBook {
         }
         var m = Marks()
         swap(&m, &marks[k])
-        var last = m.arrivals.last?.key ?? 0
-        var sorted = m.arrivalsSorted, hops = m.arrivalsHops, clean = 0
-        for p in pieces {
-            if p.isClean {
-                clean += 1
-                continue
-            }
-            sorted = sorted && last <= p.key
-            last = p.key
-            hops |= UInt32(bitPattern: p.hops)
-        }
-        (m.arrivalsSorted, m.arrivalsHops) = (sorted, hops)
-        if clean == 0 {
-            m.arrivals.append(contentsOf: pieces)  // amounts are not read
-        } else {
-            for p in pieces where !p.isClean { m.arrivals.append(p) }
-        }
+        m.arrivals.append(pieces)
         let waiting = m.arrivals.count
         swap(&m, &marks[k])
         if waiting > sizes.arrivalsSettledFrom && waiting > marks[k].settled.count { settle(k) }
@@ -97,13 +77,12 @@ struct PoisonBook: TaintBook {
         guard !marks[k].arrivals.isEmpty else { return }
         var m = Marks()
         swap(&m, &marks[k])
-        // Each deposit is a run in seed order.
-        if !m.arrivalsSorted { m.arrivals.sortByKind(hops: m.arrivalsHops, radixFrom: sizes.radixSortFrom, scratch: &sortBuffer) }
+        m.arrivals.sort(radixFrom: sizes.radixSortFrom, scratch: &sortBuffer)
         merged.reserve(m.settled.count + m.arrivals.count)
         let out = merged.base
         var n = 0
         m.settled.withUnsafeBufferPointer { settled in
-            m.arrivals.withUnsafeBufferPointer { arrivals in
+            m.arrivals.lots.withUnsafeBufferPointer { arrivals in
                 var i = 0, j = 0
                 while i < settled.count || j < arrivals.count {
                     // The next seed, from either list; (seed, hops) order puts its least
@@ -120,8 +99,6 @@ struct PoisonBook: TaintBook {
         m.settled.removeAll(keepingCapacity: true)
         m.settled.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
         m.arrivals.removeAll(keepingCapacity: true)
-        m.arrivalsSorted = true
-        m.arrivalsHops = 0
         swap(&m, &marks[k])
     }
 
