@@ -19,10 +19,10 @@ struct SlotCell {
 /// The replay's slots: one per account and currency.
 ///
 /// Slot `c·n + a` is account `a` in currency code `c`, at a fixed place: the cell of
-/// either side of a transfer is known from the transfer alone, so a batch's cells
-/// can be fetched from memory side by side before the batch is replayed, whatever
-/// the currency. The cells are one block of zeroed memory that the system maps
-/// lazily: only the pages of the currencies accounts really use cost memory.
+/// either side of a transfer is known from the transfer alone, with no lookup, so the
+/// processor can fetch the cells of the next transfers while it replays this one. The
+/// cells are one block of zeroed memory that the system maps lazily: only the pages
+/// of the currencies accounts really use cost memory.
 ///
 /// Memory: 16 bytes an account for each currency it uses (by 4 KiB page, or 2 MiB
 /// page where the system gives them).

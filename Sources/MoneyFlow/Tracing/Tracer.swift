@@ -130,23 +130,7 @@ public struct Tracer: Sendable {
         transfers.currency.withUnsafeBufferPointer { currency in
         replayed.withUnsafeBufferPointer { replayed in
             var nextSeedPosition = seedPositions[0].position
-            // Batches: first touch the cells of a batch's accounts in a tight loop of
-            // independent loads (the memory system fetches them side by side), then
-            // replay the batch from cache.
-            let batch = 64
-            var warm: UInt64 = 0
-            let base = slots.base
-            for start in stride(from: 0, to: order.count, by: batch) {
-            let end = min(start + batch, order.count)
-            for pos in start ..< end {
-                let t = Int(order[pos])
-                let code = Int(currency[t])
-                if !replayed[code] { continue }
-                let c = code &* slots.accounts
-                warm &+= UInt64(base[c &+ Int(source[t])].spare) &+ UInt64(base[c &+ Int(target[t])].spare)
-            }
-            if warm == 0x5EED_5EED { base[0].spare &+= 1 }  // keeps the loads (never true in practice)
-            for pos in start ..< end {
+            for pos in 0 ..< order.count {
                 let t = Int(order[pos])
                 let a = amount[t]
                 let from = Int(source[t]), to = Int(target[t])
@@ -217,7 +201,6 @@ public struct Tracer: Sendable {
                     record.transfer(Int32(t), hops: leastHops, at: pos)
                 }
                 dc.pointee.balance += a
-            }
             }
         }}}}}}}
 
