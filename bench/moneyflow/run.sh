@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Money-flow benchmark (issue 4): on the large preset, trace every report under fifo
-# and haircut, beside the floor (one pass over the time-sorted ledger that only adds
-# up balances) measured in the same process, and beside a plain Python replay of the
-# same spec; then find the laundering patterns and score them against the truth.
+# Money-flow benchmark (issue 4): on the large preset, trace every report under each
+# of the six policies, beside the floor (one pass over the time-sorted ledger that only
+# adds up balances) measured in the same process, and (fifo and haircut) beside a plain
+# Python replay of the same spec; then find the laundering patterns and score them against the truth.
 #
 #   bench/moneyflow/run.sh [CASE]        (default: bench/data/large, generated if absent)
 #   PYTHON_TIMEOUT=3600 bench/moneyflow/run.sh

@@ -55,7 +55,8 @@ public struct Tracer: Sendable {
     /// Traces `seeds` (transfer rows; repeats ignored) through `c`.
     /// - Complexity: O(transfers) for the replay of clean money, plus the work on
     ///   tainted lots (per transfer out of a tainted slot: the lots it takes; haircut
-    ///   and poison: every holding of the sender).
+    ///   and poison: every holding of the sender, but haircut skips a payment whose
+    ///   shares all round to nothing).
     public func run(on c: Case, ledger: Ledger, seeds: [Int32]) -> Trace {
         var seen = Set<Int32>()
         let unique = seeds.filter { seen.insert($0).inserted }

@@ -1,8 +1,9 @@
 /// The book of haircut: each slot that holds taint keeps one holding per (seed, hops),
 /// in (seed, hops) order; its clean money is its balance minus its tainted total.
 /// Tainted money arriving is appended to the slot's arrivals and merged into the
-/// holdings in one pass when the slot next sends (the pass that takes the shares), so
-/// a hub that receives from thousands of mules pays no lookup per piece.
+/// holdings in one pass when the slot next sends (the pass that takes the shares), or
+/// once they outnumber the holdings, so a hub that receives from thousands of mules
+/// pays no lookup per piece.
 ///
 /// A transfer of `a` out of a slot with balance `B` takes `floor(h · min(a, B) / B)`
 /// of every holding `h` (a 128-bit product, so that units times units cannot
@@ -18,9 +19,11 @@
 /// held + exited + cut + rounding = amount.
 ///
 /// The spec rounds every holding, so a transfer out of a tainted slot visits all its
-/// holdings: one pass, each share by a multiplication with the transfer's reciprocal
-/// fraction instead of a division (`Share`). The pieces come out in (seed, hops)
-/// order, so the receiver's arrivals are sorted runs.
+/// holdings (except a payment its clean money covers whose every share provably
+/// rounds to nothing, a hub's purchases, which touches none): one pass, each share by
+/// a multiplication with the transfer's reciprocal fraction instead of a division
+/// (`Share`). The pieces come out in (seed, hops) order, so the receiver's arrivals
+/// are sorted runs.
 struct HaircutBook: TaintBook {
     /// One slot's tainted money.
     struct Holdings {

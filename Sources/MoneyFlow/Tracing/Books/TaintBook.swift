@@ -1,8 +1,8 @@
 /// What an allocation policy keeps about tainted money. The replay engine owns, per
 /// account and currency ("slot"), the balance (never negative) and a taint number:
-/// -1 while the slot holds only clean money, else the book's record of the slot. The
-/// engine calls a book only for slots that hold taint, for seed transfers, and for
-/// tainted arrivals: clean money arriving anywhere costs a book nothing (it is in the
+/// -1 while the slot holds only clean money, else the book's record of the slot. Apart
+/// from `holdsTaint`, asked once per transfer, the engine calls a book only for slots
+/// that hold taint, for seed transfers, and for tainted arrivals: clean money arriving anywhere costs a book nothing (it is in the
 /// balance; books that keep order keep it as the clean money after their last lot).
 ///
 /// Invariant for every allocating book: the tainted money a slot holds never exceeds
