@@ -38,7 +38,7 @@ for p in fifo lifo libr dirty-first haircut poison; do
 done
 
 echo "== Swift: floor, every policy, patterns (one process, peak memory per phase) =="
-/usr/bin/time -v "$BIN" bench-moneyflow "$CASE" --phases floor,fifo,floor,haircut,floor,lifo,libr,dirty-first,floor,poison,floor,patterns --repeats 3 \
+/usr/bin/time -v "$BIN" bench-moneyflow "$CASE" --phases floor,fifo,floor,haircut,floor,lifo,libr,dirty-first,floor,skeleton,haircut,fifo,floor,poison,floor,patterns --repeats 3 \
     > "$OUT/swift.jsonl" 2> "$OUT/swift.time"
 cat "$OUT/swift.jsonl"
 

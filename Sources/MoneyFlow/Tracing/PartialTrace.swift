@@ -35,8 +35,8 @@ struct PartialTrace: Sendable {
             cut: sum(a.cut, b.cut), exited: sum(a.exited, b.exited), rounding: sum(a.rounding, b.rounding),
             transfers: [], transferHops: [], transferShares: TaintShares(), transferPositions: [],
             exits: [], exitAccounts: [], exitShares: TaintShares(), exitPositions: [],
-            heldAccounts: a.heldAccounts + b.heldAccounts, heldSeeds: a.heldSeeds + b.heldSeeds,
-            heldAmounts: a.heldAmounts + b.heldAmounts, piecesMoved: a.piecesMoved + b.piecesMoved)
+            heldAccounts: [], heldSeeds: [], heldAmounts: [], piecesMoved: a.piecesMoved + b.piecesMoved)
+        m.appendHeld(a, b)
         m.reserve(transfers: a.transfers.count + b.transfers.count, shares: a.transferShares.seed.count + b.transferShares.seed.count,
                   exits: a.exits.count + b.exits.count, exitShares: a.exitShares.seed.count + b.exitShares.seed.count)
         forEachRun(a.transferPositions, b.transferPositions) { part, rows in
@@ -46,6 +46,50 @@ struct PartialTrace: Sendable {
             if part == 0 { m.appendExits(rows, of: a) } else { m.appendExits(rows, of: b) }
         }
         return m
+    }
+
+    /// Appends the held triples of `a` and `b`: merged in (account, seed) order when
+    /// each part's are (so that grouping them needs no sort), else one after the other.
+    private mutating func appendHeld(_ a: PartialTrace, _ b: PartialTrace) {
+        let n = a.heldAccounts.count + b.heldAccounts.count
+        heldAccounts.reserveCapacity(n)
+        heldSeeds.reserveCapacity(n)
+        heldAmounts.reserveCapacity(n)
+        guard a.heldInOrder && b.heldInOrder else {
+            for p in [a, b] {
+                heldAccounts.append(contentsOf: p.heldAccounts)
+                heldSeeds.append(contentsOf: p.heldSeeds)
+                heldAmounts.append(contentsOf: p.heldAmounts)
+            }
+            return
+        }
+        var i = 0, j = 0
+        while i < a.heldAccounts.count || j < b.heldAccounts.count {
+            // The run of a's triples that come next, then b's.
+            let start = i
+            while i < a.heldAccounts.count && (j == b.heldAccounts.count || a.heldKey(i) <= b.heldKey(j)) { i += 1 }
+            appendHeld(start ..< i, of: a)
+            let startB = j
+            while j < b.heldAccounts.count && (i == a.heldAccounts.count || b.heldKey(j) < a.heldKey(i)) { j += 1 }
+            appendHeld(startB ..< j, of: b)
+        }
+    }
+
+    private mutating func appendHeld(_ rows: Range<Int>, of p: PartialTrace) {
+        heldAccounts.append(contentsOf: p.heldAccounts[rows])
+        heldSeeds.append(contentsOf: p.heldSeeds[rows])
+        heldAmounts.append(contentsOf: p.heldAmounts[rows])
+    }
+
+    /// Held triple `i`'s (account, seed) as one number, in (account, seed) order.
+    private func heldKey(_ i: Int) -> UInt64 {
+        UInt64(UInt32(bitPattern: heldAccounts[i])) << 32 | UInt64(UInt32(bitPattern: heldSeeds[i]))
+    }
+
+    /// Whether the held triples are in (account, seed) order.
+    private var heldInOrder: Bool {
+        for i in heldAccounts.indices.dropFirst() where heldKey(i - 1) > heldKey(i) { return false }
+        return true
     }
 
     private mutating func reserve(transfers n: Int, shares: Int, exits e: Int, exitShares: Int) {
