@@ -67,6 +67,99 @@ struct TracerTests {
         #expect(trace.carried(by: c.transfer("T2")) == [0: units("3")])
     }
 
+    /// 3 stolen in first, then 7 clean, then 2 out: the front is stolen, the back clean.
+    @Test("stolen money first, clean after, 2 out: fifo and dirty-first take stolen, lifo and libr clean",
+          arguments: [
+              (TracePolicy.fifo, "2"),
+              (.lifo, "0"),
+              (.libr, "0"),        // clean first, though it came later
+              (.dirtyFirst, "2"),
+              (.haircut, "0.6"),   // 2 · 3 / 10
+              (.poison, "2"),
+          ])
+    func stolenFirstThenClean(policy: TracePolicy, carried: String) {
+        var s = CaseSketch(accounts: ["V", "X", "M", "N"])
+        s.pay("S", "V", "M", "3", at: 10)
+        s.pay("C", "X", "M", "7", at: 20)
+        s.pay("T", "M", "N", "2", at: 30)
+        let c = s.freeze()
+        let trace = Self.trace(c, policy, seeds: ["S"])
+        #expect(trace.carried(by: c.transfer("T"))[0, default: 0] == units(carried))
+        if policy.conservesMoney {
+            #expect(trace.held(by: c.entity("M"))[0, default: 0] == units("3") - units(carried))
+            #expect(trace.totals[0].addsUp)
+        }
+    }
+
+    /// 5 clean, then 4 of S1 and 6 of S2, then 5 out.
+    @Test("clean first, then two seeds, 5 out: each policy's pieces",
+          arguments: [
+              (TracePolicy.fifo, [String]()),                 // the 5 clean at the front
+              (.lifo, ["", "5"]),                             // the back: S2
+              (.libr, [String]()),                            // clean first
+              (.dirtyFirst, ["4", "1"]),                      // tainted first, front to back
+              (.haircut, ["1.3333", "2"]),                    // 5 · 4 / 15 rounded down, 5 · 6 / 15
+          ])
+    func cleanThenTwoSeeds(policy: TracePolicy, carried: [String]) {
+        var s = CaseSketch(accounts: ["X", "V1", "V2", "M", "N"])
+        s.pay("C", "X", "M", "5", at: 10)
+        s.pay("S1", "V1", "M", "4", at: 20)
+        s.pay("S2", "V2", "M", "6", at: 30)
+        s.pay("T", "M", "N", "5", at: 40)
+        let c = s.freeze()
+        let trace = Self.trace(c, policy, seeds: ["S1", "S2"])
+        var expected: [Int: Int64] = [:]
+        for (seed, amount) in carried.enumerated() where !amount.isEmpty { expected[seed] = units(amount) }
+        #expect(trace.carried(by: c.transfer("T")) == expected)
+        #expect(trace.totals.allSatisfy { $0.addsUp })
+    }
+
+    @Test("lifo: the receiver appends the pieces in the order taken")
+    func lifoReceiverKeepsTheOrderTaken() {
+        var s = CaseSketch(accounts: ["V1", "V2", "M", "N", "Y"])
+        s.pay("S1", "V1", "M", "4", at: 10)
+        s.pay("S2", "V2", "M", "5", at: 20)
+        s.pay("T", "M", "N", "6", at: 30)  // from the back: 5 of S2, then 1 of S1
+        s.pay("U", "N", "Y", "1", at: 40)  // N's back is the 1 of S1, taken last
+        let c = s.freeze()
+        let trace = Self.trace(c, .lifo, seeds: ["S1", "S2"])
+        #expect(trace.carried(by: c.transfer("T")) == [0: units("1"), 1: units("5")])
+        #expect(trace.carried(by: c.transfer("U")) == [0: units("1")])
+        #expect(trace.held(by: c.entity("N")) == [1: units("5")])
+    }
+
+    @Test("an account overdrawn by the data stands at 0, not below, when stolen money arrives",
+          arguments: [TracePolicy.fifo, .lifo, .libr, .dirtyFirst, .haircut, .poison])
+    func overdraftDoesNotSwallowLaterMoney(policy: TracePolicy) {
+        var s = CaseSketch(accounts: ["X", "V", "M", "N", "Y"])
+        s.pay("C", "X", "M", "10", at: 10)
+        s.pay("A", "M", "Y", "15", at: 20)  // 5 more than M held: M stands at 0
+        s.pay("S", "V", "M", "4", at: 30)   // M holds 4, all stolen
+        s.pay("T", "M", "N", "2", at: 40)   // balance 4, not -1: 2 of the 4 leave
+        let c = s.freeze()
+        let trace = Self.trace(c, policy, seeds: ["S"])
+        #expect(trace.carried(by: c.transfer("T")) == [0: units("2")])
+        if policy.conservesMoney {
+            #expect(trace.held(by: c.entity("M")) == [0: units("2")])
+            #expect(trace.totals[0].addsUp)
+        }
+    }
+
+    @Test("a cash withdrawal counts only the tainted money it takes as exited",
+          arguments: [(TracePolicy.fifo, "2"), (.lifo, "8"), (.libr, "2"), (.dirtyFirst, "8")])
+    func cashOutOfMixedMoney(policy: TracePolicy, exited: String) {
+        var s = CaseSketch(accounts: ["X", "V", "M", "ATM"])
+        s.pay("C", "X", "M", "6", at: 10)
+        s.pay("S", "V", "M", "10", at: 20)
+        s.pay("W", "M", "ATM", "8", at: 30, channel: "cash_out")
+        let c = s.freeze()
+        let trace = Self.trace(c, policy, seeds: ["S"])
+        #expect(trace.totals[0].exited == units(exited))
+        #expect(trace.totals[0].held == units("10") - units(exited))
+        #expect(trace.transfers.map { c.transfers.id($0) } == ["S", "W"])
+        #expect(trace.totals[0].addsUp)
+    }
+
     // MARK: - Several seeds, currencies, ties
 
     @Test func twoSeedsKeepTheirOwnLabels() {
@@ -254,6 +347,8 @@ struct TracerTests {
         let c = Self.workedExample()
         let trace = Tracer(policy: .fifo).run(on: c, ledger: Ledger(c.transfers), seeds: [c.transfer("T2"), c.transfer("T2")])
         #expect(trace.seeds.count == 1)
+        #expect(trace.totals == [Trace.SeedTotals(amount: units("3"), held: units("3"))])
+        #expect(trace.carried(by: c.transfer("T2")) == [0: units("3")])
     }
 
     // MARK: - Against the naive tracer
@@ -302,7 +397,8 @@ struct TracerTests {
         }
     }
 
-    @Test("replayed in two parts by currency, on two threads: the same trace as one replay", arguments: TracePolicy.allCases)
+    @Test("replayed in two parts by currency, on two threads: the same trace as one replay",
+          arguments: TracePolicy.allCases.filter { $0 != .poison })  // poison is always one replay
     func currencyPartsGiveTheSameTrace(policy: TracePolicy) {
         var rng = SplitMix(seed: 99)
         var split = 0
@@ -356,5 +452,46 @@ struct TracerTests {
             let b = Tracer(policy: policy).run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
             #expect(a.transfers == b.transfers && a.transferShares == b.transferShares && a.holdingShares == b.holdingShares)
         }
+    }
+}
+
+@Suite("Currency split")
+struct CurrencySplitTests {
+    /// A case with `counts[currency]` transfers of each currency.
+    static func transfers(_ counts: [(String, Int)]) -> TransferTable {
+        var s = CaseSketch(accounts: ["A", "B"])
+        var n = 0
+        for (currency, count) in counts {
+            for _ in 0 ..< count {
+                s.pay("T\(n)", "A", "B", "1", at: Int64(n), currency: currency)
+                n += 1
+            }
+        }
+        return s.freeze().transfers
+    }
+
+    /// The currencies a part's flags name.
+    static func names(_ flags: ContiguousArray<Bool>, _ t: TransferTable) -> Set<String> {
+        Set(flags.indices.filter { flags[$0] }.map { t.currencies[UInt16($0)] })
+    }
+
+    @Test("the biggest currency alone, the others together: 50 USD against 30 EUR + 20 GBP")
+    func biggestFirstEachToTheLighterPart() throws {
+        let t = Self.transfers([("EUR", 30), ("USD", 50), ("GBP", 20)])
+        let split = try #require(CurrencySplit(t, sizes: ReplaySizes(splitFrom: 0, cores: 2, smallestPart: 0.1)))
+        #expect(Self.names(split.first, t) == ["USD"])
+        #expect(Self.names(split.second, t) == ["EUR", "GBP"])
+    }
+
+    @Test("one replay when the smaller part is under smallestPart, the case small, one core or one currency")
+    func oneReplayWhenASplitIsNotWorthIt() {
+        let lopsided = Self.transfers([("USD", 95), ("EUR", 5)])
+        #expect(CurrencySplit(lopsided, sizes: ReplaySizes(splitFrom: 0, cores: 2, smallestPart: 0.1)) == nil)
+        #expect(CurrencySplit(lopsided, sizes: ReplaySizes(splitFrom: 0, cores: 2, smallestPart: 0.05)) != nil)
+        let even = Self.transfers([("USD", 50), ("EUR", 50)])
+        #expect(CurrencySplit(even, sizes: ReplaySizes(splitFrom: 101, cores: 2, smallestPart: 0.1)) == nil)
+        #expect(CurrencySplit(even, sizes: ReplaySizes(splitFrom: 100, cores: 2, smallestPart: 0.1)) != nil)
+        #expect(CurrencySplit(even, sizes: ReplaySizes(splitFrom: 0, cores: 1, smallestPart: 0.1)) == nil)
+        #expect(CurrencySplit(Self.transfers([("USD", 100)]), sizes: ReplaySizes(splitFrom: 0, cores: 2, smallestPart: 0)) == nil)
     }
 }

@@ -28,7 +28,8 @@ struct CurrencySplit {
                 load.1 += counts[code]
             }
         }
-        guard Double(min(load.0, load.1)) >= sizes.smallestPart * Double(transfers.count) else { return nil }
+        // (Code 0, "absent", is counted among the codes: one currency used leaves a part empty.)
+        guard min(load.0, load.1) > 0, Double(min(load.0, load.1)) >= sizes.smallestPart * Double(transfers.count) else { return nil }
         self.first = first
         self.second = second
     }
