@@ -28,6 +28,23 @@ struct FreezeListTests {
         // Every unit held is on the list once.
         #expect(list.entries.reduce(Int64(0)) { $0 + $1.amount } == trace.totals.reduce(Int64(0)) { $0 + $1.held })
     }
+
+    @Test("poison: an account two seeds touched is one whole balance in its group, not two")
+    func poisonCountsEachAccountOnce() {
+        var s = CaseSketch(accounts: ["V1", "V2", "X", "M", "N"], countries: ["M": "KH", "N": "KH"], banks: ["M": "ABA", "N": "ABA"])
+        s.pay("C", "X", "M", "5", at: 1)
+        s.pay("S1", "V1", "M", "4", at: 2)
+        s.pay("S2", "V2", "M", "6", at: 3)
+        s.pay("T", "M", "N", "3", at: 4)
+        let c = s.freeze()
+        let trace = Tracer(policy: .poison).run(on: c, ledger: Ledger(c.transfers), seeds: [c.transfer("S1"), c.transfer("S2")])
+        let list = FreezeList(trace: trace, case: c)
+        // M keeps 12 and N got 3: both touched by both seeds, four entries.
+        #expect(list.entries.map(\.amount).sorted() == [units("3"), units("3"), units("12"), units("12")])
+        #expect(list.groups.count == 1)
+        #expect(list.groups[0].amount == units("15"))
+        #expect(list.groups[0].accounts == 2)
+    }
 }
 
 @Suite("AccountProvenance")

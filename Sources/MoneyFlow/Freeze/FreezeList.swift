@@ -4,6 +4,10 @@ import FraudGraph
 /// account and seed by seed, grouped by country and bank (and currency, since sums
 /// across currencies mean nothing), the biggest group first. Each country's entries
 /// are what a request to that country's police would carry.
+///
+/// Under poison a holding is the account's whole balance, the same for every seed
+/// that marked it (an upper bound, not an allocation): a group counts each account's
+/// balance once, however many seeds touched it.
 public struct FreezeList: Sendable {
     /// One account's holding of one seed's money.
     public struct Entry: Sendable, Equatable {
@@ -71,8 +75,12 @@ public struct FreezeList: Sendable {
         for (i, e) in list.enumerated() { members[Key(country: e.country, bank: e.bank, currency: e.currency), default: []].append(i) }
         var out: [Group] = []
         for (key, positions) in members {
-            let amount = positions.reduce(Int64(0)) { $0 + list[$1].amount }
-            let accounts = Set(positions.map { list[$0].account }).count
+            var seen = Set<Int32>()
+            var amount: Int64 = 0
+            for p in positions where seen.insert(list[p].account).inserted || trace.policy.conservesMoney {
+                amount += list[p].amount
+            }
+            let accounts = seen.count
             out.append(Group(country: key.country, bank: key.bank, currency: key.currency, amount: amount,
                              accounts: accounts, entries: positions))
         }

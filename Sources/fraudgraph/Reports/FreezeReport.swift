@@ -13,7 +13,7 @@ enum FreezeReport {
     static func table(_ list: FreezeList, _ c: Case, limit: Int) -> String {
         var lines: [String] = []
         lines.append("Freeze list under \(list.policy.rawValue): tainted money still held, by country and bank, biggest first")
-        if list.policy == .poison { lines.append("(poison is an upper bound: whole balances of every touched account)") }
+        if list.policy == .poison { lines.append("(poison is an upper bound: whole balances of every touched account, each counted once)") }
         lines.append("")
         lines.append(pad("Country", 9) + pad("Bank", 32) + pad("Cur", 5) + pad("Accounts", 9, right: true) + pad("Amount", 20, right: true))
         for g in list.groups.prefix(limit) {
