@@ -23,6 +23,23 @@ struct MoneyFlowCLITests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    @Test("amounts adding up past 64 bits: a clear error from the commands that add them, export still copies them")
+    func amountsPastExactSum() throws {
+        let dir = Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Tool.write(["entities.csv": "id,kind\nA,account\nB,account\n",
+                        "transfers.csv": "id,from,to,amount,time\nT1,A,B,500000000000000,2024-03-01T10:00:00Z\nT2,A,B,500000000000000,2024-03-02T10:00:00Z\n",
+                        "reports.csv": "id,transfer\nR1,T1\n"], to: dir + "/case")
+        for command in [["trace", "--reports", "--policy", "fifo"], ["freeze", "--policy", "haircut"], ["patterns"], ["stats"]] {
+            let r = try Tool.run([command[0], dir + "/case"] + command.dropFirst())
+            #expect(r.status == 2, "\(command)")
+            #expect(r.stderr.contains("transfer T2 (500000000000000.0000) brings the case's amounts past 922,337,203,685,477.5807"), "\(command): \(r.stderr)")
+        }
+        let export = try Tool.run(["export", dir + "/case", "--to", dir + "/copy"])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try String(contentsOfFile: dir + "/copy/transfers.csv", encoding: .utf8).contains("T2,A,B,500000000000000,"))
+    }
+
     @Test("trace --format json: the shape of cli.md, exact figures")
     func traceJSON() throws {
         try Self.withCase { dir in

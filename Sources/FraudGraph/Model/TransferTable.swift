@@ -56,6 +56,19 @@ public struct TransferTable: Sendable {
         return c == 0 ? nil : channels[c]
     }
 
+    /// The first transfer (in row order) at which the amounts, added up in row order,
+    /// pass `Int64.max` units; nil when all of them add up exactly. Balances, totals
+    /// and flows over a case are exact only when this is nil.
+    public var firstAmountPastExactSum: Int32? {
+        var total: Int64 = 0
+        for t in amount.indices {
+            let (sum, overflow) = total.addingReportingOverflow(amount[t])
+            if overflow { return Int32(t) }
+            total = sum
+        }
+        return nil
+    }
+
     /// Whether transfer `t` is a cash withdrawal (`channel` = `cash_out`).
     @inlinable public func isCashOut(_ t: Int32) -> Bool { channel[Int(t)] == TransferTable.cashOutChannel }
 

@@ -101,7 +101,7 @@ public struct PatternFinder: Sendable {
         var anchor = ContiguousArray<Int32>(repeating: -1, count: m)  // first relay that passed on a received payment
         for k in 0 ..< relays.pairSent.count {
             let o = relays.pairSent[k], i = relays.pairReceived[k]
-            guard parent[Int(o)] >= 0, relays.pairAmount[k] * 10 >= t.amount[Int(o)], !isHub[Int(t.source[Int(o)])] else { continue }
+            guard parent[Int(o)] >= 0, PatternFinder.isATenthOrMore(relays.pairAmount[k], of: t.amount[Int(o)]), !isHub[Int(t.source[Int(o)])] else { continue }
             if parent[Int(i)] >= 0 { union(o, i) }
             if anchor[Int(i)] < 0 { anchor[Int(i)] = o } else { union(o, anchor[Int(i)]) }
         }
@@ -256,7 +256,7 @@ public struct PatternFinder: Sendable {
         // feeders[k]: the episode's relays whose money relay k passed on.
         var feeders = [[Int]](repeating: [], count: rows.count)
         for (k, o) in rows.enumerated() {
-            for p in relays.pairs(of: o) where relays.pairAmount[p] * 10 >= t.amount[Int(o)] {
+            for p in relays.pairs(of: o) where PatternFinder.isATenthOrMore(relays.pairAmount[p], of: t.amount[Int(o)]) {
                 if let i = local[relays.pairReceived[p]], !feeders[k].contains(i) { feeders[k].append(i) }
             }
         }
@@ -298,5 +298,12 @@ public struct PatternFinder: Sendable {
         return PatternFinding(typology: typology, accounts: accounts, transfers: rows, amount: amount,
                               score: (min(1, coverage) * speed * 1000).rounded() / 1000,
                               first: times.min() ?? 0, last: times.max() ?? 0)
+    }
+
+    /// Whether `part` is at least a tenth of `whole` (both positive), without
+    /// multiplying (`part · 10` could overflow).
+    @inline(__always)
+    static func isATenthOrMore(_ part: Int64, of whole: Int64) -> Bool {
+        part >= whole / 10 + (whole % 10 == 0 ? 0 : 1)
     }
 }

@@ -55,7 +55,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try CaseLoading.load(caseOptions, outputBeside: to, insideFolder: false)
+        let loaded = try CaseLoading.load(caseOptions, outputBeside: to, insideFolder: false, sumsMoney: withAnalyses)
         var columns: [NodeColumn] = []
         for path in nodeColumns {
             do {

@@ -8,7 +8,12 @@ import Interchange
 enum CaseLoading {
     /// Loads `options.casePath`; `outputBeside` is the file or folder the command
     /// writes, next to which rejects.csv goes (nil: the current folder).
-    static func load(_ options: CaseOptions, outputBeside: String? = nil, insideFolder: Bool = false, digests: Bool = false) throws -> CaseImport {
+    /// - Parameter sumsMoney: the command adds amounts up (balances, traces, totals):
+    ///   a case whose amounts together pass what 64 bits hold is refused with a clear
+    ///   error, instead of overflowing. `export` passes false unless it adds analyses: it
+    ///   only copies them.
+    static func load(_ options: CaseOptions, outputBeside: String? = nil, insideFolder: Bool = false, digests: Bool = false,
+                     sumsMoney: Bool = true) throws -> CaseImport {
         var reader = CaseFolderReader(lenient: options.lenient, computeDigests: digests)
         let progress = ProgressLine(quiet: options.quiet)
         reader.progress = { p in progress.show("Loading \(p.file)", done: p.bytesRead, total: p.totalBytes) }
@@ -21,6 +26,13 @@ enum CaseLoading {
             throw ExitCode(2)
         }
         progress.finish()
+        if sumsMoney, let t = loaded.case.transfers.firstAmountPastExactSum {
+            let transfers = loaded.case.transfers
+            Terminal.warn("\(options.casePath)/transfers.csv: transfer \(CaseIssue.printable(transfers.id(t))) (\(transfers.money(t))) brings "
+                + "the case's amounts past 922,337,203,685,477.5807 in all, the most FraudGraph adds up exactly; "
+                + "it cannot total or trace them (validate and export still work)")
+            throw ExitCode(2)
+        }
         if options.lenient && !loaded.report.rejected.isEmpty {
             let path = rejectsPath(options, outputBeside: outputBeside, insideFolder: insideFolder)
             do {
