@@ -73,4 +73,20 @@ struct AccountProvenanceTests {
         #expect(source.transfers.map { c.transfers.id($0) } == ["S", "A", "B", "C"])
         #expect(AccountProvenance(account: c.entity("N"), trace: trace, case: c).sources.isEmpty)
     }
+
+    @Test("a cash withdrawal to the same account brings it no tainted money, so it is not on the path")
+    func cashWithdrawalIsNotOnThePath() {
+        var s = CaseSketch(accounts: ["V", "M", "N"])
+        s.pay("S", "V", "M", "10", at: 1)
+        s.pay("W", "M", "N", "4", at: 2, channel: "cash_out")  // exits; N gets clean money
+        s.pay("A", "M", "N", "6", at: 3)
+        let c = s.freeze()
+        let trace = Tracer(policy: .fifo).run(on: c, ledger: Ledger(c.transfers), seeds: [c.transfer("S")])
+        #expect(trace.transfers.map { c.transfers.id($0) } == ["S", "W", "A"])  // W listed as the exit it is
+        let source = AccountProvenance(account: c.entity("N"), trace: trace, case: c).sources[0]
+        #expect(source.amount == units("6"))
+        #expect(source.transfers.map { c.transfers.id($0) } == ["S", "A"])
+        #expect(source.chain.map { c.transfers.id($0) } == ["S", "A"])
+        #expect(source.positions.map { trace.transfers[$0] } == source.transfers)
+    }
 }

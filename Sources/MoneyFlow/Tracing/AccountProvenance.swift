@@ -20,7 +20,11 @@ public struct AccountProvenance: Sendable {
         public let victims: [Int32]
         /// Every transfer that carried this seed's money on a time-respecting path
         /// from the seed transfer into the account, in replay order (the seed first).
+        /// A cash withdrawal is never among them but as the seed: its receiver gets
+        /// clean money.
         public let transfers: [Int32]
+        /// The position of each of `transfers` in `Trace.transfers`.
+        public let positions: [Int]
         /// One chain among them with the fewest transfers, seed first, ending in the
         /// account.
         public let chain: [Int32]
@@ -55,6 +59,7 @@ public struct AccountProvenance: Sendable {
             for i in carrying.reversed() {
                 let row = Int(trace.transfers[i])
                 guard let limit = bound[t.target[row]], i < limit else { continue }
+                if t.isCashOut(Int32(row)) && Int32(row) != seedRow { continue }
                 onPath.append(i)
                 if trace.transfers[i] == seedRow { continue }
                 bound[t.source[row]] = max(bound[t.source[row]] ?? -1, i)
@@ -96,7 +101,7 @@ public struct AccountProvenance: Sendable {
                 if v >= 0 && !victims.contains(v) { victims.append(v) }
             }
             sources.append(Source(seed: seed, amount: amount, reports: reports, victims: victims,
-                                  transfers: onPath.map { trace.transfers[$0] }, chain: chain))
+                                  transfers: onPath.map { trace.transfers[$0] }, positions: onPath, chain: chain))
         }
         self.sources = sources
     }

@@ -55,7 +55,7 @@ public struct Trace: Sendable {
     }
 
     /// The position of `transfer` in `transfers`, or nil if it carried no taint.
-    /// - Complexity: O(n) (a linear search).
+    /// - Complexity: O(n), a linear search.
     public func index(ofTransfer transfer: Int32) -> Int? { transfers.firstIndex(of: transfer) }
 
     /// The position of `account` in `holdingAccounts`, or nil.

@@ -195,7 +195,7 @@ enum TraceReport {
             w.key("chain"); w.beginArray(); for row in s.chain { w.string(t.id(row)) }; w.endArray()
             w.key("transfers")
             w.beginArray()
-            for row in s.transfers {
+            for (row, k) in zip(s.transfers, s.positions) {
                 let i = Int(row)
                 w.beginObject()
                 w.key("id"); w.string(t.id(row))
@@ -203,10 +203,8 @@ enum TraceReport {
                 w.key("to"); w.string(e.id(t.target[i]))
                 w.key("time"); w.time(t.time[i])
                 w.key("amount"); w.money(t.amount[i])
-                if let k = trace.index(ofTransfer: row) {
-                    w.key("hops"); w.int(Int(trace.transferHops[k]))
-                    w.key("tainted"); w.money(trace.transferShares.amount(ofSeed: s.seed, row: k))
-                }
+                w.key("hops"); w.int(Int(trace.transferHops[k]))
+                w.key("tainted"); w.money(trace.transferShares.amount(ofSeed: s.seed, row: k))
                 w.endObject()
             }
             w.endArray()
