@@ -108,11 +108,12 @@ public struct FlowBound: Sendable {
     /// The currency most used by the transfers `accounts` sent (ties: the lower code),
     /// or USD's code when they sent none.
     public static func usualCurrency(of accounts: [Int32], in c: Case) -> UInt16 {
-        var isSource = Set(accounts)
+        let isSource = Set(accounts)
         var counts = [Int](repeating: 0, count: c.transfers.currencies.count)
         for r in 0 ..< c.transfers.count where isSource.contains(c.transfers.source[r]) { counts[Int(c.transfers.currency[r])] += 1 }
-        isSource.removeAll()
-        guard let best = counts.indices.max(by: { (counts[$0], -$0) < (counts[$1], -$1) }), counts[best] > 0 else { return 1 }
+        guard let best = counts.indices.max(by: { (counts[$0], -$0) < (counts[$1], -$1) }), counts[best] > 0 else {
+            return c.transfers.currencies.code(of: TransferTable.defaultCurrency)!
+        }
         return UInt16(best)
     }
 }

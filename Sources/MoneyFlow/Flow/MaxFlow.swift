@@ -1,8 +1,8 @@
 /// Maximum flow by Dinic's algorithm (blocking flows on BFS level graphs) over a
 /// network given as an edge list, with exact `Int64` capacities.
 ///
-/// The residual graph is stored CSR style: each edge and its reverse are adjacent
-/// (`e` and `e ^ 1`), grouped by tail through `offsets`.
+/// Edges are kept as a list, each with its reverse next to it (`e` and `e ^ 1`);
+/// each `run` groups the residual arcs by tail (CSR) before it searches.
 public struct MaxFlow: Sendable {
     /// Capacity that is never the bottleneck.
     public static let unbounded = Int64.max / 4
@@ -109,9 +109,8 @@ public struct MaxFlow: Sendable {
                 // Dead end: retreat.
                 if v == source { break }
                 level[v] = -1
-                let arc = pathArcs.removeLast()
+                pathArcs.removeLast()
                 v = pathArcs.last.map { head($0) } ?? source
-                _ = arc
                 next[v] += 1
             }
         }

@@ -6,7 +6,7 @@ import FraudGraph
 ///
 /// How (all in replay order, time windows in seconds):
 /// 1. `RelayAnalysis`: which transfers pass on money the sender received within
-///    `window` (first in, first out, same currency) and mostly forwarded.
+///    `window` (most recent first, same currency) and mostly forwarded.
 /// 2. Relays are joined into episodes: a relay joins the relays that brought it the
 ///    money it passes on, and the other relays that passed on the same received
 ///    payment (a fan-out's branches), when that money is at least a tenth of it; and

@@ -58,8 +58,8 @@ struct RelayAnalysis {
         pairAmount.reserveCapacity(m)
 
         // MARK: Most recent first, within the window
-        struct Lot { var row: Int32; var left: Int64; var time: Int64; var currency: UInt16 }
-        var queue = ContiguousArray<Lot>()
+        struct Received { var row: Int32; var left: Int64; var time: Int64; var currency: UInt16 }
+        var queue = ContiguousArray<Received>()
         for a in 0 ..< c.entities.count {
             let ins = at.receivedRange(Int32(a)), outs = at.sentRange(Int32(a))
             if ins.isEmpty || outs.isEmpty { continue }
@@ -71,7 +71,7 @@ struct RelayAnalysis {
                 let p = position[out]
                 while i < ins.upperBound && position[Int(at.incoming[i])] < p {
                     let r = Int(at.incoming[i])
-                    queue.append(Lot(row: Int32(r), left: t.amount[r], time: t.time[r], currency: t.currency[r]))
+                    queue.append(Received(row: Int32(r), left: t.amount[r], time: t.time[r], currency: t.currency[r]))
                     i += 1
                 }
                 let now = t.time[out]

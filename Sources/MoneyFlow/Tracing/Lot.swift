@@ -29,11 +29,6 @@ struct Lot: Sendable, Equatable {
 
     /// (seed, hops) as one number, in (seed, hops) order for tainted lots.
     @inlinable var key: UInt64 { UInt64(UInt32(bitPattern: seed)) << 32 | UInt64(UInt32(bitPattern: hops)) }
-
-    /// Whether this lot sorts before `other` in (seed, hops) order.
-    @inlinable func precedes(_ other: Lot) -> Bool {
-        seed < other.seed || (seed == other.seed && hops < other.hops)
-    }
 }
 
 extension ContiguousArray where Element == Lot {

@@ -7,8 +7,6 @@ struct SlotCell {
     var balance: Int64
     /// The book's record + 1 (0: only clean money).
     var record: Int32
-    /// Unused: pads the cell to 16 bytes.
-    var spare: UInt32
 
     /// The book's record, -1 while the slot holds only clean money.
     @inline(__always) var taint: Int32 {

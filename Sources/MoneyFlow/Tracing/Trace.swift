@@ -31,10 +31,12 @@ public struct Trace: Sendable {
     public let exitAccounts: ContiguousArray<Int32>
     public let exitShares: TaintShares
 
-    /// Tainted pieces, one per (seed, hops) kind, that transfers took from senders: the
-    /// replay's work on taint beyond moving balances. Under haircut every holding of
-    /// a sender gives its rounded share, so this grows with the holdings, not with the
-    /// transfers.
+    /// Tainted pieces that transfers took from senders (seed transfers' cut pieces
+    /// included): the replay's work on taint beyond moving balances. A piece is one
+    /// lot, or part of one, of one seed and hop count (under fifo to dirty-first, lots
+    /// of one kind that are not adjacent are separate pieces). Under haircut every
+    /// holding of a sender gives its rounded share, so this grows with the holdings,
+    /// not with the transfers.
     public var piecesMoved = 0
 
     /// Per seed: its amount and where that money ended.

@@ -49,11 +49,11 @@ struct HaircutBook: TaintBook {
     /// The second buffer of a radix sort of arrivals.
     private var sortBuffer: ContiguousArray<Lot> = []
     /// Where a transfer's pieces are cut before they are handed over.
-    private let cut = LotScratch()
+    private let taken = LotScratch()
     /// Where arrivals and holdings are merged before they are copied back.
     private let merged = LotScratch()
 
-    init(sizes: ReplaySizes = ReplaySizes()) { self.sizes = sizes }
+    init(sizes: ReplaySizes) { self.sizes = sizes }
 
     @inline(__always)
     func holdsTaint(_ k: Int32, account: Int) -> Bool { k >= 0 }
@@ -94,8 +94,8 @@ struct HaircutBook: TaintBook {
         // MARK: Proportional shares, rounded down, in one pass (that also settles arrivals)
         let share = Share(moved: moved, balance: balance)
         let firstPiece = pieces.count
-        cut.reserve(h.lots.count + h.arrivals.count)
-        var cutter = Cutter(share: share, out: cut.base)
+        taken.reserve(h.lots.count + h.arrivals.count)
+        var cutter = Cutter(share: share, out: taken.base)
         if h.arrivals.isEmpty {
             h.lots.withUnsafeMutableBufferPointer { lots in
                 for i in 0 ..< lots.count { cutter.cut(&lots[i]) }
@@ -104,7 +104,7 @@ struct HaircutBook: TaintBook {
             h.arrivals.sort(radixFrom: sizes.radixSortFrom, scratch: &sortBuffer)
             mergeArrivals(into: &h) { cutter.cut(&$0) }
         }
-        pieces.append(contentsOf: UnsafeBufferPointer(start: cut.base, count: cutter.taken))
+        pieces.append(contentsOf: UnsafeBufferPointer(start: taken.base, count: cutter.taken))
         let takenTotal = cutter.takenTotal
         let largest = cutter.largest
         h.largest = largest
@@ -230,7 +230,7 @@ struct HaircutBook: TaintBook {
     }
 
     /// Takes one transfer's rounded-down share of holdings, one at a time, writing
-    /// the pieces taken to `out` (the `cut` buffer, reserved for every holding the
+    /// the pieces taken to `out` (the `taken` buffer, reserved for every holding the
     /// pass visits before the cutter is made, and not resized while it works).
     private struct Cutter {
         let share: Share

@@ -8,7 +8,8 @@
 /// pieces at its back in the order taken. Adjacent lots of the same kind are merged,
 /// which changes nothing a policy can see.
 struct LotSequenceBook: TaintBook {
-    struct Sequence {
+    /// One slot's lots, front to back.
+    struct Lots {
         var lots: ContiguousArray<Lot> = []
         /// Lots before `head` are spent (fifo consumes the front lazily).
         var head = 0
@@ -19,7 +20,7 @@ struct LotSequenceBook: TaintBook {
     }
 
     let fromBack: Bool
-    var pool = RecordPool(fresh: Sequence())
+    var pool = RecordPool(fresh: Lots())
 
     init(lifo: Bool) { fromBack = lifo }
 
@@ -35,7 +36,7 @@ struct LotSequenceBook: TaintBook {
             return -1
         }
         // Work on the record out of the pool: one owner, no copy-on-write checks.
-        var r = Sequence()
+        var r = Lots()
         swap(&r, &pool.records[k])
         var trailing = balance - r.recorded
         if fromBack {
@@ -102,7 +103,7 @@ struct LotSequenceBook: TaintBook {
 
     mutating func deposit(_ k32: Int32, slot: Int, account: Int, pieces: ContiguousArray<Lot>, balance: Int64) -> Int32 {
         let k = k32 >= 0 ? Int(k32) : pool.allocate(slot: slot)
-        var r = Sequence()
+        var r = Lots()
         swap(&r, &pool.records[k])
         // The clean money that came since the last lot becomes a lot before the pieces.
         let trailing = balance - r.recorded
@@ -113,7 +114,7 @@ struct LotSequenceBook: TaintBook {
     }
 
     @inline(__always)
-    private static func append(_ p: Lot, to r: inout Sequence) {
+    private static func append(_ p: Lot, to r: inout Lots) {
         let n = r.lots.count
         if n > r.head && r.lots[n - 1].sameKind(p) {
             r.lots[n - 1].amount += p.amount

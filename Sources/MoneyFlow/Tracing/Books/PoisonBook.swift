@@ -30,7 +30,7 @@ struct PoisonBook: TaintBook {
     /// When arrivals are merged and how they are sorted.
     let sizes: ReplaySizes
 
-    init(accounts: Int, sizes: ReplaySizes = ReplaySizes()) {
+    init(accounts: Int, sizes: ReplaySizes) {
         self.sizes = sizes
         marked = ContiguousArray(repeating: 0, count: (accounts + 63) / 64)
         marksOf = ContiguousArray(repeating: -1, count: accounts)

@@ -2,8 +2,9 @@
 /// account and currency ("slot"), the balance (never negative) and a taint number:
 /// -1 while the slot holds only clean money, else the book's record of the slot. Apart
 /// from `holdsTaint`, asked once per transfer, the engine calls a book only for slots
-/// that hold taint, for seed transfers, and for tainted arrivals: clean money arriving anywhere costs a book nothing (it is in the
-/// balance; books that keep order keep it as the clean money after their last lot).
+/// that hold taint, for seed transfers, and for tainted arrivals: clean money arriving
+/// anywhere costs a book nothing (it is in the balance; books that keep order keep it
+/// as the clean money after their last lot).
 ///
 /// Invariant for every allocating book: the tainted money a slot holds never exceeds
 /// its balance, and for order-keeping books the lots of a slot add up to at most its
@@ -32,30 +33,4 @@ protocol TaintBook {
     /// `s % accounts`: a book that can hand the triples over in (account, seed) order
     /// saves the caller a sort. Mutating: a book may put its records in order first.
     mutating func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
-}
-
-/// Records of a book, reused after release: `records[k]` belongs to slot `owner[k]`
-/// (-1 when free).
-struct RecordPool<Record> {
-    var records: ContiguousArray<Record> = []
-    var owner: ContiguousArray<Int> = []
-    private var free: ContiguousArray<Int32> = []
-    let fresh: Record
-
-    init(fresh: Record) { self.fresh = fresh }
-
-    mutating func allocate(slot: Int) -> Int {
-        if let k = free.popLast() {
-            owner[Int(k)] = slot
-            return Int(k)
-        }
-        records.append(fresh)
-        owner.append(slot)
-        return records.count - 1
-    }
-
-    mutating func release(_ k: Int) {
-        owner[k] = -1
-        free.append(Int32(k))
-    }
 }
