@@ -22,6 +22,8 @@ public struct FlowBound: Sendable {
     /// Accounts between the sources and the targets in the network.
     public let networkAccounts: Int
 
+    /// The most money of `currency` that could have moved from `sources` to `targets`,
+    /// respecting time.
     /// - Complexity: O(transfers) to build the network; max-flow on what is left.
     public init(case c: Case, ledger: Ledger, from sources: [Int32], to targets: [Int32], currency: UInt16) {
         let t = c.transfers

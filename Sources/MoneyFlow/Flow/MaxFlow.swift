@@ -7,11 +7,13 @@ public struct MaxFlow: Sendable {
     /// Capacity that is never the bottleneck.
     public static let unbounded = Int64.max / 4
 
+    /// Nodes are 0 ..< nodeCount.
     public let nodeCount: Int
     private var tails: ContiguousArray<Int32> = []
     private var heads: ContiguousArray<Int32> = []
     private var capacities: ContiguousArray<Int64> = []
 
+    /// A network of `nodes` nodes and no edges yet.
     public init(nodes: Int) { nodeCount = nodes }
 
     /// Adds an edge `from -> to`; returns its number.

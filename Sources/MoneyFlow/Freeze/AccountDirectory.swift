@@ -7,6 +7,7 @@ public struct AccountDirectory: Sendable {
     private let entities: EntityTable
     private let bankColumn: Int?
 
+    /// The directory of `c`'s accounts.
     public init(_ c: Case) {
         entities = c.entities
         bankColumn = c.entities.attributes.column(named: "bank")

@@ -11,6 +11,7 @@ import FraudGraph
 public struct FreezeList: Sendable {
     /// One account's holding of one seed's money.
     public struct Entry: Sendable, Equatable {
+        /// The account (entity index).
         public let account: Int32
         /// Seed number in the trace.
         public let seed: Int
@@ -18,17 +19,23 @@ public struct FreezeList: Sendable {
         public let seedTransfer: Int32
         /// In units of `currency`.
         public let amount: Int64
+        /// The seed transfer's currency.
         public let currency: String
+        /// The account's country and bank, where the case gives them.
         public let country: String?
         public let bank: String?
+        /// Whether the account is outside the case (named only by transfers).
         public let external: Bool
     }
 
     /// The money held at one bank in one country, in one currency.
     public struct Group: Sendable, Equatable {
+        /// nil: unknown.
         public let country: String?
+        /// nil: unknown.
         public let bank: String?
         public let currency: String
+        /// In units of `currency`.
         public let amount: Int64
         /// Distinct accounts.
         public let accounts: Int
@@ -36,6 +43,7 @@ public struct FreezeList: Sendable {
         public let entries: [Int]
     }
 
+    /// The policy of the trace.
     public let policy: TracePolicy
     /// Entries, biggest first (ties: account index, then seed).
     public let entries: [Entry]
@@ -53,6 +61,7 @@ public struct FreezeList: Sendable {
     /// The entries of `country` (nil: accounts whose country is unknown), biggest first.
     public func entries(in country: String?) -> [Entry] { entries.filter { $0.country == country } }
 
+    /// The freeze list of `trace` (a trace of `c`).
     /// - Complexity: O(h log h) for h holdings.
     public init(trace: Trace, case c: Case) {
         policy = trace.policy

@@ -50,8 +50,10 @@ public struct PatternFinder: Sendable {
     /// Pass-through accounts: least number of relays.
     public var passThroughRelays = 2
 
+    /// A finder with the default thresholds.
     public init() {}
 
+    /// Every pattern in `c`'s transfers, replayed in `ledger` order.
     /// - Complexity: O(transfers · α) plus the matching of received to sent money.
     public func run(on c: Case, ledger: Ledger) -> [PatternFinding] {
         let t = c.transfers

@@ -3,16 +3,23 @@
 /// truth labels with it (`Typology.truthName`); pass-through findings, and all
 /// findings together ("any"), against laundering of any typology.
 public struct PatternScore: Sendable {
+    /// The score of one typology (or of all findings together).
     public struct Line: Sendable, Equatable {
         /// A typology name, or "any".
         public let name: String
+        /// Transfers the findings name.
         public let found: Int
+        /// Transfers the truth labels.
         public let truth: Int
+        /// Transfers in both.
         public let correct: Int
+        /// correct / found (0 when nothing was found).
         public var precision: Double { found == 0 ? 0 : Double(correct) / Double(found) }
+        /// correct / truth (0 when the truth labels nothing).
         public var recall: Double { truth == 0 ? 0 : Double(correct) / Double(truth) }
     }
 
+    /// One line per typology, then "any".
     public let lines: [Line]
 
     /// `truthTransfers[k]` is labelled `truthTypologies[k]`.

@@ -5,7 +5,9 @@ import FraudGraph
 /// carried that seed's money on a time-respecting path from the seed transfer to the
 /// account.
 public struct AccountProvenance: Sendable {
+    /// The account (entity index).
     public let account: Int32
+    /// One source per seed the account holds, in seed order.
     public let sources: [Source]
 
     /// One seed's money in the account.

@@ -9,6 +9,7 @@ public struct TaintShares: Sendable, Equatable {
     /// Amount in 1/10,000 units of the seed's currency.
     public private(set) var amount: ContiguousArray<Int64> = []
 
+    /// No rows.
     public init() {}
 
     /// Number of rows.

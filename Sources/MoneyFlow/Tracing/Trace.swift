@@ -5,6 +5,7 @@ import FraudGraph
 /// money each account still holds, the tainted money that left through cash
 /// withdrawals, and per seed the totals. Entities and transfers are case indices.
 public struct Trace: Sendable {
+    /// The allocation policy that made the trace.
     public let policy: TracePolicy
     /// `--max-hops`, or nil.
     public let maxHops: Int?
@@ -23,12 +24,15 @@ public struct Trace: Sendable {
 
     /// Accounts that hold tainted money at the end, ascending index.
     public let holdingAccounts: ContiguousArray<Int32>
+    /// Per holding account, the tainted money it holds per seed.
     public let holdingShares: TaintShares
 
     /// Cash withdrawals (`channel` = `cash_out`) that carried tainted money out, in
     /// replay order, and the account it left from (the sender).
     public let exits: ContiguousArray<Int32>
+    /// Per exit, the account the money left from.
     public let exitAccounts: ContiguousArray<Int32>
+    /// Per exit, the tainted money it took out per seed.
     public let exitShares: TaintShares
 
     /// Tainted pieces that transfers took from senders (seed transfers' cut pieces

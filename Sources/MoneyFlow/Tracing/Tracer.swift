@@ -35,12 +35,15 @@ import FraudGraph
 ///   seed is its whole balance at the end, all currencies summed (the spec says only
 ///   which transfers and accounts are touched is meaningful under poison).
 public struct Tracer: Sendable {
+    /// Which lots leave a sender (tracing.md's allocation policies).
     public var policy: TracePolicy
     /// Follow tainted money for at most this many transfers after the seed's.
     public var maxHops: Int?
     /// When the replay changes method (tests make the sizes small).
     var sizes = ReplaySizes()
 
+    /// A tracer under `policy`, following tainted money at most `maxHops` transfers
+    /// after the seed's (nil: as far as it goes).
     public init(policy: TracePolicy, maxHops: Int? = nil) {
         self.policy = policy
         self.maxHops = maxHops
