@@ -178,6 +178,24 @@ struct NaiveTracer {
 
 extension Trace {
     /// The trace in the naive tracer's shape, for comparison.
+    /// Whether the lists are in the order Trace promises: transfers and exits in
+    /// replay order, holding accounts ascending, each row's seeds ascending with
+    /// positive amounts.
+    func isInOrder(_ ledger: Ledger) -> Bool {
+        var position = [Int32: Int]()
+        for (p, row) in ledger.order.enumerated() { position[row] = p }
+        func ascending(_ xs: [Int]) -> Bool { zip(xs, xs.dropFirst()).allSatisfy { $0 < $1 } }
+        func rowsOK(_ shares: TaintShares) -> Bool {
+            (0 ..< shares.count).allSatisfy { i in
+                let row = shares.shares(i)
+                return ascending(row.map(\.seed)) && row.allSatisfy { $0.amount > 0 }
+            }
+        }
+        return ascending(transfers.map { position[$0]! }) && ascending(exits.map { position[$0]! })
+            && ascending(holdingAccounts.map { Int($0) })
+            && rowsOK(transferShares) && rowsOK(holdingShares) && rowsOK(exitShares)
+    }
+
     var naiveShape: NaiveTracer.Result {
         var r = NaiveTracer.Result()
         for i in 0 ..< transfers.count {

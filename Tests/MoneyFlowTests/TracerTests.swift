@@ -363,9 +363,12 @@ struct TracerTests {
             let naive = NaiveTracer(policy: policy, maxHops: hops).run(c, seeds: seeds)
             let shape = fast.naiveShape
             #expect(shape == naive, "round \(round), \(policy), maxHops \(String(describing: hops))")
+            #expect(fast.isInOrder(Ledger(c.transfers)), "round \(round), \(policy)")
             var eager = Tracer(policy: policy, maxHops: hops)
             eager.sizes = ReplaySizes(splitFrom: 0, cores: 2, smallestPart: 0, arrivalsSettledFrom: 1, radixSortFrom: 1)
-            let eagerShape = eager.run(on: c, ledger: Ledger(c.transfers), seeds: seeds).naiveShape
+            let eagerTrace = eager.run(on: c, ledger: Ledger(c.transfers), seeds: seeds)
+            #expect(eagerTrace.isInOrder(Ledger(c.transfers)), "round \(round), \(policy), small sizes")
+            let eagerShape = eagerTrace.naiveShape
             #expect(eagerShape == naive, "round \(round), \(policy), small sizes")
             if shape != naive || eagerShape != naive { break }
         }
