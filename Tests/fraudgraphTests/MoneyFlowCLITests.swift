@@ -132,6 +132,22 @@ struct MoneyFlowCLITests {
         }
     }
 
+    @Test("freeze: money that went to an account outside the case is listed as external, country unknown")
+    func freezeOutsideAccount() throws {
+        let dir = Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Tool.write(["entities.csv": "id,kind,country\nV,account,ES\nM,account,KH\n",
+                        "transfers.csv": "id,from,to,amount,time\nS,V,M,10,2024-03-01T10:00:00Z\nT,M,OUT-9,4,2024-03-01T11:00:00Z\n",
+                        "reports.csv": "id,transfer\nR1,S\n"], to: dir + "/case")
+        let r = try Tool.run(["freeze", dir + "/case", "--policy", "fifo", "--format", "csv", "--out-dir", dir + "/freeze"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "country,bank,currency,accounts,amount\nKH,,USD,1,6.0000\n,,USD,1,4.0000\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/freeze").sorted()
+        #expect(files == ["freeze-KH.csv", "freeze-unknown.csv", "freeze.csv"])
+        let unknown = try String(contentsOfFile: dir + "/freeze/freeze-unknown.csv", encoding: .utf8)
+        #expect(unknown.contains("OUT-9,,,,true,USD,4.0000,S,"), "\(unknown)")
+    }
+
     @Test("flow: the max-flow bound, and what a policy attributes beside it")
     func flow() throws {
         try Self.withCase { dir in
