@@ -77,6 +77,20 @@ public struct Tracer: Sendable {
             return finish(c, unique, [first, second])
         }
         let all = ContiguousArray(repeating: true, count: max(1, c.transfers.currencies.count))
+        if policy == .poison {
+            // Marks need no balance: the balances at the end are replayed beside them.
+            var part: PartialTrace, whole: ContiguousArray<Int64>
+            if sizes.cores > 1 && c.transfers.count >= sizes.splitFrom {
+                (part, whole) = bothAtOnce({ replayPart(c, ledger, unique, currencies: all) },
+                                           { EndBalances.whole(of: c, ledger: ledger) })
+            } else {
+                part = replayPart(c, ledger, unique, currencies: all)
+                whole = EndBalances.whole(of: c, ledger: ledger)
+            }
+            // A marked account is wholly tainted.
+            for i in part.heldAccounts.indices { part.heldAmounts[i] = whole[Int(part.heldAccounts[i])] }
+            return finish(c, unique, [part])
+        }
         return finish(c, unique, [replayPart(c, ledger, unique, currencies: all)])
     }
 
@@ -146,6 +160,9 @@ public struct Tracer: Sendable {
                 let from = Int(source[t]), to = Int(target[t])
                 let code = currency[t]
                 if !replayed[Int(code)] { continue }
+                // A book that reads no balance (poison) is asked first, before the
+                // cells are fetched: most transfers end here, touching no cell.
+                if !Book.readsBalances && pos != nextSeedPosition && !book.holdsTaint(-1, account: from) { continue }
                 let (_, sc) = slots.slot(account: from, currency: code)
                 let (d, dc) = slots.slot(account: to, currency: code)
                 let sender = sc.pointee
@@ -216,16 +233,10 @@ public struct Tracer: Sendable {
 
         // MARK: - What is still held
         var remaining = book.remainingTaint(accounts: slots.accounts)
-        if policy == .poison {
-            // Slots are accounts: a marked account is wholly tainted.
-            var whole = ContiguousArray<Int64>(repeating: 0, count: c.entities.count)
-            var used = [Bool](repeating: false, count: transfers.currencies.count)
-            for code in transfers.currency { used[Int(code)] = true }
-            for slot in slots.slotsHoldingMoney(currencies: used) { whole[Int(slots.account(of: slot))] += slots.cell(slot).pointee.balance }
-            for i in 0 ..< remaining.slots.count { remaining.amounts[i] = whole[remaining.slots[i]] }
-        } else {
+        if Book.readsBalances {
             for i in 0 ..< remaining.slots.count { remaining.slots[i] = Int(slots.account(of: remaining.slots[i])) }
         }
+        // (Poison's "slots" are accounts, and its amounts come from `EndBalances`.)
         return PartialTrace(
             cut: record.cut, exited: record.exited, rounding: record.rounding,
             transfers: record.transfers, transferHops: record.hops, transferShares: record.transferShares,

@@ -9,6 +9,9 @@
 /// account's marks when it next sends, as haircut's holdings are: a hub marked by
 /// thousands of seeds pays no sorted insert per mark.
 struct PoisonBook: TaintBook {
+    /// Marks need no balance (the engine fills in holdings from `EndBalances`).
+    static let readsBalances = false
+
     /// One bit per account: marked.
     private var marked: ContiguousArray<UInt64>
     /// Marks of each marked account (an index into `marks`).
@@ -103,7 +106,7 @@ struct PoisonBook: TaintBook {
     }
 
     /// For poison the "slots" are accounts and the amounts are 0: the engine fills in
-    /// each marked account's whole balance.
+    /// each marked account's whole balance (`EndBalances`).
     mutating func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
         var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
         for (account, k) in marksOf.enumerated() where k >= 0 {

@@ -10,6 +10,11 @@
 /// its balance, and for order-keeping books the lots of a slot add up to at most its
 /// balance (the rest is clean money that came after them).
 protocol TaintBook {
+    /// Whether `take` and `deposit` read the balance they are given. A book that does
+    /// not (poison) is asked `holdsTaint` before the replay touches the slots' cells,
+    /// and the balances it is given are not true ones (the replay keeps none).
+    static var readsBalances: Bool { get }
+
     /// Whether a transfer out of a slot with taint number `k` (of `account`) can
     /// carry tainted money.
     func holdsTaint(_ k: Int32, account: Int) -> Bool
@@ -33,4 +38,8 @@ protocol TaintBook {
     /// `s % accounts`: a book that can hand the triples over in (account, seed) order
     /// saves the caller a sort. Mutating: a book may put its records in order first.
     mutating func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>)
+}
+
+extension TaintBook {
+    static var readsBalances: Bool { true }
 }
