@@ -79,6 +79,9 @@ struct SlotCells {
 
     // MARK: - Slots
 
+    /// Number of slots: ids are 0 ..< count.
+    var count: Int { accounts * codes }
+
     /// The account of slot `id`.
     func account(of id: Int) -> Int32 { Int32(id % accounts) }
 

@@ -72,6 +72,17 @@ public struct Tracer: Sendable {
         precondition(unique.allSatisfy { $0 >= 0 && Int($0) < c.transfers.count }, "seed is not a transfer row")
         // Not poison: its marks are per account, all currencies together.
         if policy != .poison, let split = CurrencySplit(c.transfers, sizes: sizes) {
+            if policy == .haircut {
+                // The first part (the biggest currency) is the long one: the second
+                // thread replays its balances ahead of it, then the second part.
+                let ahead = BalancesAhead(positions: ledger.count)
+                let (first, second) = bothAtOnce({ replayPart(c, ledger, unique, currencies: split.first, ahead: ahead) },
+                                                 { [self] in
+                                                     ahead.fill(c, ledger, split.first)
+                                                     return replayPart(c, ledger, unique, currencies: split.second)
+                                                 })
+                return finish(c, unique, [first, second])
+            }
             let (first, second) = bothAtOnce({ replayPart(c, ledger, unique, currencies: split.first) },
                                              { [self] in replayPart(c, ledger, unique, currencies: split.second) })
             return finish(c, unique, [first, second])
@@ -91,31 +102,39 @@ public struct Tracer: Sendable {
             for i in part.heldAccounts.indices { part.heldAmounts[i] = whole[Int(part.heldAccounts[i])] }
             return finish(c, unique, [part])
         }
+        if policy == .haircut && sizes.cores > 1 && c.transfers.count >= sizes.splitFrom {
+            let ahead = BalancesAhead(positions: ledger.count)
+            let (part, _) = bothAtOnce({ replayPart(c, ledger, unique, currencies: all, ahead: ahead) },
+                                       { ahead.fill(c, ledger, all) })
+            return finish(c, unique, [part])
+        }
         return finish(c, unique, [replayPart(c, ledger, unique, currencies: all)])
     }
 
-    /// Replays the transfers in `currencies` (a flag per currency code) under the policy.
-    private func replayPart(_ c: Case, _ ledger: Ledger, _ seeds: [Int32], currencies: ContiguousArray<Bool>) -> PartialTrace {
+    /// Replays the transfers in `currencies` (a flag per currency code) under the
+    /// policy; with `ahead`, reading the balances from it instead of keeping them.
+    private func replayPart(_ c: Case, _ ledger: Ledger, _ seeds: [Int32], currencies: ContiguousArray<Bool>,
+                            ahead: BalancesAhead? = nil) -> PartialTrace {
         switch policy {
         case .fifo, .lifo:
             var book = LotSequenceBook(lifo: policy == .lifo)
-            return replay(&book, c, ledger, seeds, currencies)
+            return replay(&book, c, ledger, seeds, currencies, ahead)
         case .libr, .dirtyFirst:
             var book = TaintedQueueBook(cleanFirst: policy == .libr)
-            return replay(&book, c, ledger, seeds, currencies)
+            return replay(&book, c, ledger, seeds, currencies, ahead)
         case .haircut:
             var book = HaircutBook(sizes: sizes)
-            return replay(&book, c, ledger, seeds, currencies)
+            return replay(&book, c, ledger, seeds, currencies, ahead)
         case .poison:
             var book = PoisonBook(accounts: c.entities.count, sizes: sizes)
-            return replay(&book, c, ledger, seeds, currencies)
+            return replay(&book, c, ledger, seeds, currencies, ahead)
         }
     }
 
     // MARK: - Replay
 
     private func replay<Book: TaintBook>(_ book: inout Book, _ c: Case, _ ledger: Ledger, _ seeds: [Int32],
-                                         _ replayed: ContiguousArray<Bool>) -> PartialTrace {
+                                         _ replayed: ContiguousArray<Bool>, _ ahead: BalancesAhead?) -> PartialTrace {
         let transfers = c.transfers
         let seedCount = seeds.count
         let limit: Int32 = maxHops.map { Int32(clamping: max(0, $0)) } ?? Int32.max
@@ -145,6 +164,10 @@ public struct Tracer: Sendable {
         seedPiece.reserveCapacity(64)
         var nextSeed = 0
         var piecesMoved = 0
+        // With balances replayed ahead: one bit per slot, set while its record holds
+        // taint (the cells are read only where taint moves).
+        var tainted = ContiguousArray<UInt64>(repeating: 0, count: ahead == nil ? 0 : (slots.count + 63) / 64)
+        var available = 0
 
         ledger.order.withUnsafeBufferPointer { order in
         transfers.source.withUnsafeBufferPointer { source in
@@ -153,6 +176,7 @@ public struct Tracer: Sendable {
         transfers.channel.withUnsafeBufferPointer { channel in
         transfers.currency.withUnsafeBufferPointer { currency in
         replayed.withUnsafeBufferPointer { replayed in
+        tainted.withUnsafeMutableBufferPointer { tainted in
             var nextSeedPosition = seedPositions[0].position
             for pos in 0 ..< order.count {
                 let t = Int(order[pos])
@@ -163,22 +187,34 @@ public struct Tracer: Sendable {
                 // A book that reads no balance (poison) is asked first, before the
                 // cells are fetched: most transfers end here, touching no cell.
                 if !Book.readsBalances && pos != nextSeedPosition && !book.holdsTaint(-1, account: from) { continue }
-                let (_, sc) = slots.slot(account: from, currency: code)
+                let (s, sc) = slots.slot(account: from, currency: code)
                 let (d, dc) = slots.slot(account: to, currency: code)
-                let sender = sc.pointee
 
                 // MARK: Clean money (the common case)
-                if pos != nextSeedPosition && !book.holdsTaint(sender.taint, account: from) {
-                    sc.pointee.balance = sender.balance > a ? sender.balance - a : 0
+                var before: Int64, receiverBefore: Int64
+                if let ahead {
+                    // Balances come from `ahead`; a clean slot is one bit.
+                    if pos != nextSeedPosition && tainted[s >> 6] & (1 << UInt64(s & 63)) == 0 { continue }
+                    if pos >= available { available = ahead.wait(past: pos) }
+                    (before, receiverBefore) = ahead.before[pos]
+                } else {
+                    let sender = sc.pointee
+                    if pos != nextSeedPosition && !book.holdsTaint(sender.taint, account: from) {
+                        sc.pointee.balance = sender.balance > a ? sender.balance - a : 0
+                        dc.pointee.balance += a
+                        continue
+                    }
+                    before = sender.balance
+                    sc.pointee.balance = before > a ? before - a : 0
+                    receiverBefore = dc.pointee.balance
                     dc.pointee.balance += a
-                    continue
                 }
 
                 // MARK: The sender's lots
                 pieces.removeAll(keepingCapacity: true)
-                let before = sender.balance
-                sc.pointee.taint = book.take(sender.taint, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
-                sc.pointee.balance = before > a ? before - a : 0
+                let senderRecord = book.take(sc.pointee.taint, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
+                sc.pointee.taint = senderRecord
+                if ahead != nil && senderRecord < 0 { tainted[s >> 6] &= ~(1 << UInt64(s & 63)) }
 
                 if pos == nextSeedPosition {
                     // MARK: A seed: its whole amount, its own label, hops 0
@@ -191,10 +227,10 @@ public struct Tracer: Sendable {
                     }
                     seedPiece.removeAll(keepingCapacity: true)
                     seedPiece.append(Lot(seed: seed, hops: 0, amount: a))
-                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: seedPiece, balance: dc.pointee.balance)
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: seedPiece, balance: receiverBefore)
+                    if ahead != nil && dc.pointee.taint >= 0 { tainted[d >> 6] |= 1 << UInt64(d & 63) }
                     record.add(seed: seed, amount: a)
                     record.transfer(Int32(t), hops: 0, at: pos)
-                    dc.pointee.balance += a
                     continue
                 }
 
@@ -224,12 +260,12 @@ public struct Tracer: Sendable {
                         record.transfer(Int32(t), hops: leastHops, at: pos)
                     }
                 } else {
-                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: pieces, balance: dc.pointee.balance)
+                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: pieces, balance: receiverBefore)
+                    if ahead != nil && dc.pointee.taint >= 0 { tainted[d >> 6] |= 1 << UInt64(d & 63) }
                     record.transfer(Int32(t), hops: leastHops, at: pos)
                 }
-                dc.pointee.balance += a
             }
-        }}}}}}}
+        }}}}}}}}
 
         // MARK: - What is still held
         var remaining = book.remainingTaint(accounts: slots.accounts)
