@@ -12,7 +12,10 @@ import FraudGraph
 /// replayed in two parts at once, on two threads, each part some of the currencies
 /// (`CurrencySplit`); the parts' lists are put together in ledger order
 /// (`PartialTrace`): the same trace, to the byte, as one replay's. Poison, whose
-/// marks span currencies, is always one replay.
+/// marks span currencies, is always one replay; it keeps no balances, and the end
+/// balances its holdings report are replayed beside it (`EndBalances`). Haircut's
+/// long part reads its balances from the other thread, which replays them ahead
+/// (`BalancesAhead`) before its own part.
 ///
 /// Choices where the spec leaves room (each the most literal reading we found, but
 /// haircut's dust, the one rule the spec's words do not settle):
