@@ -148,6 +148,27 @@ struct MoneyFlowCLITests {
         #expect(unknown.contains("OUT-9,,,,true,USD,4.0000,S,"), "\(unknown)")
     }
 
+    @Test("hostile text from case data: freeze requests never overwrite each other, CSV shows formulas, terminal tables show no control characters")
+    func hostileText() throws {
+        let dir = Tool.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Countries "KH" and "K H" reduce to the same file name; a bank is a formula
+        // with a CRLF inside; an account id carries an ANSI colour and a right-to-left override.
+        try Tool.write(["entities.csv": "id,kind,country,bank\nV,account,ES,\nM1,account,KH,ABA\nM2,account,K H,\"=HYPERLINK(1)\r\nX\"\nM\u{1B}[31m\u{202E}3,account,TH,\n",
+                        "transfers.csv": "id,from,to,amount,time\nS1,V,M1,10,2024-03-01T10:00:00Z\nS2,V,M2,7,2024-03-01T11:00:00Z\nS3,V,M\u{1B}[31m\u{202E}3,5,2024-03-01T12:00:00Z\n",
+                        "reports.csv": "id,transfer\nR1,S1\nR2,S2\nR3,S3\n"], to: dir + "/case")
+        let r = try Tool.run(["freeze", dir + "/case", "--policy", "fifo", "--format", "csv", "--out-dir", dir + "/freeze"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/freeze").sorted()
+        #expect(files == ["freeze-KH-2.csv", "freeze-KH.csv", "freeze-TH.csv", "freeze.csv"])
+        let second = try String(contentsOfFile: dir + "/freeze/freeze-KH-2.csv", encoding: .utf8)
+        #expect(second.contains("M2,,K H,\"'=HYPERLINK(1)\r\nX\",false,USD,7.0000,S2"), "\(second)")
+        let table = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "fifo"])
+        #expect(table.status == 0)
+        #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        #expect(table.stdout.contains("M?[31m?3"))
+    }
+
     @Test("flow: the max-flow bound, and what a policy attributes beside it")
     func flow() throws {
         try Self.withCase { dir in

@@ -1,5 +1,6 @@
 import FraudGraph
 import GraphvizExport
+import Interchange
 import MoneyFlow
 
 /// Section 3: where the reported money went: totals, the trace of the main reports,
@@ -124,9 +125,10 @@ struct MoneyFlowSection {
              e.currency, Money(units: e.amount).description, c.transfers.id(e.seedTransfer), a.ringOf[Int(e.account)] > 0 ? String(a.ringOf[Int(e.account)]) : ""]
         }
         out.table("freeze.csv", header: header, rows: list.entries.map(row))
+        var names = UniqueFileNames(reserved: ["freeze.csv"])
         for country in list.countries {
             let name = BriefText.country(country).filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-            out.table("freeze-\(name.isEmpty ? "unknown" : name).csv", header: header, rows: list.entries(in: country).map(row))
+            out.table(names.claim("freeze-\(name.isEmpty ? "unknown" : name).csv"), header: header, rows: list.entries(in: country).map(row))
         }
         return blocks
     }

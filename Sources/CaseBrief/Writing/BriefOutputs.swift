@@ -21,7 +21,8 @@ struct BriefOutputs {
         try FileManager.default.createDirectory(atPath: folder + "/tables", withIntermediateDirectories: true)
         for t in tables {
             let w = try CSVWriter(path: folder + "/tables/" + t.name)
-            for row in t.rows { try w.row(row) }
+            // People open these in spreadsheets: formulas in case data are shown, not run.
+            for row in t.rows { try w.row(row.map(CSVWriter.spreadsheetSafe)) }
             try w.finish()
         }
     }

@@ -73,6 +73,23 @@ public final class CSVWriter {
     }
 
     /// Appends one field from a string.
+    /// `text` as a spreadsheet shows it rather than runs it: a field that begins like a
+    /// formula (`=`, `+`, `-`, `@`, a tab or a carriage return) and is not a number (nor
+    /// that one character alone) gets a leading `'`. For reports that people open in spreadsheets; case folders keep
+    /// their data exact and do not use it.
+    public static func spreadsheetSafe(_ text: String) -> String {
+        guard text.unicodeScalars.count > 1, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+              Double(text) == nil else { return text }
+        return "'" + text
+    }
+
+    /// `text` as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a
+    /// comma, a quote, a CR or a LF (tested byte by byte: `"\r\n"` is one `Character`).
+    public static func quotedField(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     public func field(_ text: String) {
         var t = text
         t.withUTF8 { field($0) }

@@ -129,6 +129,6 @@ struct CentralityCommand: ParsableCommand {
                          + pad(HierarchyReportText.clean(c.entities.kindOf(e).name), 10) + pad(HierarchyReportText.clean(c.entities.id(e)), 20)
                          + (c.entities.name.isEmpty(Int(e)) ? "" : HierarchyReportText.clean(c.entities.name[Int(e)])))
         }
-        return lines.joined(separator: "\n")
+        return tableText(lines)
     }
 }

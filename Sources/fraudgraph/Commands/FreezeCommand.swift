@@ -37,8 +37,9 @@ struct FreezeCommand: ParsableCommand {
             do {
                 try AtomicFolder.write(outDir, isReplaceable: { FileManager.default.fileExists(atPath: $0 + "/freeze.csv") }) { folder in
                     try (FreezeReport.groupsCSV(list) + "\n").write(toFile: folder + "/freeze.csv", atomically: false, encoding: .utf8)
+                    var names = UniqueFileNames(reserved: ["freeze.csv"])
                     for country in list.countries {
-                        let path = folder + "/" + FreezeReport.countryFileName(country)
+                        let path = folder + "/" + names.claim(FreezeReport.countryFileName(country))
                         try (FreezeReport.countryCSV(list, country: country, c) + "\n").write(toFile: path, atomically: false, encoding: .utf8)
                     }
                 }

@@ -64,7 +64,7 @@ struct HierarchyCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             guard c.entities.kindOf(e) == .den else {
-                Terminal.warn("\(HierarchyReportText.quoted(den)) is a \(c.entities.kindOf(e)), not a den")
+                Terminal.warn("\(HierarchyReportText.quoted(den)) is a \(HierarchyReportText.clean(c.entities.kindOf(e).name)), not a den")
                 throw ExitCode(2)
             }
             only = [e]
@@ -163,7 +163,7 @@ enum HierarchyReportText {
         }
         if !r.usedRings { lines.append("rings: " + ringsNote) }
         lines.append("weights: \(r.weights.description); payments read: \(r.salaryPayments) salaries, \(r.sweepPayments) sweeps")
-        return lines.joined(separator: "\n")
+        return tableText(lines)
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
@@ -178,10 +178,8 @@ enum HierarchyReportText {
         return s
     }
 
-    /// Text from case data made safe for a terminal: control characters shown as `?`.
-    static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80 ..< 0xA0).contains($0.value) ? "?" : $0 }))
-    }
+    /// Text from case data made safe for a terminal (`terminalSafe`).
+    static func clean(_ s: String) -> String { terminalSafe(s) }
 
     static func quoted(_ s: String) -> String { "\"" + clean(s) + "\"" }
 }

@@ -168,12 +168,12 @@ enum RingsOutput {
                          + pad(String(format: "%.3f", ring.conductance), 10, right: true)
                          + "  " + pad(dens.isEmpty ? "-" : dens, 22) + pad(ring.countries.prefix(4).joined(separator: " "), 18) + central)
         }
-        return lines.joined(separator: "\n")
+        return tableText(lines)
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1e6).rounded() / 1e6 }
 
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    /// One field of `rings --format csv`: quoted as RFC 4180 says, and shown rather
+    /// than run by a spreadsheet (`CSVWriter.spreadsheetSafe`).
+    static func csvField(_ s: String) -> String { CSVWriter.quotedField(CSVWriter.spreadsheetSafe(s)) }
 }

@@ -109,12 +109,27 @@ enum StatsReport {
             lines.append(pad("Countries", 22) + pad(String(s.entitiesByCountry.count), 12, right: true))
             lines.append("  " + top.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
-        return lines.joined(separator: "\n")
+        return tableText(lines)
     }
 }
 
-/// `text` padded with spaces to `width` characters.
+/// Text from case data made safe for a terminal: control characters (ESC, CR, LF,
+/// C1), line and paragraph separators and bidirectional embeddings, overrides and
+/// isolates are shown as `?`.
+func terminalSafe(_ text: String) -> String {
+    func unsafe(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0 ..< 0x20, 0x7F ..< 0xA0, 0x2028, 0x2029, 0x202A ... 0x202E, 0x2066 ... 0x2069: true
+        default: false
+        }
+    }
+    guard text.unicodeScalars.contains(where: unsafe) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.map { unsafe($0) ? "?" : $0 }))
+}
+
+/// `text` padded with spaces to `width` characters (cleaned for the terminal first).
 func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let text = terminalSafe(text)
     let n = text.count
     if n >= width { return text + (right ? "" : " ") }
     let fill = String(repeating: " ", count: width - n)
@@ -122,8 +137,11 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
 }
 
 /// Table lines as one text, without the spaces that padding leaves at line ends.
+/// Each line is cleaned for the terminal (`terminalSafe`): a value from case data
+/// cannot break a row, move the cursor, recolour the screen or reverse a line.
 func tableText(_ lines: [String]) -> String {
-    lines.map { line in
+    lines.map { raw in
+        let line = terminalSafe(raw)
         var end = line.endIndex
         while end > line.startIndex && line[line.index(before: end)] == " " { end = line.index(before: end) }
         return String(line[..<end])

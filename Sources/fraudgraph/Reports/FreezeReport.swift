@@ -103,15 +103,8 @@ enum FreezeReport {
     }
 
     /// A CSV line (RFC 4180): fields with `,`, `"`, CR or LF are quoted. Fields that
-    /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) get a leading `'`.
+    /// a spreadsheet would run as a formula get a leading `'` (`CSVWriter.spreadsheetSafe`).
     static func csvLine(_ fields: [String]) -> String {
-        fields.map { f in
-            var v = f
-            if let first = v.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(v) == nil { v = "'" + v }
-            if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return v
-        }.joined(separator: ",")
+        fields.map { CSVWriter.quotedField(CSVWriter.spreadsheetSafe($0)) }.joined(separator: ",")
     }
 }

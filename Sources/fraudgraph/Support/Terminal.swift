@@ -5,9 +5,12 @@ enum Terminal {
     /// Whether stderr is a terminal (progress is shown only then).
     static let stderrIsTerminal = isatty(2) != 0
 
-    /// Writes a line to stderr.
+    /// Writes a line to stderr. Messages quote case data (ids, kinds): every control
+    /// character but the line breaks between a message's lines, and every
+    /// bidirectional override, is shown as `?` (`terminalSafe`, line by line).
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        let safe = text.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n")
+        FileHandle.standardError.write(Data((safe + "\n").utf8))
     }
 
     /// Writes text to stdout as it is.
