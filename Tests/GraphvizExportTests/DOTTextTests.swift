@@ -33,6 +33,7 @@ import Testing
         #expect(DOTText.cleaned("a\u{0}b\u{7}c\u{7F}d\u{85}e\u{FFFF}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}")
         #expect(DOTText.cleaned("tab\there") == "tab here")
         #expect(DOTText.cleaned("ok ünï 💰") == "ok ünï 💰")
+        #expect(DOTText.cleaned("a\u{202E}b\u{2067}c") == "a\u{FFFD}b\u{FFFD}c")  // no reversed labels
     }
 
     @Test func shortenedNeverSplitsACharacter() {

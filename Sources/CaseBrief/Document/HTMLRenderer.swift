@@ -98,8 +98,10 @@ public struct HTMLRenderer: Sendable {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                // Control characters other than tab and line ends have no place in a page.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F {
+                // Control characters other than tab and line ends have no place in a
+                // page, nor bidirectional overrides that would reverse what follows.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F ... 0x9F).contains(scalar.value)
+                    || (0x202A ... 0x202E).contains(scalar.value) || (0x2066 ... 0x2069).contains(scalar.value) {
                     out += "&#xFFFD;"
                 } else {
                     out.unicodeScalars.append(scalar)

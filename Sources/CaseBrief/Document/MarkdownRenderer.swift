@@ -28,7 +28,7 @@ public struct MarkdownRenderer: Sendable {
             if !t.caption.isEmpty { lines.append("**\(MarkdownRenderer.escape(t.caption))**\n") }
             lines.append("| " + t.header.map(MarkdownRenderer.cell).joined(separator: " | ") + " |")
             lines.append("|" + t.header.indices.map { t.numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|")
-            for row in t.rows { lines.append("| " + row.map { MarkdownRenderer.cellText(render($0)) }.joined(separator: " | ") + " |") }
+            for row in t.rows { lines.append("| " + row.map { MarkdownRenderer.cellText(render($0, inTable: true)) }.joined(separator: " | ") + " |") }
             if t.omitted > 0 { lines.append("\n_and \(t.omitted) more rows, in the CSV files beside this brief_") }
             return lines.joined(separator: "\n")
         case .figure(let f):
@@ -43,22 +43,38 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    func render(_ inlines: [Inline]) -> String {
+    /// `inlines` as Markdown; in a table cell a `|` inside code is escaped too (a GFM
+    /// table splits cells at any unescaped `|`, even inside a code span).
+    func render(_ inlines: [Inline], inTable: Bool = false) -> String {
         inlines.map { inline in
             switch inline {
             case .text(let t): MarkdownRenderer.escape(t)
             case .strong(let t): "**\(MarkdownRenderer.escape(t))**"
-            case .code(let t): "`\(t.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " "))`"
+            case .code(let t):
+                "`" + MarkdownRenderer.inert(t).replacingOccurrences(of: "`", with: "'")
+                    .replacingOccurrences(of: "|", with: inTable ? "\\|" : "|") + "`"
             case .money(let m, let c): "\(m.readable) \(MarkdownRenderer.escape(c))"
             }
         }.joined()
+    }
+
+    /// `text` with line breaks as spaces, and other control characters and
+    /// bidirectional overrides as `?`, so that it cannot end a line or reorder one.
+    static func inert(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { s -> Unicode.Scalar in
+            switch s.value {
+            case 0x0A, 0x0D: " "
+            case 0 ..< 0x20, 0x7F ..< 0xA0, 0x2028, 0x2029, 0x202A ... 0x202E, 0x2066 ... 0x2069: "?"
+            default: s
+            }
+        }))
     }
 
     /// Case text made inert in Markdown: markup characters backslash-escaped, HTML
     /// angle brackets as entities, line breaks as spaces.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for ch in text {
+        for ch in inert(text) {
             switch ch {
             case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "!", "|", "~":
                 out.append("\\"); out.append(ch)

@@ -17,8 +17,8 @@ public enum DOTText {
     /// The replacement character shown for a character that cannot be drawn.
     public static let replacement: Character = "\u{FFFD}"
 
-    /// `text` with line ends normalised to `\n` and characters XML cannot carry
-    /// replaced by U+FFFD.
+    /// `text` with line ends normalised to `\n`, and characters XML cannot carry and
+    /// bidirectional overrides (which would reverse a label) replaced by U+FFFD.
     /// - Complexity: O(length).
     public static func cleaned(_ text: String) -> String {
         var needsWork = false
@@ -32,7 +32,7 @@ public enum DOTText {
             case 0x0A: if !previousWasCR { out.append("\n") }
             case 0x0D: out.append("\n")
             case 0x09: out.append(" ")
-            case 0x00 ... 0x1F, 0x7F ... 0x9F, 0xFFFE, 0xFFFF: out.append("\u{FFFD}")
+            case 0x00 ... 0x1F, 0x7F ... 0x9F, 0xFFFE, 0xFFFF, 0x202A ... 0x202E, 0x2066 ... 0x2069: out.append("\u{FFFD}")
             default: out.append(s)
             }
         }
@@ -42,7 +42,7 @@ public enum DOTText {
     @inline(__always)
     private static func isSpecial(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xFFFE || v == 0xFFFF
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xFFFE || v == 0xFFFF || (0x202A ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v)
     }
 
     /// A DOT quoted string holding `content` exactly as the lexer will read it back:
