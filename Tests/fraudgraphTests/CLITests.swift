@@ -73,6 +73,17 @@ struct CLITests {
         let refused = try Tool.run(["export", dir + "/case", "--to", dir + "/mine"])
         #expect(refused.status != 0)
         #expect(try String(contentsOfFile: dir + "/mine/precious.txt", encoding: .utf8) == "keep me")
+        // Nor a case folder holding more than its tables (evidence, truth/), even the
+        // case exported onto itself; a folder of tables alone is replaced.
+        try FileManager.default.createDirectory(atPath: dir + "/case/truth", withIntermediateDirectories: true)
+        try Tool.write(["truth/rings.csv": "ring,entity\n1,P1\n", "NOTES.txt": "seized phone"], to: dir + "/case")
+        let onItself = try Tool.run(["export", dir + "/case", "--to", dir + "/case"])
+        #expect(onItself.status != 0)
+        #expect(onItself.stderr.contains("holds NOTES.txt, truth that the new case folder would not"), "\(onItself.stderr)")
+        #expect(try String(contentsOfFile: dir + "/case/NOTES.txt", encoding: .utf8) == "seized phone")
+        #expect(FileManager.default.fileExists(atPath: dir + "/case/truth/rings.csv"))
+        let again = try Tool.run(["export", dir + "/case", "--to", dir + "/copy"])
+        #expect(again.status == 0, "\(again.stderr)")
     }
 
     @Test("--lenient writes rejects.csv beside the output")

@@ -14,9 +14,13 @@ public enum AtomicFolder {
     /// Fills a new folder with `body` (given its temporary path), then puts it at
     /// `path`. An existing folder at `path` is replaced only when it is empty or
     /// `isReplaceable` says yes, so that a mistyped path cannot wipe unrelated files.
+    /// With `keepingOthers`, not even then if it holds an entry the new folder does
+    /// not (but `rejects.csv`): a case folder may hold evidence beside its tables
+    /// (`truth/`, notes, documents), and writing a case onto it must not delete them.
     public static func write(
         _ path: String,
         isReplaceable: (String) -> Bool = { FileManager.default.fileExists(atPath: $0 + "/entities.csv") },
+        keepingOthers: Bool = false,
         _ body: (String) throws -> Void
     ) throws {
         let fm = FileManager.default
@@ -38,6 +42,15 @@ public enum AtomicFolder {
         try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         do {
             try body(temporary)
+            if exists && keepingOthers {
+                let old = Set((try? fm.contentsOfDirectory(atPath: target)) ?? [])
+                let new = Set((try? fm.contentsOfDirectory(atPath: temporary)) ?? [])
+                let lost = old.subtracting(new).subtracting(["rejects.csv"]).sorted()
+                if !lost.isEmpty {
+                    throw Refusal(path: path, reason: "holds \(lost.prefix(5).joined(separator: ", "))\(lost.count > 5 ? " and \(lost.count - 5) more" : "") "
+                        + "that the new case folder would not; write it to a new or empty folder")
+                }
+            }
         } catch {
             try? fm.removeItem(atPath: temporary)
             throw error

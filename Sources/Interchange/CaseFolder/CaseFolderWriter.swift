@@ -12,9 +12,10 @@ public struct CaseFolderWriter: Sendable {
     public init() {}
 
     /// Writes `c` to the folder `path`; `extra` may add files (such as `truth/`)
-    /// before the folder takes its place.
+    /// before the folder takes its place. An existing case folder is replaced only if
+    /// nothing in it would be lost (`AtomicFolder`'s `keepingOthers`).
     public func write(_ c: Case, to path: String, extra: ((String) throws -> Void)? = nil) throws {
-        try AtomicFolder.write(path) { folder in
+        try AtomicFolder.write(path, keepingOthers: true) { folder in
             try writeTables(c, into: folder)
             try extra?(folder)
         }
