@@ -23,9 +23,21 @@ struct TimestampTests {
         ("", Timestamp.ParseError.empty), ("2024-03-01T10:15:00", .missingOffset), ("2024-03-01", .notATime),
         ("2024-13-01T10:15:00Z", .outOfRange), ("2023-02-29T10:15:00Z", .outOfRange), ("2024-03-01T24:00:00Z", .outOfRange),
         ("yesterday", .notATime), ("2024-03-01T10:15:00+25:00", .outOfRange), ("2024-03-01T10:15:00Zjunk", .notATime),
+        // Instants that four-digit years cannot write: they would print as other dates.
+        ("999999999999", .outOfRange), ("-99999999999", .outOfRange), ("253402300800", .outOfRange),
+        ("9999-12-31T23:59:59-23:59", .outOfRange), ("0001-01-01T00:00:00+00:01", .outOfRange),
     ])
     func refuses(text: String, error: Timestamp.ParseError) {
         #expect(throws: error) { try Timestamp.parse(text).get() }
+    }
+
+    @Test("the first and the last writable instants round-trip")
+    func writableEnds() throws {
+        for (text, seconds) in [("0001-01-01T00:00:00Z", Int64(-62_135_596_800)), ("9999-12-31T23:59:59Z", 253_402_300_799)] {
+            #expect(try Timestamp.parse(text).get().seconds == seconds)
+            #expect(Timestamp.iso8601(seconds) == text)
+            #expect(try Timestamp.parse(String(seconds)).get().seconds == seconds)
+        }
     }
 
     @Test("leap days and the calendar")

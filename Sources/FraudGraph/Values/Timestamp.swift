@@ -83,7 +83,9 @@ public enum Timestamp {
             for k in (negative ? 1 : 0) ..< n { v = v * 10 + Int64(t[k] - 48) }
             // Leading zeros and "-0" read fine but would not be written back the same.
             let canonical = t[negative ? 1 : 0] != UInt8(ascii: "0") || (n == 1)
-            return .success(Parsed(seconds: negative ? -v : v, style: canonical ? .unixSeconds : .other, offsetMinutes: 0))
+            let seconds = negative ? -v : v
+            guard Self.writable.contains(seconds) else { return .failure(.outOfRange) }
+            return .success(Parsed(seconds: seconds, style: canonical ? .unixSeconds : .other, offsetMinutes: 0))
         }
         guard n >= 19,
               let year = number(0, 4), t[4] == UInt8(ascii: "-"),
@@ -141,8 +143,16 @@ public enum Timestamp {
         if second == 60 { style = .other }  // a leap second is written back as the next minute
         let days = daysFromCivil(year: year, month: month, day: day)
         let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        return .success(Parsed(seconds: local - Int64(offset * 60), style: style, offsetMinutes: Int16(offset)))
+        let seconds = local - Int64(offset * 60)
+        guard Self.writable.contains(seconds) else { return .failure(.outOfRange) }
+        return .success(Parsed(seconds: seconds, style: style, offsetMinutes: Int16(offset)))
     }
+
+    /// The instants a time may name: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, the
+    /// years ISO 8601 writes with four digits. A time outside (Unix seconds of year
+    /// 33658, or a local time whose offset moves it into year 10000) is out of range,
+    /// not shown as another date.
+    public static let writable: ClosedRange<Int64> = -62_135_596_800 ... 253_402_300_799
 
     /// Parses a time from a string; see `parse(_:)` on bytes.
     public static func parse(_ text: String) -> Result<Parsed, ParseError> {
