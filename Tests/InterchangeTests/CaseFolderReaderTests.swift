@@ -36,6 +36,16 @@ struct CaseFolderReaderTests {
         #expect(c.reports.victim[0] == c.entities.index(of: "P2"))
     }
 
+    @Test("two reports of one transfer (two victims of one payment): its money is reported once")
+    func reportedOnce() throws {
+        let fixture = try CaseFixture(["entities.csv": "id,kind\nV1,person\nV2,person\nA,account\nB,account\n",
+                                       "transfers.csv": "id,from,to,amount,time\nT1,A,B,7500,2024-03-01T10:00:00Z\n",
+                                       "reports.csv": "id,transfer,victim\nR1,T1,V1\nR2,T1,V2\n"])
+        let s = CaseSummary(try CaseFolderReader().read(folder: fixture.path).case)
+        #expect(s.reportCount == 2)
+        #expect(s.reportedByCurrency == ["USD": Money(units: 75_000_000)])
+    }
+
     @Test("export gives back every file byte for byte")
     func exportIsExact() throws {
         let fixture = try CaseFixture(handMadeCase)

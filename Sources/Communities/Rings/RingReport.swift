@@ -77,12 +77,14 @@ public struct RingReport: Sendable {
         var reported = [[UInt16: Int64]](repeating: [:], count: partition.count)
         var reportCount = [Int](repeating: 0, count: partition.count)
         var victims = [Set<Int32>](repeating: [], count: partition.count)
+        // A transfer several reports name (two victims of one payment) is money in once.
+        var counted = Set<Int32>()
         for r in 0 ..< c.reports.count {
             let t = c.reports.transfer[r]
             let receiver = Int(c.transfers.target[Int(t)])
             guard isMember(receiver) else { continue }
             let community = Int(membership[receiver])
-            reported[community][c.transfers.currency[Int(t)], default: 0] &+= c.transfers.amount[Int(t)]
+            if counted.insert(t).inserted { reported[community][c.transfers.currency[Int(t)], default: 0] &+= c.transfers.amount[Int(t)] }
             reportCount[community] += 1
             let victim = c.reports.victim[r]
             victims[community].insert(victim >= 0 ? victim : -1 - Int32(r))

@@ -12,7 +12,8 @@ public struct CaseSummary: Sendable, Equatable {
     public var firstTransfer: Int64?
     public var lastTransfer: Int64?
     public var reportCount: Int
-    /// The sum of reported transfers, per currency.
+    /// The sum of reported transfers, per currency; a transfer several reports name
+    /// (two victims of one payment) counts once.
     public var reportedByCurrency: [String: Money]
     /// Countries named by entities, with how many entities each.
     public var entitiesByCountry: [String: Int]
@@ -32,8 +33,10 @@ public struct CaseSummary: Sendable, Equatable {
         lastTransfer = span?.upperBound
         reportCount = c.reports.count
         var reported: [String: Money] = [:]
+        var counted = Set<Int32>()
         for r in 0 ..< c.reports.count {
             let t = c.reports.transfer[r]
+            guard counted.insert(t).inserted else { continue }
             reported[c.transfers.currencyOf(t), default: .zero] += c.transfers.money(t)
         }
         reportedByCurrency = reported
