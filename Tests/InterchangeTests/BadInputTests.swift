@@ -20,7 +20,7 @@ struct BadInputTests {
 
     static let corpus: [Broken] = [
         Broken(name: "bad quoting", files: ["entities.csv": entities, "transfers.csv": "id,from,to,amount,time\nT1,A1,\"A2,100,2024-03-01T10:15:00Z\n"],
-               problems: ["transfers.csv:2:3: a quoted field is never closed (\"A2,100,2024-03-01T10:15:00Z)"]),
+               problems: ["transfers.csv:2:3: a quoted field is never closed; the rest of the file is not read (\"A2,100,2024-03-01T10:15:00Z)"]),
         Broken(name: "stray quote", files: ["entities.csv": "id,kind,name\nP1,person,Ana \"Boss\"\n"],
                problems: ["entities.csv:2:3: a quote inside a field that is not quoted (Ana \"Boss\")"]),
         Broken(name: "missing column", files: ["entities.csv": "id,name\nP1,Ana\n"],

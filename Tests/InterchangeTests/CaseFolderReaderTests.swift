@@ -46,6 +46,21 @@ struct CaseFolderReaderTests {
         #expect(s.reportedByCurrency == ["USD": Money(units: 75_000_000)])
     }
 
+    @Test("--lenient fails rather than drop rows after a line that stops the file (a NUL byte, a quote never closed)")
+    func lenientStopsLoudly() throws {
+        for bad in ["T2,A,B,5,2024-03-01T11:00:00Z,plat\u{0}form\n", "T2,A,B,5,2024-03-01T11:00:00Z,\"never closed\n"] {
+            let fixture = try CaseFixture(["entities.csv": "id,kind\nA,account\nB,account\n",
+                                           "transfers.csv": "id,from,to,amount,time,memo\nT1,A,B,7,2024-03-01T10:00:00Z,x\n" + bad
+                                               + "T3,A,B,9,2024-03-01T12:00:00Z,y\nT4,B,A,1,2024-03-01T13:00:00Z,z\n"])
+            #expect {
+                _ = try CaseFolderReader(lenient: true).read(folder: fixture.path)
+            } throws: { error in
+                guard let e = error as? CaseFolderError else { return false }
+                return e.issues.contains { $0.line == 3 && $0.message.hasSuffix("the rest of the file is not read") }
+            }
+        }
+    }
+
     @Test("export gives back every file byte for byte")
     func exportIsExact() throws {
         let fixture = try CaseFixture(handMadeCase)

@@ -267,16 +267,23 @@ struct ReadSession {
             do {
                 count = try reader.nextBatch(max: CSVReader.batchCapacity)
             } catch {
+                // After a quote never closed or a NUL byte the rest of the file cannot be
+                // split into rows: reading stops, and even --lenient fails rather than
+                // drop the rows after it without a word.
+                let stops = error.reason == .unterminatedQuote || error.reason == .nulByte
                 let issue = CaseIssue(file: file, line: error.line, column: error.column,
                                       columnName: layout.name(ofField: error.column - 1),
                                       cause: error.reason == .nulByte ? .invalidText : .malformedRow,
-                                      message: error.message, value: error.value)
+                                      message: error.message + (stops ? "; the rest of the file is not read" : ""), value: error.value)
                 record(issue)
-                if options.lenient {
+                if options.lenient && !stops {
                     report.rejected.append(.init(issue: issue, fields: [error.value]))
                     source.rejected += 1
                 }
-                if error.reason == .unterminatedQuote || error.reason == .nulByte { break }
+                if stops {
+                    fatal = true
+                    break
+                }
                 reader.skipBrokenRecord()
                 continue
             }
