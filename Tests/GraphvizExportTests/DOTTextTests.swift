@@ -34,6 +34,10 @@ import Testing
         #expect(DOTText.cleaned("tab\there") == "tab here")
         #expect(DOTText.cleaned("ok ünï 💰") == "ok ünï 💰")
         #expect(DOTText.cleaned("a\u{202E}b\u{2067}c") == "a\u{FFFD}b\u{FFFD}c")  // no reversed labels
+        // A huge value from case data is cut before Graphviz parses it.
+        let huge = String(repeating: "x", count: 5_000_000)
+        #expect(DOTText.labelContent(huge).count == 10_000 && DOTText.htmlContent(huge).hasSuffix("…"))
+        #expect(DOTText.labelContent(String(repeating: "y", count: 32_768)).count == 32_768)
     }
 
     @Test func shortenedNeverSplitsACharacter() {

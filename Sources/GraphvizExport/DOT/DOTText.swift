@@ -80,6 +80,7 @@ public enum DOTText {
     /// The content of a plain (quoted) label that shows `text` verbatim, a line break
     /// for each line end: backslashes doubled, `&` as `&amp;`, line ends as `\n`.
     public static func labelContent(_ text: String) -> String {
+        let text = bounded(text)
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for s in cleaned(text).unicodeScalars {
@@ -97,6 +98,7 @@ public enum DOTText {
     /// backslashes in tooltips twice, so each becomes four; `&` becomes `&amp;` (the
     /// SVG writer passes entities through); line ends become `\n`.
     public static func tooltipContent(_ text: String) -> String {
+        let text = bounded(text)
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for s in cleaned(text).unicodeScalars {
@@ -114,6 +116,7 @@ public enum DOTText {
     /// entities for `&`, `<`, `>`, `"`, `'`; backslashes doubled (Graphviz applies its
     /// backslash escapes to HTML labels too); line ends become `<BR/>`.
     public static func htmlContent(_ text: String) -> String {
+        let text = bounded(text)
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for s in cleaned(text).unicodeScalars {
@@ -129,6 +132,13 @@ public enum DOTText {
             }
         }
         return out
+    }
+
+    /// `text`, or its first 10,000 characters when it is over 32 KiB: a tooltip shows a
+    /// long name whole, but Graphviz's parser takes minutes over a label of megabytes
+    /// (a name of 100 MB in case data held a brief for a quarter of an hour).
+    static func bounded(_ text: String) -> String {
+        text.utf8.count > 32_768 ? shortened(text, to: 10_000) : text
     }
 
     /// `text` cut to at most `limit` characters (grapheme clusters, so an emoji or an
