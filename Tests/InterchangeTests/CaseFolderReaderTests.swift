@@ -94,3 +94,17 @@ struct CaseFolderReaderTests {
         #expect(read.report.files.first?.rows == 1)
     }
 }
+
+@Suite("UniqueFileNames")
+struct UniqueFileNamesTests {
+    @Test("each name once: a taken one gets -2, -3 before its extension, whatever its letter case")
+    func claims() {
+        var names = UniqueFileNames(reserved: ["freeze.csv"])
+        #expect(names.claim("freeze-KH.csv") == "freeze-KH.csv")
+        #expect(names.claim("freeze-KH.csv") == "freeze-KH-2.csv")
+        #expect(names.claim("FREEZE-kh.csv") == "FREEZE-kh-3.csv")
+        #expect(names.claim("freeze.csv") == "freeze-2.csv")
+        #expect(names.claim("trace-all") == "trace-all")
+        #expect(names.claim("trace-all") == "trace-all-2")
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import GraphvizExport
+import Interchange
 
 /// Draws the brief's pictures through Graphviz: each diagram once as SVG for the page,
 /// and as the files `figures/NAME.svg|png|pdf` beside it. A picture that cannot be
@@ -16,6 +17,9 @@ public struct FigureMaker {
     /// Files that could not be written (the brief fails when there are any).
     public private(set) var writeErrors: [String] = []
     private var count = 0
+    /// Names from case data can reduce to one (a seed transfer `all` and the picture
+    /// of all seeds, dens `D.1` and `D1`): each figure gets its own files.
+    private var names = UniqueFileNames()
 
     public init(folder: String, formats: [PictureFormat], provenance: [String]) {
         self.folder = folder
@@ -23,8 +27,10 @@ public struct FigureMaker {
         self.provenance = provenance
     }
 
-    /// Renders `diagram` as `figures/name.*` and returns the figure for the page.
-    public mutating func figure(_ diagram: Diagram, name: String, caption: String) -> BriefFigure {
+    /// Renders `diagram` as `figures/name.*` (`name-2.*` if a figure has the name
+    /// already) and returns the figure for the page.
+    public mutating func figure(_ diagram: Diagram, name requested: String, caption: String) -> BriefFigure {
+        let name = names.claim(requested)
         var diagram = diagram
         diagram.provenance = provenance + diagram.provenance
         let dot = DiagramWriter.dot(diagram)
