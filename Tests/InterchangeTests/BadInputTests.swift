@@ -77,6 +77,18 @@ struct BadInputTests {
         #expect(got == broken.problems)
     }
 
+    @Test("a case path that is a file says so")
+    func caseIsAFile() throws {
+        let fixture = try CaseFixture(["notes.txt": "not a case"])
+        let path = fixture.path + "/notes.txt"
+        #expect {
+            _ = try CaseFolderReader().read(folder: path)
+        } throws: { error in
+            (error as? CaseFolderError)?.issues.first?.description
+                == "\(path):0:0: this is a file, not a case folder (a folder holding entities.csv, transfers.csv...) (\(path))"
+        }
+    }
+
     @Test("unknown kinds are kept, not refused")
     func unknownKinds() throws {
         let fixture = try CaseFixture(["entities.csv": "id,kind\nS1,sim_card\nA1,exchange_account\n",

@@ -130,8 +130,13 @@ struct ReadSession {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: filePath, isDirectory: &isDirectory) else {
             if required {
-                let why = FileManager.default.fileExists(atPath: folder) ? "the case folder has no \(name)" : "no such case folder"
-                record(CaseIssue(file: filePath, line: 0, column: 0, cause: .unreadableFile, message: why, value: folder))
+                var folderIsDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &folderIsDirectory)
+                let why = !exists ? "no such case folder"
+                    : !folderIsDirectory.boolValue ? "this is a file, not a case folder (a folder holding entities.csv, transfers.csv...)"
+                    : "the case folder has no \(name)"
+                let place = exists && !folderIsDirectory.boolValue ? folder : filePath
+                record(CaseIssue(file: place, line: 0, column: 0, cause: .unreadableFile, message: why, value: folder))
                 fatal = true
             }
             return
