@@ -131,7 +131,7 @@ enum BriefRun {
             if let rejects { writer.copies["rejects.csv"] = rejects }
             result = try writer.write(analysis, provenance: provenance, to: out, progress: say)
         } catch {
-            Terminal.warn("cannot write the brief to \(out): \(error)")
+            Terminal.warn("cannot write the brief to \(out): \(Terminal.reason(error))")
             throw ExitCode(1)
         }
         for problem in result.problems { Terminal.warn("picture not drawn: \(problem)") }

@@ -61,7 +61,7 @@ struct ExportCommand: ParsableCommand {
             do {
                 columns += try NodeColumn.load(csv: path, for: loaded.case)
             } catch {
-                Terminal.warn("cannot read \(path): \(error)")
+                Terminal.warn("cannot read \(path): \(Terminal.reason(error))")
                 throw ExitCode(2)
             }
         }
@@ -77,7 +77,7 @@ struct ExportCommand: ParsableCommand {
             case .neo4j: notes = try Neo4jWriter(nodeColumns: columns).write(loaded.case, toFolder: to)
             }
         } catch {
-            Terminal.warn("cannot export to \(to): \(error)")
+            Terminal.warn("cannot export to \(to): \(Terminal.reason(error))")
             throw ExitCode(2)
         }
         for line in notes.lines(prefix: format.rawValue) { Terminal.warn(line) }

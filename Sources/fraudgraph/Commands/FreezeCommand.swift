@@ -44,7 +44,7 @@ struct FreezeCommand: ParsableCommand {
                     }
                 }
             } catch {
-                Terminal.warn("cannot write \(outDir): \(error)")
+                Terminal.warn("cannot write \(outDir): \(Terminal.reason(error))")
                 throw ExitCode(2)
             }
         }

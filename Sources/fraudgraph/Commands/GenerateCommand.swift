@@ -39,7 +39,7 @@ struct GenerateCommand: ParsableCommand {
             try generated.write(to: out)
         } catch {
             progress.finish()
-            Terminal.warn("cannot write \(out): \(error)")
+            Terminal.warn("cannot write \(out): \(Terminal.reason(error))")
             throw ExitCode(2)
         }
         progress.finish()

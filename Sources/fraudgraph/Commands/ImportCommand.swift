@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
             do {
                 try RejectsWriter.write(report, to: path)
             } catch {
-                Terminal.warn("cannot write \(path): \(error)")
+                Terminal.warn("cannot write \(path): \(Terminal.reason(error))")
                 throw ExitCode(2)
             }
             let causes = report.rejectedByCause.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
@@ -75,7 +75,7 @@ struct ImportCommand: ParsableCommand {
         do {
             try CaseFolderWriter().write(c, to: to)
         } catch {
-            Terminal.warn("cannot write \(to): \(error)")
+            Terminal.warn("cannot write \(to): \(Terminal.reason(error))")
             throw ExitCode(2)
         }
         Terminal.print("imported: \(c.entities.count) entities, \(c.links.count) links, \(c.transfers.count) transfers, \(c.reports.count) reports into \(to)\n")

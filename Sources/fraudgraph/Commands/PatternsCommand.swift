@@ -55,7 +55,7 @@ struct PatternsCommand: ParsableCommand {
             do {
                 truth = try GroundTruth.load(folder: caseOptions.casePath, for: c)
             } catch {
-                Terminal.warn("cannot read the case's truth: \(error)")
+                Terminal.warn("cannot read the case's truth: \(Terminal.reason(error))")
                 throw ExitCode(2)
             }
             scored = PatternScore(findings: findings, truthTransfers: truth.laundering.map(\.transfer),

@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
             }
             Terminal.print("valid: \(c.entities.count) entities, \(c.links.count) links, \(c.transfers.count) transfers, \(c.reports.count) reports\n")
         } catch {
-            Terminal.warn("cannot write rejects: \(error)")
+            Terminal.warn("cannot write rejects: \(Terminal.reason(error))")
             throw ExitCode(2)
         }
     }

@@ -38,7 +38,7 @@ enum CaseLoading {
             do {
                 try RejectsWriter.write(loaded.report, to: path)
             } catch {
-                Terminal.warn("cannot write \(path): \(error)")
+                Terminal.warn("cannot write \(path): \(Terminal.reason(error))")
                 throw ExitCode(2)
             }
             let causes = loaded.report.rejectedByCause.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }

@@ -14,7 +14,7 @@ enum ResultOutput {
                 try Data((text.hasSuffix("\n") ? text : text + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
             }
         } catch {
-            Terminal.warn("cannot write \(path): \(error)")
+            Terminal.warn("cannot write \(path): \(Terminal.reason(error))")
             throw ExitCode(2)
         }
     }
@@ -30,7 +30,7 @@ enum ResultOutput {
                 try Data(bytes).write(to: URL(fileURLWithPath: temporary))
             }
         } catch {
-            Terminal.warn("cannot write \(path): \(error)")
+            Terminal.warn("cannot write \(path): \(Terminal.reason(error))")
             throw ExitCode(2)
         }
     }

@@ -13,6 +13,16 @@ enum Terminal {
         FileHandle.standardError.write(Data((safe + "\n").utf8))
     }
 
+    /// Why `error` happened, in words: the system's sentence for file errors
+    /// ("You don’t have permission."), instead of Foundation's dump of its domain,
+    /// code and user info; our own errors describe themselves.
+    static func reason(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError { return cocoa.localizedDescription }
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain { return ns.localizedDescription }
+        return "\(error)"
+    }
+
     /// Writes text to stdout as it is.
     static func print(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
