@@ -12,10 +12,11 @@ struct MoneyFlowCLITests {
         "reports.csv": "id,transfer,victim\nR1,T2,P1\n",
     ]
 
-    static func withCase<R>(_ body: (String) throws -> R) throws -> R {
+    /// Runs `body` with a temporary folder holding `case/`, made of `caseFiles`.
+    static func withCase<R>(_ caseFiles: [String: String] = files, _ body: (String) throws -> R) throws -> R {
         let dir = Tool.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try Tool.write(files, to: dir + "/case")
+        try Tool.write(caseFiles, to: dir + "/case")
         return try body(dir)
     }
 
@@ -25,19 +26,18 @@ struct MoneyFlowCLITests {
 
     @Test("amounts adding up past 64 bits: a clear error from the commands that add them, export still copies them")
     func amountsPastExactSum() throws {
-        let dir = Tool.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try Tool.write(["entities.csv": "id,kind\nA,account\nB,account\n",
-                        "transfers.csv": "id,from,to,amount,time\nT1,A,B,500000000000000,2024-03-01T10:00:00Z\nT2,A,B,500000000000000,2024-03-02T10:00:00Z\n",
-                        "reports.csv": "id,transfer\nR1,T1\n"], to: dir + "/case")
-        for command in [["trace", "--reports", "--policy", "fifo"], ["freeze", "--policy", "haircut"], ["patterns"], ["stats"]] {
-            let r = try Tool.run([command[0], dir + "/case"] + command.dropFirst())
-            #expect(r.status == 2, "\(command)")
-            #expect(r.stderr.contains("transfer T2 (500000000000000.0000) brings the case's amounts past 922,337,203,685,477.5807"), "\(command): \(r.stderr)")
+        try Self.withCase(["entities.csv": "id,kind\nA,account\nB,account\n",
+                           "transfers.csv": "id,from,to,amount,time\nT1,A,B,500000000000000,2024-03-01T10:00:00Z\nT2,A,B,500000000000000,2024-03-02T10:00:00Z\n",
+                           "reports.csv": "id,transfer\nR1,T1\n"]) { dir in
+            for command in [["trace", "--reports", "--policy", "fifo"], ["freeze", "--policy", "haircut"], ["patterns"], ["stats"]] {
+                let r = try Tool.run([command[0], dir + "/case"] + command.dropFirst())
+                #expect(r.status == 2, "\(command)")
+                #expect(r.stderr.contains("transfer T2 (500000000000000.0000) brings the case's amounts past 922,337,203,685,477.5807"), "\(command): \(r.stderr)")
+            }
+            let export = try Tool.run(["export", dir + "/case", "--to", dir + "/copy"])
+            #expect(export.status == 0, "\(export.stderr)")
+            #expect(try String(contentsOfFile: dir + "/copy/transfers.csv", encoding: .utf8).contains("T2,A,B,500000000000000,"))
         }
-        let export = try Tool.run(["export", dir + "/case", "--to", dir + "/copy"])
-        #expect(export.status == 0, "\(export.stderr)")
-        #expect(try String(contentsOfFile: dir + "/copy/transfers.csv", encoding: .utf8).contains("T2,A,B,500000000000000,"))
     }
 
     @Test("trace --format json: the shape of cli.md, exact figures")
@@ -88,23 +88,22 @@ struct MoneyFlowCLITests {
 
     @Test("trace table: a column's amounts line up on the decimal point, and no line ends in spaces")
     func traceTableAligned() throws {
-        let dir = Tool.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         var files = Self.files
         // A second seed of a round amount beside one of four decimals.
         files["transfers.csv"] = files["transfers.csv"]!.replacingOccurrences(of: "VA,M,3,", with: "VA,M,3.3333,")
             + "T6,VA,B,2,2024-03-02T10:00:00Z,bank\n"
-        try Tool.write(files, to: dir + "/case")
-        let r = try Tool.run(["trace", dir + "/case", "--seed", "T2", "--seed", "T6", "--policy", "haircut"])
-        #expect(r.status == 0)
-        let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(!lines.contains { $0.hasSuffix(" ") })
-        let header = try #require(lines.firstIndex { $0.hasPrefix("Seed ") })
-        let rows = Array(lines[(header + 1) ... (header + 2)])
-        #expect(rows[0].hasPrefix("T2") && rows[0].contains("3.3333") && rows[1].hasPrefix("T6") && rows[1].contains("2.00 "))
-        // Amount, held, exited and cut: the same decimal points in both rows.
-        let points = rows.map { row in row.indices.filter { row[$0] == "." }.map { row.distance(from: row.startIndex, to: $0) } }
-        #expect(points[0].count == 4 && points[0] == points[1])
+        try Self.withCase(files) { dir in
+            let r = try Tool.run(["trace", dir + "/case", "--seed", "T2", "--seed", "T6", "--policy", "haircut"])
+            #expect(r.status == 0)
+            let lines = r.stdout.split(separator: "\n").map(String.init)
+            #expect(!lines.contains { $0.hasSuffix(" ") })
+            let header = try #require(lines.firstIndex { $0.hasPrefix("Seed ") })
+            let rows = Array(lines[(header + 1) ... (header + 2)])
+            #expect(rows[0].hasPrefix("T2") && rows[0].contains("3.3333") && rows[1].hasPrefix("T6") && rows[1].contains("2.00 "))
+            // Amount, held, exited and cut: the same decimal points in both rows.
+            let points = rows.map { row in row.indices.filter { row[$0] == "." }.map { row.distance(from: row.startIndex, to: $0) } }
+            #expect(points[0].count == 4 && points[0] == points[1])
+        }
     }
 
     @Test("trace: bad seeds and option mixes are errors")
@@ -134,39 +133,37 @@ struct MoneyFlowCLITests {
 
     @Test("freeze: money that went to an account outside the case is listed as external, country unknown")
     func freezeOutsideAccount() throws {
-        let dir = Tool.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try Tool.write(["entities.csv": "id,kind,country\nV,account,ES\nM,account,KH\n",
-                        "transfers.csv": "id,from,to,amount,time\nS,V,M,10,2024-03-01T10:00:00Z\nT,M,OUT-9,4,2024-03-01T11:00:00Z\n",
-                        "reports.csv": "id,transfer\nR1,S\n"], to: dir + "/case")
-        let r = try Tool.run(["freeze", dir + "/case", "--policy", "fifo", "--format", "csv", "--out-dir", dir + "/freeze"])
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "country,bank,currency,accounts,amount\nKH,,USD,1,6.0000\n,,USD,1,4.0000\n")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/freeze").sorted()
-        #expect(files == ["freeze-KH.csv", "freeze-unknown.csv", "freeze.csv"])
-        let unknown = try String(contentsOfFile: dir + "/freeze/freeze-unknown.csv", encoding: .utf8)
-        #expect(unknown.contains("OUT-9,,,,true,USD,4.0000,S,"), "\(unknown)")
+        try Self.withCase(["entities.csv": "id,kind,country\nV,account,ES\nM,account,KH\n",
+                           "transfers.csv": "id,from,to,amount,time\nS,V,M,10,2024-03-01T10:00:00Z\nT,M,OUT-9,4,2024-03-01T11:00:00Z\n",
+                           "reports.csv": "id,transfer\nR1,S\n"]) { dir in
+            let r = try Tool.run(["freeze", dir + "/case", "--policy", "fifo", "--format", "csv", "--out-dir", dir + "/freeze"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout == "country,bank,currency,accounts,amount\nKH,,USD,1,6.0000\n,,USD,1,4.0000\n")
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/freeze").sorted()
+            #expect(files == ["freeze-KH.csv", "freeze-unknown.csv", "freeze.csv"])
+            let unknown = try String(contentsOfFile: dir + "/freeze/freeze-unknown.csv", encoding: .utf8)
+            #expect(unknown.contains("OUT-9,,,,true,USD,4.0000,S,"), "\(unknown)")
+        }
     }
 
     @Test("hostile text from case data: freeze requests never overwrite each other, CSV shows formulas, terminal tables show no control characters")
     func hostileText() throws {
-        let dir = Tool.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         // Countries "KH" and "K H" reduce to the same file name; a bank is a formula
         // with a CRLF inside; an account id carries an ANSI colour and a right-to-left override.
-        try Tool.write(["entities.csv": "id,kind,country,bank\nV,account,ES,\nM1,account,KH,ABA\nM2,account,K H,\"=HYPERLINK(1)\r\nX\"\nM\u{1B}[31m\u{202E}3,account,TH,\n",
-                        "transfers.csv": "id,from,to,amount,time\nS1,V,M1,10,2024-03-01T10:00:00Z\nS2,V,M2,7,2024-03-01T11:00:00Z\nS3,V,M\u{1B}[31m\u{202E}3,5,2024-03-01T12:00:00Z\n",
-                        "reports.csv": "id,transfer\nR1,S1\nR2,S2\nR3,S3\n"], to: dir + "/case")
-        let r = try Tool.run(["freeze", dir + "/case", "--policy", "fifo", "--format", "csv", "--out-dir", dir + "/freeze"])
-        #expect(r.status == 0, "\(r.stderr)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/freeze").sorted()
-        #expect(files == ["freeze-KH-2.csv", "freeze-KH.csv", "freeze-TH.csv", "freeze.csv"])
-        let second = try String(contentsOfFile: dir + "/freeze/freeze-KH-2.csv", encoding: .utf8)
-        #expect(second.contains("M2,,K H,\"'=HYPERLINK(1)\r\nX\",false,USD,7.0000,S2"), "\(second)")
-        let table = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "fifo"])
-        #expect(table.status == 0)
-        #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
-        #expect(table.stdout.contains("M?[31m?3"))
+        try Self.withCase(["entities.csv": "id,kind,country,bank\nV,account,ES,\nM1,account,KH,ABA\nM2,account,K H,\"=HYPERLINK(1)\r\nX\"\nM\u{1B}[31m\u{202E}3,account,TH,\n",
+                           "transfers.csv": "id,from,to,amount,time\nS1,V,M1,10,2024-03-01T10:00:00Z\nS2,V,M2,7,2024-03-01T11:00:00Z\nS3,V,M\u{1B}[31m\u{202E}3,5,2024-03-01T12:00:00Z\n",
+                           "reports.csv": "id,transfer\nR1,S1\nR2,S2\nR3,S3\n"]) { dir in
+            let r = try Tool.run(["freeze", dir + "/case", "--policy", "fifo", "--format", "csv", "--out-dir", dir + "/freeze"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/freeze").sorted()
+            #expect(files == ["freeze-KH-2.csv", "freeze-KH.csv", "freeze-TH.csv", "freeze.csv"])
+            let second = try String(contentsOfFile: dir + "/freeze/freeze-KH-2.csv", encoding: .utf8)
+            #expect(second.contains("M2,,K H,\"'=HYPERLINK(1)\r\nX\",false,USD,7.0000,S2"), "\(second)")
+            let table = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "fifo"])
+            #expect(table.status == 0)
+            #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+            #expect(table.stdout.contains("M?[31m?3"))
+        }
     }
 
     @Test("flow: the max-flow bound, and what a policy attributes beside it")

@@ -1,3 +1,5 @@
+import FraudGraph
+
 /// Writes a `BriefDocument` as one self-contained HTML page: styles inline, pictures
 /// inline as SVG, no script, no link to anything outside the file. Every string from
 /// the case is escaped, so no name can add markup, an attribute or a script.
@@ -100,8 +102,7 @@ public struct HTMLRenderer: Sendable {
             default:
                 // Control characters other than tab and line ends have no place in a
                 // page, nor bidirectional overrides that would reverse what follows.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F ... 0x9F).contains(scalar.value)
-                    || (0x202A ... 0x202E).contains(scalar.value) || (0x2066 ... 0x2069).contains(scalar.value) {
+                if ShownText.isControl(scalar) && scalar != "\n" && scalar != "\t" || ShownText.isBidiControl(scalar) {
                     out += "&#xFFFD;"
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -1,3 +1,5 @@
+import FraudGraph
+
 /// Writes a `BriefDocument` as Markdown (GitHub flavour): the same content as the
 /// HTML page, with pictures linked as files. Case text is escaped so that it cannot
 /// turn into markup, links or HTML.
@@ -62,11 +64,8 @@ public struct MarkdownRenderer: Sendable {
     /// bidirectional overrides as `?`, so that it cannot end a line or reorder one.
     static func inert(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { s -> Unicode.Scalar in
-            switch s.value {
-            case 0x0A, 0x0D: " "
-            case 0 ..< 0x20, 0x7F ..< 0xA0, 0x2028, 0x2029, 0x202A ... 0x202E, 0x2066 ... 0x2069: "?"
-            default: s
-            }
+            if s == "\n" || s == "\r" { return " " }
+            return ShownText.isControl(s) || ShownText.isSeparator(s) || ShownText.isBidiControl(s) ? "?" : s
         }))
     }
 

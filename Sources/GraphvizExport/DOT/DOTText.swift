@@ -1,3 +1,5 @@
+import FraudGraph
+
 /// Escaping of untrusted text (names, ids, countries, roles, currencies from a case)
 /// for each place Graphviz reads text, so that the text shows verbatim in the picture
 /// and can never add a DOT attribute, node, edge, URL or script.
@@ -32,8 +34,7 @@ public enum DOTText {
             case 0x0A: if !previousWasCR { out.append("\n") }
             case 0x0D: out.append("\n")
             case 0x09: out.append(" ")
-            case 0x00 ... 0x1F, 0x7F ... 0x9F, 0xFFFE, 0xFFFF, 0x202A ... 0x202E, 0x2066 ... 0x2069: out.append("\u{FFFD}")
-            default: out.append(s)
+            default: out.append(isSpecial(s) ? "\u{FFFD}" : s)
             }
         }
         return String(out)
@@ -41,8 +42,7 @@ public enum DOTText {
 
     @inline(__always)
     private static func isSpecial(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0xFFFE || v == 0xFFFF || (0x202A ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v)
+        ShownText.isControl(s) || s.value == 0xFFFE || s.value == 0xFFFF || ShownText.isBidiControl(s)
     }
 
     /// A DOT quoted string holding `content` exactly as the lexer will read it back:

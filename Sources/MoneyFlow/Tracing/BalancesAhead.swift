@@ -29,34 +29,14 @@ final class BalancesAhead: @unchecked Sendable {
     /// Replays the balances of `replayed` currencies (a flag per currency code) over
     /// `ledger`, publishing them as it goes.
     func fill(_ c: Case, _ ledger: Ledger, _ replayed: ContiguousArray<Bool>) {
-        let transfers = c.transfers
-        let slots = SlotCells(accounts: c.entities.count, currencies: transfers.currencies.count)
+        let slots = SlotCells(accounts: c.entities.count, currencies: c.transfers.currencies.count)
         defer { slots.deallocate() }
         let out = before
-        ledger.order.withUnsafeBufferPointer { order in
-        transfers.source.withUnsafeBufferPointer { source in
-        transfers.target.withUnsafeBufferPointer { target in
-        transfers.amount.withUnsafeBufferPointer { amount in
-        transfers.currency.withUnsafeBufferPointer { currency in
-        replayed.withUnsafeBufferPointer { replayed in
-            var start = 0
-            while start < order.count {
-                let end = min(start + chunk, order.count)
-                for pos in start ..< end {
-                    let t = Int(order[pos]), code = currency[t]
-                    if !replayed[Int(code)] { continue }
-                    let a = amount[t]
-                    let sc = slots.slot(account: Int(source[t]), currency: code).cell
-                    let dc = slots.slot(account: Int(target[t]), currency: code).cell
-                    let s = sc.pointee.balance
-                    sc.pointee.balance = s > a ? s - a : 0
-                    out[pos] = (s, dc.pointee.balance)
-                    dc.pointee.balance += a
-                }
-                published.store(end, ordering: .releasing)
-                start = end
-            }
-        }}}}}}
+        for start in stride(from: 0, to: ledger.count, by: chunk) {
+            let end = min(start + chunk, ledger.count)
+            slots.replayBalances(c.transfers, ledger, currencies: replayed, positions: start ..< end) { out[$0] = ($1, $2) }
+            published.store(end, ordering: .releasing)
+        }
     }
 
     /// Waits until position `pos` is filled; returns how many positions are.

@@ -15,21 +15,10 @@ enum EndBalances {
         let transfers = c.transfers
         let slots = SlotCells(accounts: c.entities.count, currencies: transfers.currencies.count)
         defer { slots.deallocate() }
+        let all = ContiguousArray(repeating: true, count: max(1, transfers.currencies.count))
+        slots.replayBalances(transfers, ledger, currencies: all, positions: 0 ..< ledger.count) { _, _, _ in }
         var used = [Bool](repeating: false, count: transfers.currencies.count)
-        ledger.order.withUnsafeBufferPointer { order in
-        transfers.source.withUnsafeBufferPointer { source in
-        transfers.target.withUnsafeBufferPointer { target in
-        transfers.amount.withUnsafeBufferPointer { amount in
-        transfers.currency.withUnsafeBufferPointer { currency in
-            for t in order {
-                let t = Int(t), a = amount[t], code = currency[t]
-                used[Int(code)] = true
-                let sc = slots.slot(account: Int(source[t]), currency: code).cell
-                let dc = slots.slot(account: Int(target[t]), currency: code).cell
-                sc.pointee.balance = sc.pointee.balance > a ? sc.pointee.balance - a : 0
-                dc.pointee.balance += a
-            }
-        }}}}}
+        for code in transfers.currency { used[Int(code)] = true }
         var whole = ContiguousArray<Int64>(repeating: 0, count: c.entities.count)
         for slot in slots.slotsHoldingMoney(currencies: used) { whole[Int(slots.account(of: slot))] += slots.cell(slot).pointee.balance }
         return whole

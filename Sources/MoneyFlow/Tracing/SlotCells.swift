@@ -1,3 +1,4 @@
+import FraudGraph
 import Foundation
 
 /// A slot's state in the replay: its balance (never negative) and its record in the
@@ -102,5 +103,35 @@ struct SlotCells {
     func slot(account a: Int, currency code: UInt16) -> (id: Int, cell: UnsafeMutablePointer<SlotCell>) {
         let id = Int(code) &* accounts &+ a
         return (id, base + id)
+    }
+
+    // MARK: - Balances alone
+
+    /// Replays the balances of ledger positions `positions` in the currencies
+    /// `replayed` (a flag per currency code), as the tracer keeps them: per slot,
+    /// never below zero, the sender's before the receiver's (so a transfer to its own
+    /// slot shows the sender's new balance as the receiver's). `visit` gets each
+    /// replayed position with the sender's and the receiver's balance just before it.
+    @inline(__always)
+    func replayBalances(_ transfers: TransferTable, _ ledger: Ledger, currencies replayed: ContiguousArray<Bool>,
+                        positions: Range<Int>, _ visit: (_ position: Int, _ sender: Int64, _ receiver: Int64) -> Void) {
+        ledger.order.withUnsafeBufferPointer { order in
+        transfers.source.withUnsafeBufferPointer { source in
+        transfers.target.withUnsafeBufferPointer { target in
+        transfers.amount.withUnsafeBufferPointer { amount in
+        transfers.currency.withUnsafeBufferPointer { currency in
+        replayed.withUnsafeBufferPointer { replayed in
+            for pos in positions {
+                let t = Int(order[pos]), code = currency[t]
+                if !replayed[Int(code)] { continue }
+                let a = amount[t]
+                let sc = slot(account: Int(source[t]), currency: code).cell
+                let dc = slot(account: Int(target[t]), currency: code).cell
+                let s = sc.pointee.balance
+                sc.pointee.balance = s > a ? s - a : 0
+                visit(pos, s, dc.pointee.balance)
+                dc.pointee.balance += a
+            }
+        }}}}}}
     }
 }

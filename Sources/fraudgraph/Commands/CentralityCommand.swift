@@ -126,8 +126,8 @@ struct CentralityCommand: ParsableCommand {
         for (i, item) in best.enumerated() {
             let e = item.node
             lines.append(pad(String(i + 1), 6) + pad(String((item.value * 1e8).rounded() / 1e8), 14, right: true) + "  "
-                         + pad(HierarchyReportText.clean(c.entities.kindOf(e).name), 10) + pad(HierarchyReportText.clean(c.entities.id(e)), 20)
-                         + (c.entities.name.isEmpty(Int(e)) ? "" : HierarchyReportText.clean(c.entities.name[Int(e)])))
+                         + pad(c.entities.kindOf(e).name, 10) + pad(c.entities.id(e), 20)
+                         + (c.entities.name.isEmpty(Int(e)) ? "" : c.entities.name[Int(e)]))
         }
         return tableText(lines)
     }

@@ -64,7 +64,7 @@ struct HierarchyCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             guard c.entities.kindOf(e) == .den else {
-                Terminal.warn("\(HierarchyReportText.quoted(den)) is a \(HierarchyReportText.clean(c.entities.kindOf(e).name)), not a den")
+                Terminal.warn("\(HierarchyReportText.quoted(den)) is a \(c.entities.kindOf(e).name), not a den")
                 throw ExitCode(2)
             }
             only = [e]
@@ -147,16 +147,16 @@ enum HierarchyReportText {
         if r.charts.isEmpty { lines.append("No den in this case.") }
         for chart in r.charts {
             let name = ids.name.isEmpty(Int(chart.den)) ? "" : " " + quoted(ids.name[Int(chart.den)])
-            lines.append("Den \(clean(ids.id(chart.den)))\(name): \(chart.people.count) people, \(chart.arcCount) directed ties, \(chart.method.rawValue)")
+            lines.append("Den \(ids.id(chart.den))\(name): \(chart.people.count) people, \(chart.arcCount) directed ties, \(chart.method.rawValue)")
             if let n = note(chart.method) { lines.append("  note: " + n) }
             lines.append("  " + pad("level", 6) + pad("role", 10) + pad("score", 9, right: true) + "  " + pad("id", 14) + pad("placed by", 22) + "above / below")
             for p in chart.people {
-                func names(_ list: [PlacementTie]) -> String { list.prefix(3).map { clean(ids.id($0.other)) }.joined(separator: " ") }
+                func names(_ list: [PlacementTie]) -> String { list.prefix(3).map { ids.id($0.other) }.joined(separator: " ") }
                 var ev = "\(p.aboveCount) / \(p.belowCount)"
                 if !p.above.isEmpty { ev += "  over " + names(p.above) }
                 if !p.below.isEmpty { ev += "  under " + names(p.below) }
                 lines.append("  " + pad(String(p.level), 6) + pad(p.role.rawValue, 10)
-                             + pad(formatScore(p.score), 9, right: true) + "  " + pad(clean(ids.id(p.person)), 14)
+                             + pad(formatScore(p.score), 9, right: true) + "  " + pad(ids.id(p.person), 14)
                              + pad(p.membership.description, 22) + ev)
             }
             lines.append("")
@@ -178,8 +178,7 @@ enum HierarchyReportText {
         return s
     }
 
-    /// Text from case data made safe for a terminal (`terminalSafe`).
-    static func clean(_ s: String) -> String { terminalSafe(s) }
-
-    static func quoted(_ s: String) -> String { "\"" + clean(s) + "\"" }
+    /// `s` in quotes, for a message or a table line (`Terminal.warn` and `tableText`
+    /// make both safe for the terminal).
+    static func quoted(_ s: String) -> String { "\"" + s + "\"" }
 }

@@ -117,12 +117,7 @@ enum StatsReport {
 /// C1), line and paragraph separators and bidirectional embeddings, overrides and
 /// isolates are shown as `?`.
 func terminalSafe(_ text: String) -> String {
-    func unsafe(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0 ..< 0x20, 0x7F ..< 0xA0, 0x2028, 0x2029, 0x202A ... 0x202E, 0x2066 ... 0x2069: true
-        default: false
-        }
-    }
+    func unsafe(_ s: Unicode.Scalar) -> Bool { ShownText.isControl(s) || ShownText.isSeparator(s) || ShownText.isBidiControl(s) }
     guard text.unicodeScalars.contains(where: unsafe) else { return text }
     return String(String.UnicodeScalarView(text.unicodeScalars.map { unsafe($0) ? "?" : $0 }))
 }
