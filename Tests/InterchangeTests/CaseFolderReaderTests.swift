@@ -1,6 +1,6 @@
 import FraudGraph
 import Foundation
-import Interchange
+@testable import Interchange
 import Testing
 
 @Suite("CaseFolderReader")
@@ -106,5 +106,14 @@ struct UniqueFileNamesTests {
         #expect(names.claim("freeze.csv") == "freeze-2.csv")
         #expect(names.claim("trace-all") == "trace-all")
         #expect(names.claim("trace-all") == "trace-all-2")
+    }
+}
+
+@Suite("RejectsWriter")
+struct RejectsWriterTests {
+    @Test("a rejected row's fields are one CSV line, a field with CR+LF quoted like one with LF")
+    func rowLine() {
+        #expect(RejectsWriter.csvLine(["T1", "a,b", "say \"hi\"", "two\r\nlines", "one\nline", "plain"])
+                == "T1,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",\"one\nline\",plain")
     }
 }

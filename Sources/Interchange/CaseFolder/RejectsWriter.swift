@@ -18,11 +18,9 @@ public enum RejectsWriter {
         }
     }
 
-    /// Fields joined as one RFC 4180 line.
+    /// Fields joined as one RFC 4180 line (`CSVWriter.quotedField`: a field holding
+    /// CR+LF is quoted too, which a test by `Character` missed).
     static func csvLine(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",")
+        fields.map(CSVWriter.quotedField).joined(separator: ",")
     }
 }
