@@ -31,12 +31,14 @@ struct Arrivals {
                 hops |= UInt32(bitPattern: p.hops)
             }
         }
-        if clean == 0 {
-            lots.append(contentsOf: pieces)
-        } else if clean == 1 && pieces[pieces.count - 1].isClean {
-            lots.append(contentsOf: pieces[..<(pieces.count - 1)])  // the usual clean rest
-        } else {
-            for p in pieces where !p.isClean { lots.append(p) }
+        pieces.withUnsafeBufferPointer { pieces in
+            if clean == 0 {
+                lots.append(contentsOf: pieces)
+            } else if clean == 1 && pieces[pieces.count - 1].isClean {
+                lots.append(contentsOf: UnsafeBufferPointer(rebasing: pieces.dropLast()))  // the usual clean rest
+            } else {
+                for p in pieces where !p.isClean { lots.append(p) }
+            }
         }
     }
 

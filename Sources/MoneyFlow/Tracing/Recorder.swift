@@ -18,16 +18,19 @@ struct Recorder {
     private final class Buffers {
         let pending: UnsafeMutableBufferPointer<Int64>
         let touched: UnsafeMutableBufferPointer<Int32>
+        let row: UnsafeMutableBufferPointer<Int64>
 
         init(seeds: Int) {
             pending = .allocate(capacity: max(1, seeds))
             pending.initialize(repeating: 0)
             touched = .allocate(capacity: max(1, seeds))
+            row = .allocate(capacity: max(1, seeds))
         }
 
         deinit {
             pending.deallocate()
             touched.deallocate()
+            row.deallocate()
         }
     }
     private let buffers: Buffers
@@ -36,6 +39,8 @@ struct Recorder {
     /// The seeds with pending money: `touched[0 ..< touchedCount]`, each once.
     private let touched: UnsafeMutableBufferPointer<Int32>
     private var touchedCount = 0
+    /// The pending amounts of `touched`, in its order, as a row is written.
+    private let row: UnsafeMutableBufferPointer<Int64>
 
     init(seeds: Int) {
         cut = ContiguousArray(repeating: 0, count: seeds)
@@ -44,6 +49,7 @@ struct Recorder {
         buffers = Buffers(seeds: seeds)
         pending = buffers.pending
         touched = buffers.touched
+        row = buffers.row
     }
 
     /// Adds tainted money (positive) of `seed` to the transfer being replayed.
@@ -65,12 +71,15 @@ struct Recorder {
         exits.append(t)
         exitPositions.append(Int32(position))
         exitAccounts.append(account)
-        for i in 0 ..< touchedCount {
-            let s = touched[i]
-            exitShares.append(seed: s, amount: pending[Int(s)])
-            exited[Int(s)] += pending[Int(s)]
+        exited.withUnsafeMutableBufferPointer { exited in
+            for i in 0 ..< touchedCount {
+                let s = Int(touched[i])
+                row[i] = pending[s]
+                exited[s] += pending[s]
+            }
         }
-        exitShares.endRow()
+        exitShares.appendRow(seeds: UnsafeBufferPointer(rebasing: touched[..<touchedCount]),
+                             amounts: UnsafeBufferPointer(rebasing: row[..<touchedCount]))
     }
 
     /// Ends the transfer being replayed (at ledger position `position`): it carried
@@ -81,11 +90,12 @@ struct Recorder {
         positions.append(Int32(position))
         hops.append(h)
         for i in 0 ..< touchedCount {
-            let s = touched[i]
-            transferShares.append(seed: s, amount: pending[Int(s)])
-            pending[Int(s)] = 0
+            let s = Int(touched[i])
+            row[i] = pending[s]
+            pending[s] = 0
         }
-        transferShares.endRow()
+        transferShares.appendRow(seeds: UnsafeBufferPointer(rebasing: touched[..<touchedCount]),
+                                 amounts: UnsafeBufferPointer(rebasing: row[..<touchedCount]))
         touchedCount = 0
     }
 

@@ -59,4 +59,11 @@ public struct TaintShares: Sendable, Equatable {
     }
 
     mutating func endRow() { offsets.append(seed.count) }
+
+    /// Appends one row: `seeds[i]` holds `amounts[i]`.
+    mutating func appendRow(seeds: UnsafeBufferPointer<Int32>, amounts: UnsafeBufferPointer<Int64>) {
+        seed.append(contentsOf: seeds)
+        amount.append(contentsOf: amounts)
+        offsets.append(seed.count)
+    }
 }

@@ -66,11 +66,8 @@ struct PoisonBook: TaintBook {
             marksOf[account] = Int32(k)
             marked[account >> 6] |= 1 << UInt64(account & 63)
         }
-        var m = Marks()
-        swap(&m, &marks[k])
-        m.arrivals.append(pieces)
-        let waiting = m.arrivals.count
-        swap(&m, &marks[k])
+        marks[k].arrivals.append(pieces)
+        let waiting = marks[k].arrivals.count
         if waiting > sizes.arrivalsSettledFrom && waiting > marks[k].settled.count { settle(k) }
         return -1
     }
