@@ -194,8 +194,10 @@ public struct Tracer: Sendable {
                 let (d, dc) = slots.slot(account: to, currency: code)
 
                 // MARK: Clean money (the common case)
-                var before: Int64, receiverBefore: Int64
-                if let ahead {
+                var before: Int64 = 0, receiverBefore: Int64 = 0
+                if !Book.readsBalances {
+                    // No balance and no slot record: no cell is touched.
+                } else if let ahead {
                     // Balances come from `ahead`; a clean slot is one bit.
                     if pos != nextSeedPosition && tainted[s >> 6] & (1 << UInt64(s & 63)) == 0 { continue }
                     if pos >= available { available = ahead.wait(past: pos) }
@@ -215,8 +217,9 @@ public struct Tracer: Sendable {
 
                 // MARK: The sender's lots
                 pieces.removeAll(keepingCapacity: true)
-                let senderRecord = book.take(sc.pointee.taint, account: from, amount: a, balance: before, into: &pieces, rounding: &record.rounding)
-                sc.pointee.taint = senderRecord
+                let senderRecord = book.take(Book.readsBalances ? sc.pointee.taint : -1, account: from, amount: a, balance: before,
+                                             into: &pieces, rounding: &record.rounding)
+                if Book.readsBalances { sc.pointee.taint = senderRecord }
                 if ahead != nil && senderRecord < 0 { tainted[s >> 6] &= ~(1 << UInt64(s & 63)) }
 
                 if pos == nextSeedPosition {
@@ -230,8 +233,10 @@ public struct Tracer: Sendable {
                     }
                     seedPiece.removeAll(keepingCapacity: true)
                     seedPiece.append(Lot(seed: seed, hops: 0, amount: a))
-                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: seedPiece, balance: receiverBefore)
-                    if ahead != nil && dc.pointee.taint >= 0 { tainted[d >> 6] |= 1 << UInt64(d & 63) }
+                    let receiverRecord = book.deposit(Book.readsBalances ? dc.pointee.taint : -1, slot: d, account: to,
+                                                      pieces: seedPiece, balance: receiverBefore)
+                    if Book.readsBalances { dc.pointee.taint = receiverRecord }
+                    if ahead != nil && receiverRecord >= 0 { tainted[d >> 6] |= 1 << UInt64(d & 63) }
                     record.add(seed: seed, amount: a)
                     record.transfer(Int32(t), hops: 0, at: pos)
                     continue
@@ -263,8 +268,10 @@ public struct Tracer: Sendable {
                         record.transfer(Int32(t), hops: leastHops, at: pos)
                     }
                 } else {
-                    dc.pointee.taint = book.deposit(dc.pointee.taint, slot: d, account: to, pieces: pieces, balance: receiverBefore)
-                    if ahead != nil && dc.pointee.taint >= 0 { tainted[d >> 6] |= 1 << UInt64(d & 63) }
+                    let receiverRecord = book.deposit(Book.readsBalances ? dc.pointee.taint : -1, slot: d, account: to,
+                                                      pieces: pieces, balance: receiverBefore)
+                    if Book.readsBalances { dc.pointee.taint = receiverRecord }
+                    if ahead != nil && receiverRecord >= 0 { tainted[d >> 6] |= 1 << UInt64(d & 63) }
                     record.transfer(Int32(t), hops: leastHops, at: pos)
                 }
             }
@@ -327,6 +334,9 @@ extension Trace {
         }
         var rows = ContiguousArray<Int32>()
         var shares = TaintShares()
+        // At most one row and one pair per triple (pages never written are not taken).
+        rows.reserveCapacity(keyed.count)
+        shares.reserve(rows: keyed.count, pairs: keyed.count)
         var i = 0
         while i < keyed.count {
             let account = Int32(truncatingIfNeeded: keyed[i].key >> 32)

@@ -105,13 +105,20 @@ struct PoisonBook: TaintBook {
     /// For poison the "slots" are accounts and the amounts are 0: the engine fills in
     /// each marked account's whole balance (`EndBalances`).
     mutating func remainingTaint(accounts: Int) -> (slots: ContiguousArray<Int>, seeds: ContiguousArray<Int32>, amounts: ContiguousArray<Int64>) {
-        var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = [], amounts: ContiguousArray<Int64> = []
+        var slots: ContiguousArray<Int> = [], seeds: ContiguousArray<Int32> = []
+        // At most every mark settled or waiting.
+        let most = marks.reduce(0) { $0 + $1.settled.count + $1.arrivals.count }
+        slots.reserveCapacity(most)
+        seeds.reserveCapacity(most)
         for (account, k) in marksOf.enumerated() where k >= 0 {
             settle(Int(k))
-            for mark in marks[Int(k)].settled {
-                slots.append(account); seeds.append(mark.seed); amounts.append(0)
+            marks[Int(k)].settled.withUnsafeBufferPointer { settled in
+                for mark in settled {
+                    slots.append(account)
+                    seeds.append(mark.seed)
+                }
             }
         }
-        return (slots, seeds, amounts)
+        return (slots, seeds, ContiguousArray(repeating: 0, count: seeds.count))
     }
 }

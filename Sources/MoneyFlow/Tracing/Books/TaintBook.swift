@@ -11,8 +11,9 @@
 /// balance (the rest is clean money that came after them).
 protocol TaintBook {
     /// Whether `take` and `deposit` read the balance they are given. A book that does
-    /// not (poison) is asked `holdsTaint` before the replay touches the slots' cells,
-    /// and the balances it is given are not true ones (the replay keeps none).
+    /// not (poison) keeps its own records: the replay touches no slot cell for it,
+    /// asks `holdsTaint` first, gives it record -1 and balance 0 (it keeps none) and
+    /// drops the records it returns.
     static var readsBalances: Bool { get }
 
     /// Whether a transfer out of a slot with taint number `k` (of `account`) can
