@@ -1,0 +1,115 @@
+/* A C model of FraudGraph's poison replay (tracing.md), to bound what any engine can
+ * gain on the same work. One thread, no trace written: it counts the marks carried
+ * (the Swift trace's piecesMoved), the exits and the marks held at the end.
+ *
+ *   cc -O2 -march=native -o poison poison.c && ./poison DIR   (DIR from columns.py)
+ *
+ * Semantics as PoisonBook: per account (all currencies together), the seeds whose
+ * money reached it, each with the least hop count; every transfer out of a marked
+ * account carries every mark. Marks arriving wait, unsorted, and are merged into the
+ * account's sorted marks when it next sends (or once they outnumber them). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct { uint64_t key; } Mark; /* seed << 32 | hops */
+typedef struct { Mark *marks; int n, c; Mark *arr; int na, ca; int sorted; } Rec;
+
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
+static void *load(const char *dir, const char *name, size_t *n, size_t size) {
+    char p[4096]; snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "rb"); if (!f) { perror(p); exit(2); }
+    fseek(f, 0, SEEK_END); long s = ftell(f); fseek(f, 0, SEEK_SET);
+    void *b = malloc(s); if (fread(b, 1, s, f) != (size_t)s) exit(2); fclose(f);
+    *n = s / size; return b;
+}
+static Mark *tmp, *sortBuffer; static int ctmp;
+static void reserveTmp(int need) {
+    if (need <= ctmp) return;
+    ctmp = 2 * need; tmp = realloc(tmp, ctmp * sizeof(Mark)); sortBuffer = realloc(sortBuffer, ctmp * sizeof(Mark));
+}
+static void sortArrivals(Rec *r) { /* insertion sort when short, else LSD radix, 11 bits a pass */
+    int n = r->na; Mark *a = r->arr;
+    if (n <= 32) { for (int i = 1; i < n; i++) { Mark x = a[i]; int j = i; while (j > 0 && a[j - 1].key > x.key) { a[j] = a[j - 1]; j--; } a[j] = x; } return; }
+    reserveTmp(n);
+    uint64_t all = 0; for (int i = 0; i < n; i++) all |= a[i].key;
+    int hw = 64 - __builtin_clzll((all & 0xffffffffULL) | 1), sw = 64 - __builtin_clzll((all >> 32) | 1);
+    int passes = (hw + sw + 10) / 11; static int64_t count[6][2048];
+    memset(count, 0, sizeof(int64_t) * 2048 * passes);
+#define DENSE(k) (((k) >> 32) << hw | ((k) & 0xffffffffULL))
+    for (int i = 0; i < n; i++) { uint64_t k = DENSE(a[i].key); for (int p = 0; p < passes; p++) count[p][(k >> (11 * p)) & 2047]++; }
+    for (int p = 0; p < passes; p++) { int64_t s = 0; for (int b = 0; b < 2048; b++) { int64_t c = count[p][b]; count[p][b] = s; s += c; } }
+    Mark *from = a, *to = sortBuffer;
+    for (int p = 0; p < passes; p++) {
+        for (int i = 0; i < n; i++) to[count[p][(DENSE(from[i].key) >> (11 * p)) & 2047]++] = from[i];
+        Mark *t = from; from = to; to = t;
+    }
+    if (from != a) memcpy(a, from, n * sizeof(Mark));
+}
+static void settle(Rec *r) {
+    if (!r->na) return;
+    if (!r->sorted) sortArrivals(r);
+    reserveTmp(r->n + r->na);
+    int i = 0, j = 0, n = 0;
+    while (i < r->n || j < r->na) { /* one mark per seed: (seed, hops) order puts its least hops first */
+        int fromMarks = j == r->na || (i < r->n && r->marks[i].key <= r->arr[j].key);
+        Mark next = fromMarks ? r->marks[i] : r->arr[j];
+        tmp[n++] = next;
+        while (i < r->n && r->marks[i].key >> 32 == next.key >> 32) i++;
+        while (j < r->na && r->arr[j].key >> 32 == next.key >> 32) j++;
+    }
+    if (n > r->c) { r->c = 2 * n; r->marks = realloc(r->marks, r->c * sizeof(Mark)); }
+    memcpy(r->marks, tmp, n * sizeof(Mark)); r->n = n; r->na = 0; r->sorted = 1;
+}
+static void arrive(Rec *r, const Mark *m, int n) {
+    if (r->na + n > r->ca) { while (r->na + n > r->ca) r->ca = r->ca ? 2 * r->ca : 8; r->arr = realloc(r->arr, r->ca * sizeof(Mark)); }
+    for (int i = 0; i < n; i++) {
+        Mark x = { m[i].key + 1 };
+        if (r->na && r->arr[r->na - 1].key > x.key) r->sorted = 0;
+        r->arr[r->na++] = x;
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) { fprintf(stderr, "usage: %s DIR\n", argv[0]); return 2; }
+    const char *dir = argv[1]; size_t n; int N, C;
+    char p[4096]; snprintf(p, sizeof p, "%s/meta.txt", dir); FILE *m = fopen(p, "r");
+    if (!m || fscanf(m, "%d %d", &N, &C) != 2) { fprintf(stderr, "%s: no meta.txt\n", dir); return 2; }
+    fclose(m);
+    int32_t *src = load(dir, "src.bin", &n, 4), *dst = load(dir, "dst.bin", &n, 4), *seed = load(dir, "seed.bin", &n, 4);
+    int64_t *amt = load(dir, "amt.bin", &n, 8); uint8_t *chan = load(dir, "chan.bin", &n, 1);
+    for (int rep = 0; rep < 3; rep++) {
+        double t0 = now();
+        int64_t *floorBalance = calloc(N, 8);
+        for (size_t i = 0; i < n; i++) { int64_t a = amt[i], b = floorBalance[src[i]]; floorBalance[src[i]] = b > a ? b - a : 0; floorBalance[dst[i]] += a; }
+        double t1 = now();
+        int32_t *recOf = malloc(N * 4); memset(recOf, 0xff, N * 4);
+        Rec *recs = NULL; int nrec = 0, crec = 0; int64_t carried = 0, exits = 0, tainted = 0;
+        for (size_t i = 0; i < n; i++) {
+            int s = src[i], d = dst[i], k = recOf[s];
+            if (k < 0 && seed[i] < 0) continue;
+            Mark seedMark; const Mark *out = NULL; int count = 0;
+            if (k >= 0) { settle(&recs[k]); out = recs[k].marks; count = recs[k].n; carried += count; tainted++; }
+            if (seed[i] >= 0) { seedMark.key = (uint64_t)seed[i] << 32; seedMark.key -= 1; out = &seedMark; count = 1; } /* hops 0 after the +1 */
+            else if (chan[i]) { exits++; continue; }
+            int kd = recOf[d];
+            if (kd < 0) {
+                if (nrec == crec) { crec = crec ? 2 * crec : 1024; recs = realloc(recs, crec * sizeof(Rec)); }
+                memset(&recs[nrec], 0, sizeof(Rec)); recs[nrec].sorted = 1; kd = recOf[d] = nrec++;
+                if (k >= 0 && seed[i] < 0) out = recs[k].marks; /* realloc may have moved them */
+            }
+            Rec *r = &recs[kd];
+            arrive(r, out, count);
+            if (r->na > 256 && r->na > r->n) settle(r);
+        }
+        double t2 = now();
+        int64_t held = 0; for (int k = 0; k < nrec; k++) { settle(&recs[k]); held += recs[k].n; }
+        printf("floor %.3f s  poison %.3f s (%.1fx)  marks carried %lld  tainted transfers %lld  exits %lld  marks held %lld\n",
+               t1 - t0, t2 - t1, (t2 - t1) / (t1 - t0), (long long)carried, (long long)tainted, (long long)exits, (long long)held);
+        for (int k = 0; k < nrec; k++) { free(recs[k].marks); free(recs[k].arr); }
+        free(recs); free(recOf); free(floorBalance);
+    }
+    return 0;
+}
