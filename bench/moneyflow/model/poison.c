@@ -3,6 +3,8 @@
  * (the Swift trace's piecesMoved), the exits and the marks held at the end.
  *
  *   cc -O2 -march=native -o poison poison.c && ./poison DIR   (DIR from columns.py)
+ *   cc -O2 -march=native -DWRITE -o poison-writing poison.c   (also writes each tainted
+ *   transfer's (seed, amount) pairs into growing arrays, as a trace holds them)
  *
  * Semantics as PoisonBook: per account (all currencies together), the seeds whose
  * money reached it, each with the least hop count; every transfer out of a marked
@@ -26,6 +28,17 @@ static void *load(const char *dir, const char *name, size_t *n, size_t size) {
     *n = s / size; return b;
 }
 static Mark *tmp, *sortBuffer; static int ctmp;
+#ifdef WRITE
+static int32_t *rowSeeds; static int64_t *rowAmounts; static size_t nPairs, cPairs;
+static void writeRow(const Mark *m, int n, int64_t amount) {
+    if (nPairs + n > cPairs) {
+        while (nPairs + n > cPairs) cPairs = cPairs ? 2 * cPairs : 1 << 16;
+        rowSeeds = realloc(rowSeeds, cPairs * 4); rowAmounts = realloc(rowAmounts, cPairs * 8);
+    }
+    for (int i = 0; i < n; i++) { rowSeeds[nPairs + i] = (int32_t)(m[i].key >> 32); rowAmounts[nPairs + i] = amount; }
+    nPairs += n;
+}
+#endif
 static void reserveTmp(int need) {
     if (need <= ctmp) return;
     ctmp = 2 * need; tmp = realloc(tmp, ctmp * sizeof(Mark)); sortBuffer = realloc(sortBuffer, ctmp * sizeof(Mark));
@@ -91,7 +104,12 @@ int main(int argc, char **argv) {
             int s = src[i], d = dst[i], k = recOf[s];
             if (k < 0 && seed[i] < 0) continue;
             Mark seedMark; const Mark *out = NULL; int count = 0;
-            if (k >= 0) { settle(&recs[k]); out = recs[k].marks; count = recs[k].n; carried += count; tainted++; }
+            if (k >= 0) {
+                settle(&recs[k]); out = recs[k].marks; count = recs[k].n; carried += count; tainted++;
+#ifdef WRITE
+                if (seed[i] < 0) writeRow(out, count, amt[i]);
+#endif
+            }
             if (seed[i] >= 0) { seedMark.key = (uint64_t)seed[i] << 32; seedMark.key -= 1; out = &seedMark; count = 1; } /* hops 0 after the +1 */
             else if (chan[i]) { exits++; continue; }
             int kd = recOf[d];
@@ -109,6 +127,10 @@ int main(int argc, char **argv) {
         printf("floor %.3f s  poison %.3f s (%.1fx)  marks carried %lld  tainted transfers %lld  exits %lld  marks held %lld\n",
                t1 - t0, t2 - t1, (t2 - t1) / (t1 - t0), (long long)carried, (long long)tainted, (long long)exits, (long long)held);
         for (int k = 0; k < nrec; k++) { free(recs[k].marks); free(recs[k].arr); }
+#ifdef WRITE
+        printf("  (pairs written %zu)\n", nPairs);
+        free(rowSeeds); free(rowAmounts); rowSeeds = NULL; rowAmounts = NULL; nPairs = cPairs = 0;
+#endif
         free(recs); free(recOf); free(floorBalance);
     }
     return 0;

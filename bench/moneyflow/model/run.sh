@@ -15,10 +15,12 @@ mkdir -p "$COLUMNS" "$BIN"
 cc -O2 -march=native -Wall -o "$BIN/haircut" bench/moneyflow/model/haircut.c
 cc -O2 -march=native -Wall -DHASHED -o "$BIN/haircut-hashed" bench/moneyflow/model/haircut.c
 cc -O2 -march=native -Wall -o "$BIN/poison" bench/moneyflow/model/poison.c
+cc -O2 -march=native -Wall -DWRITE -o "$BIN/poison-writing" bench/moneyflow/model/poison.c
 uptime
 echo "== haircut, holdings sorted and arrivals merged (FraudGraph's design), every currency"; "$BIN/haircut" "$COLUMNS"
 echo "== haircut, holdings indexed by a hash (no sort, no merge), every currency"; "$BIN/haircut-hashed" "$COLUMNS"
 echo "== haircut, sorted, currency 0 only (the first in transfers.csv: USD on large)"; "$BIN/haircut" "$COLUMNS" 0
 echo "== haircut, hashed, currency 0 only"; "$BIN/haircut-hashed" "$COLUMNS" 0
 echo "== poison"; "$BIN/poison" "$COLUMNS"
+echo "== poison, writing each tainted transfer's (seed, amount) pairs"; "$BIN/poison-writing" "$COLUMNS"
 uptime
