@@ -11,11 +11,7 @@
  * floor(h * min(a, B) / B) of every (seed, hops) holding h; the dust stays, except the
  * excess a nearly wholly tainted sender cannot hold, removed one unit from each of the
  * holdings with the largest remainders (ties: lower seed, then fewer hops). */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
+#include "model.h"
 
 typedef struct { uint64_t key; int64_t amt; } Lot; /* key: seed << 32 | hops */
 typedef struct { int64_t bal; int32_t rec; int32_t pad; } Cell;
@@ -30,14 +26,6 @@ typedef struct {
     int64_t tainted, largest;         /* largest: at least the largest holding */
 } Rec;
 
-static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
-static void *load(const char *dir, const char *name, size_t *n, size_t size) {
-    char p[4096]; snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "rb"); if (!f) { perror(p); exit(2); }
-    fseek(f, 0, SEEK_END); long s = ftell(f); fseek(f, 0, SEEK_SET);
-    void *b = malloc(s); if (fread(b, 1, s, f) != (size_t)s) exit(2); fclose(f);
-    *n = s / size; return b;
-}
 
 static Rec *recs; static int nrec, crec; static int *freeList; static int nfree, cfree;
 static Lot *pieces; static int np, cp;
@@ -110,24 +98,10 @@ static void deposit(Rec *r, Lot l) {
     if (r->na && r->arr[r->na - 1].key > l.key) r->sorted = 0;
     r->arr[r->na++] = l; r->arrTotal += l.amt; r->tainted += l.amt;
 }
-static void sortArrivals(Rec *r) { /* insertion sort when short, else LSD radix, 11 bits a pass */
+DEFINE_SORT_BY_KEY(Lot)
+static void sortArrivals(Rec *r) {
     if (r->sorted) return;
-    r->sorted = 1; int n = r->na; Lot *a = r->arr;
-    if (n <= 32) { for (int i = 1; i < n; i++) { Lot x = a[i]; int j = i; while (j > 0 && a[j - 1].key > x.key) { a[j] = a[j - 1]; j--; } a[j] = x; } return; }
-    reserveTmp(n);
-    uint64_t all = 0; for (int i = 0; i < n; i++) all |= a[i].key;
-    int hw = 64 - __builtin_clzll((all & 0xffffffffULL) | 1), sw = 64 - __builtin_clzll((all >> 32) | 1);
-    int passes = (hw + sw + 10) / 11; static int64_t count[6][2048];
-    memset(count, 0, sizeof(int64_t) * 2048 * passes);
-#define DENSE(k) (((k) >> 32) << hw | ((k) & 0xffffffffULL))
-    for (int i = 0; i < n; i++) { uint64_t k = DENSE(a[i].key); for (int p = 0; p < passes; p++) count[p][(k >> (11 * p)) & 2047]++; }
-    for (int p = 0; p < passes; p++) { int64_t s = 0; for (int b = 0; b < 2048; b++) { int64_t c = count[p][b]; count[p][b] = s; s += c; } }
-    Lot *from = a, *to = sortBuffer;
-    for (int p = 0; p < passes; p++) {
-        for (int i = 0; i < n; i++) to[count[p][(DENSE(from[i].key) >> (11 * p)) & 2047]++] = from[i];
-        Lot *t = from; from = to; to = t;
-    }
-    if (from != a) memcpy(a, from, n * sizeof(Lot));
+    r->sorted = 1; reserveTmp(r->na); sortByKey_Lot(r->arr, r->na, sortBuffer);
 }
 static void settle(Rec *r) { /* merge the arrivals into the holdings: one lot per key */
     if (!r->na) return;
@@ -196,9 +170,7 @@ int main(int argc, char **argv) {
     if (argc < 2) { fprintf(stderr, "usage: %s DIR [CURRENCY]\n", argv[0]); return 2; }
     const char *dir = argv[1]; int only = argc > 2 ? atoi(argv[2]) : -1;
     size_t n; int N, C;
-    char p[4096]; snprintf(p, sizeof p, "%s/meta.txt", dir); FILE *m = fopen(p, "r");
-    if (!m || fscanf(m, "%d %d", &N, &C) != 2) { fprintf(stderr, "%s: no meta.txt\n", dir); return 2; }
-    fclose(m);
+    readMeta(dir, &N, &C);
     int32_t *src = load(dir, "src.bin", &n, 4), *dst = load(dir, "dst.bin", &n, 4), *seed = load(dir, "seed.bin", &n, 4);
     uint16_t *cur = load(dir, "cur.bin", &n, 2); int64_t *amt = load(dir, "amt.bin", &n, 8); uint8_t *chan = load(dir, "chan.bin", &n, 1);
     for (int rep = 0; rep < 3; rep++) {

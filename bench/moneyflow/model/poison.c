@@ -10,23 +10,11 @@
  * money reached it, each with the least hop count; every transfer out of a marked
  * account carries every mark. Marks arriving wait, unsorted, and are merged into the
  * account's sorted marks when it next sends (or once they outnumber them). */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
+#include "model.h"
 
 typedef struct { uint64_t key; } Mark; /* seed << 32 | hops */
 typedef struct { Mark *marks; int n, c; Mark *arr; int na, ca; int sorted; } Rec;
 
-static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }
-static void *load(const char *dir, const char *name, size_t *n, size_t size) {
-    char p[4096]; snprintf(p, sizeof p, "%s/%s", dir, name);
-    FILE *f = fopen(p, "rb"); if (!f) { perror(p); exit(2); }
-    fseek(f, 0, SEEK_END); long s = ftell(f); fseek(f, 0, SEEK_SET);
-    void *b = malloc(s); if (fread(b, 1, s, f) != (size_t)s) exit(2); fclose(f);
-    *n = s / size; return b;
-}
 static Mark *tmp, *sortBuffer; static int ctmp;
 #ifdef WRITE
 static int32_t *rowSeeds; static int64_t *rowAmounts; static size_t nPairs, cPairs;
@@ -43,24 +31,8 @@ static void reserveTmp(int need) {
     if (need <= ctmp) return;
     ctmp = 2 * need; tmp = realloc(tmp, ctmp * sizeof(Mark)); sortBuffer = realloc(sortBuffer, ctmp * sizeof(Mark));
 }
-static void sortArrivals(Rec *r) { /* insertion sort when short, else LSD radix, 11 bits a pass */
-    int n = r->na; Mark *a = r->arr;
-    if (n <= 32) { for (int i = 1; i < n; i++) { Mark x = a[i]; int j = i; while (j > 0 && a[j - 1].key > x.key) { a[j] = a[j - 1]; j--; } a[j] = x; } return; }
-    reserveTmp(n);
-    uint64_t all = 0; for (int i = 0; i < n; i++) all |= a[i].key;
-    int hw = 64 - __builtin_clzll((all & 0xffffffffULL) | 1), sw = 64 - __builtin_clzll((all >> 32) | 1);
-    int passes = (hw + sw + 10) / 11; static int64_t count[6][2048];
-    memset(count, 0, sizeof(int64_t) * 2048 * passes);
-#define DENSE(k) (((k) >> 32) << hw | ((k) & 0xffffffffULL))
-    for (int i = 0; i < n; i++) { uint64_t k = DENSE(a[i].key); for (int p = 0; p < passes; p++) count[p][(k >> (11 * p)) & 2047]++; }
-    for (int p = 0; p < passes; p++) { int64_t s = 0; for (int b = 0; b < 2048; b++) { int64_t c = count[p][b]; count[p][b] = s; s += c; } }
-    Mark *from = a, *to = sortBuffer;
-    for (int p = 0; p < passes; p++) {
-        for (int i = 0; i < n; i++) to[count[p][(DENSE(from[i].key) >> (11 * p)) & 2047]++] = from[i];
-        Mark *t = from; from = to; to = t;
-    }
-    if (from != a) memcpy(a, from, n * sizeof(Mark));
-}
+DEFINE_SORT_BY_KEY(Mark)
+static void sortArrivals(Rec *r) { reserveTmp(r->na); sortByKey_Mark(r->arr, r->na, sortBuffer); }
 static void settle(Rec *r) {
     if (!r->na) return;
     if (!r->sorted) sortArrivals(r);
@@ -88,9 +60,7 @@ static void arrive(Rec *r, const Mark *m, int n) {
 int main(int argc, char **argv) {
     if (argc < 2) { fprintf(stderr, "usage: %s DIR\n", argv[0]); return 2; }
     const char *dir = argv[1]; size_t n; int N, C;
-    char p[4096]; snprintf(p, sizeof p, "%s/meta.txt", dir); FILE *m = fopen(p, "r");
-    if (!m || fscanf(m, "%d %d", &N, &C) != 2) { fprintf(stderr, "%s: no meta.txt\n", dir); return 2; }
-    fclose(m);
+    readMeta(dir, &N, &C);
     int32_t *src = load(dir, "src.bin", &n, 4), *dst = load(dir, "dst.bin", &n, 4), *seed = load(dir, "seed.bin", &n, 4);
     int64_t *amt = load(dir, "amt.bin", &n, 8); uint8_t *chan = load(dir, "chan.bin", &n, 1);
     for (int rep = 0; rep < 3; rep++) {
