@@ -29,6 +29,26 @@ struct FreezeListTests {
         #expect(list.entries.reduce(Int64(0)) { $0 + $1.amount } == trace.totals.reduce(Int64(0)) { $0 + $1.held })
     }
 
+    @Test("a country's request lists its entries biggest first across its banks and currencies")
+    func countryEntriesInterleaveGroups() {
+        var s = CaseSketch(accounts: ["V", "A1", "A2", "W1", "W2", "T"],
+                           countries: ["A1": "KH", "A2": "KH", "W1": "KH", "W2": "KH", "T": "TH"],
+                           banks: ["A1": "ABA", "A2": "ABA", "W1": "Wing", "W2": "Wing", "T": "Kasikorn"])
+        s.pay("S1", "V", "A1", "100", at: 1)
+        s.pay("S2", "V", "W1", "400", at: 2)
+        s.pay("S3", "V", "A2", "50", at: 3)
+        s.pay("S4", "V", "W2", "20", at: 4)
+        s.pay("S5", "V", "T", "70", at: 5)
+        s.pay("S6", "V", "A1", "60", at: 6, currency: "EUR")
+        let c = s.freeze()
+        let trace = Tracer(policy: .fifo).run(on: c, ledger: Ledger(c.transfers), seeds: (1 ... 6).map { c.transfer("S\($0)") })
+        let list = FreezeList(trace: trace, case: c)
+        #expect(list.entries(in: "KH").map { c.transfers.id($0.seedTransfer) } == ["S2", "S1", "S6", "S3", "S4"])
+        #expect(list.entries(in: "TH").map { c.transfers.id($0.seedTransfer) } == ["S5"])
+        #expect(list.entryPositions(in: "KH") + list.entryPositions(in: "TH") == [0, 1, 3, 4, 5] + [2])
+        #expect(list.entries(in: "VN").isEmpty)
+    }
+
     @Test("poison: an account two seeds touched is one whole balance in its group, not two")
     func poisonCountsEachAccountOnce() {
         var s = CaseSketch(accounts: ["V1", "V2", "X", "M", "N"], countries: ["M": "KH", "N": "KH"], banks: ["M": "ABA", "N": "ABA"])

@@ -49,6 +49,8 @@ public struct FreezeList: Sendable {
     public let entries: [Entry]
     /// Groups, biggest first (ties: country, bank, currency).
     public let groups: [Group]
+    /// Positions in `entries` of each country's entries (nil: unknown), ascending.
+    private let positionsByCountry: [String?: [Int]]
 
     /// Countries with money to freeze, in order of the money there (largest first;
     /// nil, unknown, last).
@@ -58,41 +60,71 @@ public struct FreezeList: Sendable {
         return seen.filter { $0 != nil } + seen.filter { $0 == nil }
     }
 
+    /// Positions in `entries` of the entries of `country` (nil: accounts whose country
+    /// is unknown), biggest first.
+    public func entryPositions(in country: String?) -> [Int] { positionsByCountry[country] ?? [] }
+
     /// The entries of `country` (nil: accounts whose country is unknown), biggest first.
-    public func entries(in country: String?) -> [Entry] { entries.filter { $0.country == country } }
+    public func entries(in country: String?) -> [Entry] { entryPositions(in: country).map { entries[$0] } }
 
     /// The freeze list of `trace` (a trace of `c`).
-    /// - Complexity: O(h log h) for h holdings.
+    /// - Complexity: O(h log h) for h holdings; an account's country, bank and group
+    ///   are looked up once per currency it holds, not once per seed.
     public init(trace: Trace, case c: Case) {
         policy = trace.policy
         let directory = AccountDirectory(c)
+        let seedCurrency = trace.seeds.map { c.transfers.currencyOf($0) }
+        struct Key: Hashable { let country: String?, bank: String?, currency: String }
+        var groupOfKey: [Key: Int] = [:]
+        var keys: [Key] = []
         var list: [Entry] = []
+        var groupOfEntry: [Int] = []
+        list.reserveCapacity(trace.holdingShares.seed.count)
+        groupOfEntry.reserveCapacity(trace.holdingShares.seed.count)
         for i in 0 ..< trace.holdingAccounts.count {
             let account = trace.holdingAccounts[i]
-            for (seed, amount) in trace.holdingShares.shares(i) {
+            let country = directory.country(account), bank = directory.bank(account), external = directory.isExternal(account)
+            var currency: String?, group = -1
+            for p in trace.holdingShares.range(i) {
+                let seed = Int(trace.holdingShares.seed[p])
+                if seedCurrency[seed] != currency {
+                    currency = seedCurrency[seed]
+                    let key = Key(country: country, bank: bank, currency: seedCurrency[seed])
+                    if let g = groupOfKey[key] {
+                        group = g
+                    } else {
+                        group = keys.count
+                        groupOfKey[key] = group
+                        keys.append(key)
+                    }
+                }
                 let seedRow = trace.seeds[seed]
-                list.append(Entry(account: account, seed: seed, seedTransfer: seedRow, amount: amount,
-                                  currency: c.transfers.currencyOf(seedRow), country: directory.country(account),
-                                  bank: directory.bank(account), external: directory.isExternal(account)))
+                list.append(Entry(account: account, seed: seed, seedTransfer: seedRow, amount: trace.holdingShares.amount[p],
+                                  currency: seedCurrency[seed], country: country, bank: bank, external: external))
+                groupOfEntry.append(group)
             }
         }
-        list.sort { ($1.amount, $0.account, $0.seed) < ($0.amount, $1.account, $1.seed) }
-        entries = list
+        var order = Array(list.indices)
+        order.sort { i, j in (list[j].amount, list[i].account, list[i].seed) < (list[i].amount, list[j].account, list[j].seed) }
+        entries = order.map { list[$0] }
 
-        struct Key: Hashable { let country: String?, bank: String?, currency: String }
-        var members: [Key: [Int]] = [:]
-        for (i, e) in list.enumerated() { members[Key(country: e.country, bank: e.bank, currency: e.currency), default: []].append(i) }
+        // Each group's positions, in entries order (biggest first).
+        var members = [[Int]](repeating: [], count: keys.count)
+        for (position, i) in order.enumerated() { members[groupOfEntry[i]].append(position) }
         var out: [Group] = []
-        for (key, positions) in members {
+        var byCountry: [String?: [Int]] = [:]
+        for (g, key) in keys.enumerated() {
             var seen = Set<Int32>()
             var amount: Int64 = 0
-            for p in positions where seen.insert(list[p].account).inserted || trace.policy.conservesMoney {
-                amount += list[p].amount
+            for p in members[g] where seen.insert(entries[p].account).inserted || trace.policy.conservesMoney {
+                amount += entries[p].amount
             }
-            let accounts = seen.count
             out.append(Group(country: key.country, bank: key.bank, currency: key.currency, amount: amount,
-                             accounts: accounts, entries: positions))
+                             accounts: seen.count, entries: members[g]))
+            byCountry[key.country, default: []].append(contentsOf: members[g])
         }
+        for country in byCountry.keys { byCountry[country]!.sort() }
+        positionsByCountry = byCountry
         out.sort { a, b in
             if a.amount != b.amount { return a.amount > b.amount }
             return (a.country ?? "\u{10FFFF}", a.bank ?? "\u{10FFFF}", a.currency) < (b.country ?? "\u{10FFFF}", b.bank ?? "\u{10FFFF}", b.currency)

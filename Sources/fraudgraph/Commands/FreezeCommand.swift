@@ -38,9 +38,10 @@ struct FreezeCommand: ParsableCommand {
                 try AtomicFolder.write(outDir, isReplaceable: { FileManager.default.fileExists(atPath: $0 + "/freeze.csv") }) { folder in
                     try (FreezeReport.groupsCSV(list) + "\n").write(toFile: folder + "/freeze.csv", atomically: false, encoding: .utf8)
                     var names = UniqueFileNames(reserved: ["freeze.csv"])
+                    var seeds = FreezeReport.SeedColumns(c)
                     for country in list.countries {
                         let path = folder + "/" + names.claim(FreezeReport.countryFileName(country))
-                        try (FreezeReport.countryCSV(list, country: country, c) + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+                        try FreezeReport.writeCountryCSV(list, country: country, c, seeds: &seeds, to: path)
                     }
                 }
             } catch {

@@ -28,7 +28,7 @@ enum FreezeReport {
         for country in list.countries {
             let key = country ?? "unknown"
             let sums = byCountry[key, default: [:]].sorted { $0.key < $1.key }.map { "\(exactMoney($0.value)) \($0.key)" }
-            lines.append("  " + pad(key, 9) + sums.joined(separator: ", ") + "  (\(list.entries(in: country).count) holdings)")
+            lines.append("  " + pad(key, 9) + sums.joined(separator: ", ") + "  (\(list.entryPositions(in: country).count) holdings)")
         }
         return tableText(lines)
     }
@@ -73,25 +73,55 @@ enum FreezeReport {
         return w.text
     }
 
-    /// One row per (account, seed) of `country`: what a freeze request carries.
-    static func countryCSV(_ list: FreezeList, country: String?, _ c: Case) -> String {
-        let reportsOf = c.reports.reportsByTransfer()
-        var rows = [csvLine(entryColumns)]
-        for e in list.entries(in: country) {
-            let reports = reportsOf[e.seedTransfer] ?? []
+    /// The columns a freeze request gives each seed transfer (id, time, reports,
+    /// victims), made once for all the country files.
+    struct SeedColumns {
+        private var fields: [Int32: [String]] = [:]
+        private let reportsOf: [Int32: [Int32]]
+        private let c: Case
+
+        init(_ c: Case) {
+            self.c = c
+            reportsOf = c.reports.reportsByTransfer()
+        }
+
+        mutating func fields(of seedTransfer: Int32) -> [String] {
+            if let known = fields[seedTransfer] { return known }
+            let reports = reportsOf[seedTransfer] ?? []
             var victims: [String] = []
             for r in reports where c.reports.victim[Int(r)] >= 0 {
                 let v = c.entities.id(c.reports.victim[Int(r)])
                 if !victims.contains(v) { victims.append(v) }
             }
-            rows.append(csvLine([
-                c.entities.id(e.account), c.entities.name[Int(e.account)], e.country ?? "", e.bank ?? "",
-                e.external ? "true" : "false", e.currency, Money(units: e.amount).description,
-                c.transfers.id(e.seedTransfer), Timestamp.iso8601(c.transfers.time[Int(e.seedTransfer)]),
-                reports.map { c.reports.id($0) }.joined(separator: ";"), victims.joined(separator: ";"),
-            ]))
+            let made = [c.transfers.id(seedTransfer), Timestamp.iso8601(c.transfers.time[Int(seedTransfer)]),
+                        reports.map { c.reports.id($0) }.joined(separator: ";"), victims.joined(separator: ";")].map(CSVWriter.spreadsheetSafe)
+            fields[seedTransfer] = made
+            return made
         }
-        return rows.joined(separator: "\n")
+    }
+
+    /// One row per (account, seed) of `country`, written to `path`: what a freeze
+    /// request carries. An account's columns are made once per file, a seed's once
+    /// for all files (`seeds`), however many rows repeat them.
+    static func writeCountryCSV(_ list: FreezeList, country: String?, _ c: Case, seeds: inout SeedColumns, to path: String) throws {
+        let out = try CSVWriter(path: path)
+        try out.row(entryColumns)
+        var accountFields: [Int32: [String]] = [:]
+        for p in list.entryPositions(in: country) {
+            let e = list.entries[p]
+            let account = accountFields[e.account] ?? {
+                let made = [c.entities.id(e.account), c.entities.name[Int(e.account)], e.country ?? "", e.bank ?? "",
+                            e.external ? "true" : "false"].map(CSVWriter.spreadsheetSafe)
+                accountFields[e.account] = made
+                return made
+            }()
+            for f in account { out.field(f) }
+            out.field(CSVWriter.spreadsheetSafe(e.currency))
+            out.rawField { Money(units: e.amount).append(to: &$0, fractionDigits: 4) }
+            for f in seeds.fields(of: e.seedTransfer) { out.field(f) }
+            try out.endRow()
+        }
+        try out.finish()
     }
 
     /// The file name of a country's request: `freeze-KH.csv`, `freeze-unknown.csv`.
