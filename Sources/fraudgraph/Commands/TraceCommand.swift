@@ -53,7 +53,7 @@ struct TraceCommand: ParsableCommand {
             return
         }
         switch output.format {
-        case .json: try ResultOutput.emit(TraceReport.json(trace, c), to: output.out)
+        case .json: try ResultOutput.emit(bytes: TraceReport.json(trace, c), to: output.out)
         default: try ResultOutput.emit(TraceReport.table(trace, c, limit: limit), to: output.out)
         }
     }

@@ -7,8 +7,9 @@ enum TraceReport {
 
     /// `{"policy", "maxHops", "seeds", "transfers", "holdings", "exits"}` as in cli.md;
     /// seeds also carry `currency`, `rounding` (haircut dust, see tracing notes) and
-    /// `reports`.
-    static func json(_ trace: Trace, _ c: Case) -> String {
+    /// `reports`. One line break at the end; bytes, since a trace of every report in a
+    /// large case is hundreds of MB (no copy through a `String`).
+    static func json(_ trace: Trace, _ c: Case) -> [UInt8] {
         let t = c.transfers, e = c.entities
         let directory = AccountDirectory(c)
         let seedIDs = trace.seeds.map { t.id($0) }
@@ -84,7 +85,7 @@ enum TraceReport {
         }
         w.endArray()
         w.endObject()
-        return w.text
+        return w.finishedLine()
     }
 
     /// Report ids naming each seed transfer.

@@ -17,6 +17,12 @@ struct JSONByteWriter {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The text and a final line break, as bytes (no copy through a `String`).
+    consuming func finishedLine() -> [UInt8] {
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
     // MARK: - Structure
 
     mutating func beginObject() { value(); bytes.append(UInt8(ascii: "{")); open() }
@@ -89,9 +95,17 @@ struct JSONByteWriter {
 
     private mutating func newline(_ level: Int) {
         guard indent > 0 else { return }
-        bytes.append(UInt8(ascii: "\n"))
-        for _ in 0 ..< indent * level { bytes.append(UInt8(ascii: " ")) }
+        let width = indent * level
+        if width < JSONByteWriter.newlineAndSpaces.count {
+            bytes.append(contentsOf: JSONByteWriter.newlineAndSpaces[...width])
+        } else {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+        }
     }
+
+    /// A line break and the spaces of the deepest indentation usually met.
+    private static let newlineAndSpaces: [UInt8] = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func escape(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
