@@ -197,8 +197,11 @@ enum SampleCase {
                 tainted[b] += piece
             }
         }
+        // One label for all the money: a currency only when the seeds share one.
+        let seedCurrencies = Set(seeds.map { t.currency[Int($0)] })
+        let holdingCurrency = seedCurrencies.count == 1 ? seedCurrencies.first : nil
         let holdings = (0 ..< c.entities.count).filter { tainted[$0] > 0 }
-            .map { MoneyTrace.Holding(account: Int32($0), amount: Money(units: tainted[$0])) }
+            .map { MoneyTrace.Holding(account: Int32($0), amount: Money(units: tainted[$0]), currency: holdingCurrency) }
         return MoneyTrace(seeds: seeds, steps: steps, holdings: holdings, exits: exits, policy: "dirty-first")
     }
 }

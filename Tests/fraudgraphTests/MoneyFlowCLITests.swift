@@ -40,6 +40,55 @@ struct MoneyFlowCLITests {
         }
     }
 
+    @Test("trace --at in two currencies: what the account holds is given per currency, never added up across them; poison's whole balance once")
+    func atAccountPerCurrency() throws {
+        try Self.withCase(["entities.csv": "id,kind\nVA,account\nVB,account\nM,account\nN,account\n",
+                           "transfers.csv": "id,from,to,amount,currency,time\nT1,VA,M,100,USD,2024-03-01T10:00:00Z\nT2,VB,M,50,EUR,2024-03-01T11:00:00Z\nT3,M,N,30,USD,2024-03-01T12:00:00Z\n",
+                           "reports.csv": "id,transfer\nR1,T1\nR2,T2\n"]) { dir in
+            let fifo = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "fifo", "--at", "M"])
+            #expect(fifo.status == 0)
+            #expect(fifo.stdout.contains("holds 50.00 EUR, 70.00 USD of victims' money from 2 seed transfers"), "\(fifo.stdout)")
+            let poison = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "poison", "--at", "M"])
+            #expect(poison.status == 0)
+            #expect(poison.stdout.contains("its whole balance, 120.00, counts as victims' money under poison, touched from 2 seed transfers"), "\(poison.stdout)")
+        }
+    }
+
+    @Test("trace table: a holding per account and currency; poison shows a whole balance or withdrawal once, not once per seed")
+    func holdingsTablePerCurrency() throws {
+        try Self.withCase(["entities.csv": "id,kind\nVA,account\nVB,account\nM,account\nN,account\n",
+                           "transfers.csv": "id,from,to,amount,currency,time,channel\nT1,VA,M,100,USD,2024-03-01T10:00:00Z,bank\nT2,VB,M,50,EUR,2024-03-01T11:00:00Z,bank\nT3,M,N,30,USD,2024-03-01T12:00:00Z,bank\nT4,N,CASH,10,USD,2024-03-01T13:00:00Z,cash_out\n",
+                           "reports.csv": "id,transfer\nR1,T1\nR2,T2\n"]) { dir in
+            func rows(_ text: String) -> [[String]] {
+                text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { ["M", "N", "T4"].contains($0.first ?? "") }
+            }
+            let fifo = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "fifo"])
+            #expect(rows(fifo.stdout) == [["M", "-", "-", "USD", "70.00", "1"], ["M", "-", "-", "EUR", "50.00", "1"],
+                                          ["N", "-", "-", "USD", "20.00", "1"], ["T4", "N", "2024-03-01T13:00:00Z", "USD", "10.00"]], "\(fifo.stdout)")
+            let poison = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "poison"])
+            #expect(rows(poison.stdout) == [["M", "-", "-", "all", "120.00", "2"], ["N", "-", "-", "all", "20.00", "2"],
+                                            ["T4", "N", "2024-03-01T13:00:00Z", "USD", "10.00"]], "\(poison.stdout)")
+        }
+    }
+
+    @Test("trace: haircut's dust is reported per currency")
+    func haircutDustPerCurrency() throws {
+        // In each currency, three seeds of 0.0001 reach M and M sends 0.0002: each share
+        // rounds down to nothing, and M, holding 0.0001, cannot keep three units of dust.
+        var transfers = "id,from,to,amount,currency,time\n"
+        for (k, currency) in ["USD", "EUR"].enumerated() {
+            for i in 1 ... 3 { transfers += "\(currency)\(i),V\(i),M,0.0001,\(currency),2024-03-0\(k + 1)T0\(i):00:00Z\n" }
+            transfers += "\(currency)T,M,N,0.0002,\(currency),2024-03-0\(k + 1)T05:00:00Z\n"
+        }
+        try Self.withCase(["entities.csv": "id,kind\nV1,account\nV2,account\nV3,account\nM,account\nN,account\n",
+                           "transfers.csv": transfers,
+                           "reports.csv": "id,transfer\n" + ["USD1", "USD2", "USD3", "EUR1", "EUR2", "EUR3"].map { "R\($0),\($0)\n" }.joined()]) { dir in
+            let r = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "haircut"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("Haircut rounding: 0.0002 EUR, 0.0002 USD of dust removed from nearly wholly tainted senders"), "\(r.stdout)")
+        }
+    }
+
     @Test("trace --format json: the shape of cli.md, exact figures")
     func traceJSON() throws {
         try Self.withCase { dir in

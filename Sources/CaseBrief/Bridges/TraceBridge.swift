@@ -3,30 +3,46 @@ import GraphvizExport
 import MoneyFlow
 
 extension MoneyTrace {
-    /// The picture's view of `trace`: tainted amounts summed over the seeds numbered
-    /// in `seeds` (nil: every seed). Transfers, holdings and exits that carried none of
-    /// those seeds' money are left out.
+    /// The picture's view of `trace` (a trace of `c`): tainted amounts of the seeds
+    /// numbered in `seeds` (nil: every seed), added up per transfer, exit, and account
+    /// and currency. Under poison every share is a whole amount, so a transfer or an
+    /// account counts it once, not once per seed. Transfers, holdings and exits that
+    /// carried none of those seeds' money are left out.
     /// - Complexity: O(shares of the trace).
-    public init(_ trace: Trace, seeds: Set<Int>? = nil) {
-        func sum(_ shares: TaintShares, _ i: Int) -> Int64 {
-            guard let seeds else { return shares.total(i) }
+    public init(_ trace: Trace, in c: Case, seeds: Set<Int>? = nil) {
+        let whole = !trace.policy.conservesMoney
+        func combined(_ shares: TaintShares, _ i: Int) -> Int64 {
             var total: Int64 = 0
-            for k in shares.range(i) where seeds.contains(Int(shares.seed[k])) { total += shares.amount[k] }
+            for k in shares.range(i) where seeds?.contains(Int(shares.seed[k])) ?? true {
+                total = whole ? max(total, shares.amount[k]) : total + shares.amount[k]
+            }
             return total
         }
         var steps: [Step] = []
         for (i, t) in trace.transfers.enumerated() {
-            let tainted = sum(trace.transferShares, i)
+            let tainted = combined(trace.transferShares, i)
             if tainted > 0 { steps.append(Step(transfer: t, tainted: Money(units: tainted), hops: Int(trace.transferHops[i]))) }
         }
+        let seedCurrency = trace.seeds.map { c.transfers.currency[Int($0)] }
         var holdings: [Holding] = []
+        var perCurrency: [UInt16: Int64] = [:]
         for (i, a) in trace.holdingAccounts.enumerated() {
-            let held = sum(trace.holdingShares, i)
-            if held > 0 { holdings.append(Holding(account: a, amount: Money(units: held))) }
+            if whole {
+                let held = combined(trace.holdingShares, i)
+                if held > 0 { holdings.append(Holding(account: a, amount: Money(units: held), currency: nil)) }
+                continue
+            }
+            perCurrency.removeAll(keepingCapacity: true)
+            for k in trace.holdingShares.range(i) where seeds?.contains(Int(trace.holdingShares.seed[k])) ?? true {
+                perCurrency[seedCurrency[Int(trace.holdingShares.seed[k])], default: 0] += trace.holdingShares.amount[k]
+            }
+            for (currency, held) in perCurrency.sorted(by: { $0.key < $1.key }) where held > 0 {
+                holdings.append(Holding(account: a, amount: Money(units: held), currency: currency))
+            }
         }
         var exits: [Exit] = []
         for (i, t) in trace.exits.enumerated() {
-            let gone = sum(trace.exitShares, i)
+            let gone = combined(trace.exitShares, i)
             if gone > 0 { exits.append(Exit(transfer: t, amount: Money(units: gone))) }
         }
         let chosen = seeds.map { s in trace.seeds.indices.filter { s.contains($0) }.map { trace.seeds[$0] } } ?? trace.seeds

@@ -24,10 +24,11 @@ struct CooperationSection {
 
         // MARK: - Per country
         var rows: [String: CountryRow] = [:]
-        for entry in a.freeze.entries {
-            let key = BriefText.country(entry.country)
-            rows[key, default: CountryRow()].freezeAccounts.insert(entry.account)
-            rows[key, default: CountryRow()].freeze[entry.currency, default: 0] += entry.amount
+        // From the groups, which count an account's whole balance once under poison.
+        for g in a.freeze.groups {
+            let key = BriefText.country(g.country)
+            for p in g.entries { rows[key, default: CountryRow()].freezeAccounts.insert(a.freeze.entries[p].account) }
+            rows[key, default: CountryRow()].freeze[g.currency, default: 0] += g.amount
         }
         var isVictim = [Bool](repeating: false, count: e.count)
         for r in 0 ..< c.reports.count where c.reports.victim[r] >= 0 { isVictim[Int(c.reports.victim[r])] = true }

@@ -61,14 +61,14 @@ struct MoneyFlowSection {
                                  .money(Money(units: o.exited), currency: currency), .text(", not followed "),
                                  .money(Money(units: o.cut + o.rounding), currency: currency)]),
             ]))
-            let diagram = TraceDiagram().build(c, trace: MoneyTrace(trace, seeds: [s]))
+            let diagram = TraceDiagram().build(c, trace: MoneyTrace(trace, in: c, seeds: [s]))
             blocks.append(.figure(out.figures.figure(diagram, name: "trace-\(t.id(seed))".filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" },
                                                      caption: "Where the money of payment \(t.id(seed)) went, hop by hop; line width follows the amount.")))
         }
         if trace.seeds.count > 1 {
             // Together: every payment in a small case, the largest ones in a big case.
             let together = min(trace.seeds.count, MoneyFlowSection.paymentsTogether)
-            let all = TraceDiagram().build(c, trace: MoneyTrace(trace, seeds: together == trace.seeds.count ? nil : Set(biggest.prefix(together))))
+            let all = TraceDiagram().build(c, trace: MoneyTrace(trace, in: c, seeds: together == trace.seeds.count ? nil : Set(biggest.prefix(together))))
             let caption = together == trace.seeds.count
                 ? "All \(trace.seeds.count.formatted()) reported payments together: the largest flows."
                 : "The \(together) largest of the \(trace.seeds.count.formatted()) reported payments together: the largest flows."
@@ -97,19 +97,25 @@ struct MoneyFlowSection {
                                             [BriefText.cell(BriefText.country(g.country)), BriefText.cell(g.bank ?? "(unknown)"),
                                              BriefText.cell(g.accounts.formatted()), [.money(Money(units: g.amount), currency: g.currency)]]
                                         }, omitted: max(0, list.groups.count - rows))))
-        // The accounts holding most.
-        var byAccount: [Int32: (amount: Int64, seeds: Int, entry: FreezeList.Entry)] = [:]
+        // The accounts holding most: a row per account and currency (sums across
+        // currencies mean nothing); under poison every entry of an account is its whole
+        // balance, counted once.
+        struct Holder: Hashable { let account: Int32, currency: String }
+        let whole = !list.policy.conservesMoney
+        var byHolder: [Holder: (amount: Int64, seeds: Int, entry: FreezeList.Entry)] = [:]
         for e in list.entries {
-            let old = byAccount[e.account]
-            byAccount[e.account] = ((old?.amount ?? 0) + e.amount, (old?.seeds ?? 0) + 1, old?.entry ?? e)
+            let key = Holder(account: e.account, currency: whole ? "" : e.currency)
+            let old = byHolder[key]
+            byHolder[key] = (whole ? max(old?.amount ?? 0, e.amount) : (old?.amount ?? 0) + e.amount, (old?.seeds ?? 0) + 1, old?.entry ?? e)
         }
-        let top = byAccount.sorted { ($0.value.amount, -$0.key) > ($1.value.amount, -$1.key) }
-        let shown = top.prefix(rows).map(\.key)
+        let top = byHolder.sorted { ($0.value.amount, -$0.key.account, $1.key.currency) > ($1.value.amount, -$1.key.account, $0.key.currency) }
+        let shown = top.prefix(rows).map(\.key.account)
         let holders = MoneyFlowSection.holders(of: Set(shown), in: c)
         blocks.append(.table(BriefTable(caption: "Accounts holding most victims' money",
                                         header: ["Account", "Held by", "Country", "Bank", "Payments", "Amount", "Ring"], numeric: [4, 5, 6],
-                                        rows: top.prefix(rows).map { account, v in
-                                            [[.code(c.entities.id(account))],
+                                        rows: top.prefix(rows).map { holder, v in
+                                            let account = holder.account
+                                            return [[.code(c.entities.id(account))],
                                              BriefText.cell(holders[account].map { $0.map { BriefText.entity(c, $0) + (c.entities.kind[Int($0)] == EntityKind.Code.organization ? " (organisation)" : "") }.joined(separator: "; ") } ?? "not recorded"),
                                              BriefText.cell(BriefText.country(v.entry.country)),
                                              BriefText.cell(v.entry.bank ?? "(unknown)"), BriefText.cell(v.seeds.formatted()),
@@ -142,7 +148,7 @@ struct MoneyFlowSection {
         for (i, x) in trace.exits.enumerated() {
             let account = trace.exitAccounts[i]
             var v = byAccount[account] ?? ([:], 0, 0)
-            v.amount[t.currencyOf(x), default: 0] += trace.exitShares.total(i)
+            v.amount[t.currencyOf(x), default: 0] += trace.tainted(trace.exitShares, row: i)
             v.count += 1
             v.last = max(v.last, t.time[Int(x)])
             byAccount[account] = v

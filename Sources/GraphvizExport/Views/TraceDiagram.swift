@@ -13,11 +13,16 @@ public struct MoneyTrace: Sendable {
         public init(transfer: Int32, tainted: Money, hops: Int) { self.transfer = transfer; self.tainted = tainted; self.hops = hops }
     }
 
-    /// Tainted money still in an account at the end of the data.
+    /// Tainted money still in an account at the end of the data, in one currency.
     public struct Holding: Sendable, Hashable {
         public var account: Int32
         public var amount: Money
-        public init(account: Int32, amount: Money) { self.account = account; self.amount = amount }
+        /// The currency (a code of the case's transfers), or nil for an amount that
+        /// adds up the account's currencies (poison's whole balances).
+        public var currency: UInt16?
+        public init(account: Int32, amount: Money, currency: UInt16?) {
+            self.account = account; self.amount = amount; self.currency = currency
+        }
     }
 
     /// Tainted money that left through a cash-out transfer.
@@ -112,8 +117,11 @@ public struct TraceDiagram: Sendable {
             let account = tt.source[Int(r.transfer[i])]
             if victimName[account] == nil { victimName[account] = c.entities.displayName(r.victim[i]) }
         }
-        var held: [Int32: Int64] = [:]
-        for h in trace.holdings { held[h.account, default: 0] += h.amount.units }
+        // Held per account and currency (-1: the account's currencies together).
+        var held: [Int32: [Int: Int64]] = [:]
+        for h in trace.holdings { held[h.account, default: [:]][h.currency.map(Int.init) ?? -1, default: 0] += h.amount.units }
+        var seedTotal: [UInt16: Int64] = [:]
+        for s in trace.seeds { seedTotal[tt.currency[Int(s)], default: 0] += tt.amount[Int(s)] }
         var cashedOut: [Int32: [UInt16: Int64]] = [:]
         for x in trace.exits {
             cashedOut[tt.target[Int(x.transfer)], default: [:]][tt.currency[Int(x.transfer)], default: 0] += x.amount.units
@@ -131,14 +139,17 @@ public struct TraceDiagram: Sendable {
                 marks.insert(.victim)
                 if let v = victimName[e] { extra.append("victim: " + v) }
             }
-            if let h = held[e], h > 0 {
-                if Double(h) >= holdingShare * Double(tracedTotal) { marks.insert(.holding) }
-                extra.append("holds " + EntityText.amount(Money(units: h), currencyName))
+            for (cur, units) in (held[e] ?? [:]).sorted(by: { $0.key < $1.key }) where units > 0 {
+                // A freeze candidate: a share of the money reported in its currency.
+                let reported = cur >= 0 ? seedTotal[UInt16(cur)] ?? tracedTotal : tracedTotal
+                if Double(units) >= holdingShare * Double(reported) { marks.insert(.holding) }
+                extra.append("holds " + (cur >= 0 ? EntityText.amount(Money(units: units), tt.currencies[UInt16(cur)])
+                                                  : Money(units: units).readable + " (whole balance, all currencies)"))
             }
             if let x = cashedOut[e] {
                 marks.insert(.cashOut)
                 for (cur, units) in x.sorted(by: { $0.key < $1.key }) {
-                    extra.append("cash-out " + EntityText.amount(Money(units: units), tt.currencies[cur]))
+                    extra.append("cash-out " + EntityText.amount(Money(units: units), tt.currencies[UInt16(cur)]))
                 }
             }
             nodeOf[e] = d.add(Diagram.entityNode(c, e, marks: marks, extra: extra))
@@ -189,14 +200,21 @@ public struct TraceDiagram: Sendable {
         d.notes.append(note)
 
         // MARK: - Notes: totals that add up
-        var seedTotal: [UInt16: Int64] = [:]
-        for s in trace.seeds { seedTotal[tt.currency[Int(s)], default: 0] += tt.amount[Int(s)] }
-        let heldTotal = trace.holdings.reduce(Int64(0)) { $0 + $1.amount.units }
-        let exitTotal = trace.exits.reduce(Int64(0)) { $0 + $1.amount.units }
+        // Each currency on its own: sums across currencies mean nothing.
+        var heldTotal: [Int: Int64] = [:]
+        for h in trace.holdings { heldTotal[h.currency.map(Int.init) ?? -1, default: 0] += h.amount.units }
+        var exitTotal: [Int: Int64] = [:]
+        for x in trace.exits { exitTotal[Int(tt.currency[Int(x.transfer)]), default: 0] += x.amount.units }
+        func amounts(_ sums: [Int: Int64]) -> String {
+            guard !sums.isEmpty else { return EntityText.amount(Money(units: 0), currencyName) }
+            return sums.sorted { $0.key < $1.key }.map {
+                $0.key >= 0 ? EntityText.amount(Money(units: $0.value), tt.currencies[UInt16($0.key)])
+                            : Money(units: $0.value).readable + " (whole balances, all currencies)"
+            }.joined(separator: ", ")
+        }
         d.notes.append("\(EntityText.count(trace.seeds.count, "reported transfer")): " +
-                       seedTotal.sorted { $0.key < $1.key }.map { EntityText.amount(Money(units: $0.value), tt.currencies[$0.key]) }.joined(separator: ", ") +
-                       " · still held " + EntityText.amount(Money(units: heldTotal), currencyName) +
-                       " · left as cash " + EntityText.amount(Money(units: exitTotal), currencyName))
+                       amounts(Dictionary(uniqueKeysWithValues: seedTotal.map { (Int($0.key), $0.value) })) +
+                       " · still held " + amounts(heldTotal) + " · left as cash " + amounts(exitTotal))
         d.notes.append("traced with the \(trace.policy) rule; amounts on arrows are the traced money each transfer carried")
         if leftOut > 0 {
             d.notes.append("\(leftOut) smaller flows (" + leftOutMoney.sorted { $0.key < $1.key }

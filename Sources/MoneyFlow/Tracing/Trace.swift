@@ -83,6 +83,17 @@ public struct Trace: Sendable {
         return out
     }
 
+    /// Row `i` of `shares` (a transfer's, an exit's or a holding account's, of this
+    /// trace) as one amount: its seeds' shares added up; under poison, where every
+    /// share is the row's whole amount, that amount once. A holding account's shares
+    /// may be in several currencies (the seeds'): add them up per currency instead.
+    public func tainted(_ shares: TaintShares, row i: Int) -> Int64 {
+        guard !policy.conservesMoney else { return shares.total(i) }
+        var whole: Int64 = 0
+        for p in shares.range(i) { whole = max(whole, shares.amount[p]) }
+        return whole
+    }
+
     /// Tainted money `transfer` carried, per seed number.
     public func carried(by transfer: Int32) -> [Int: Int64] {
         guard let i = index(ofTransfer: transfer) else { return [:] }

@@ -73,7 +73,7 @@ struct RenderCommand: ParsableCommand {
             pictures.grouping = Grouping(rings: RingFinder().run(on: c), entityCount: c.entities.count)
         case .trace:
             let seeds = Tracer.reportedTransfers(in: c)
-            pictures.trace = MoneyTrace(Tracer(policy: policy).run(on: c, ledger: Ledger(c.transfers), seeds: seeds))
+            pictures.trace = MoneyTrace(Tracer(policy: policy).run(on: c, ledger: Ledger(c.transfers), seeds: seeds), in: c)
         case .hierarchy(let id):
             if let den = c.entities.index(of: id), c.entities.kind[Int(den)] == EntityKind.Code.den {
                 var h = DenHierarchy()

@@ -123,8 +123,10 @@ enum TraceReport {
                 + pad(columnMoney(x.exited), 18, right: true) + pad(columnMoney(x.cut), 18, right: true))
         }
         if order.count > limit { lines.append("  ... \(order.count - limit) more (--limit)") }
-        let rounding = trace.totals.reduce(Int64(0)) { $0 + $1.rounding }
-        if rounding > 0 { lines.append("Haircut rounding: \(exactMoney(rounding)) of dust removed from nearly wholly tainted senders") }
+        var dust: [String: Int64] = [:]
+        for (s, x) in trace.totals.enumerated() where x.rounding > 0 { dust[t.currencyOf(trace.seeds[s]), default: 0] += x.rounding }
+        let rounding = dust.values.reduce(0, +)
+        if rounding > 0 { lines.append("Haircut rounding: \(perCurrency(dust)) of dust removed from nearly wholly tainted senders") }
         if trace.policy.conservesMoney {
             let ok = trace.totals.allSatisfy { $0.addsUp }
             lines.append(ok ? "Every seed adds up: held + exited + cut\(rounding > 0 ? " + rounding" : "") = amount."
@@ -137,26 +139,39 @@ enum TraceReport {
 
         lines.append("")
         lines.append("Holdings: \(trace.holdingAccounts.count) account\(trace.holdingAccounts.count == 1 ? "" : "s") hold tainted money, biggest first")
-        var held = Array(0 ..< trace.holdingAccounts.count)
-        let totals = held.map { trace.holdingShares.total($0) }
-        held.sort { (totals[$1], $0) < (totals[$0], $1) }
-        if !held.isEmpty {
-            lines.append("  " + pad("Account", 20) + pad("Country", 8) + pad("Bank", 32) + pad("Held", 18, right: true) + "  Seeds")
+        // One row per account and currency (sums across currencies mean nothing); under
+        // poison every seed's share is the account's whole balance, shown once.
+        let whole = !trace.policy.conservesMoney
+        var rows: [(holding: Int, currency: String, amount: Int64, seeds: Int)] = []
+        for i in 0 ..< trace.holdingAccounts.count {
+            var perCurrency: [String: (amount: Int64, seeds: Int)] = [:]
+            for k in trace.holdingShares.range(i) {
+                let currency = whole ? "" : t.currencyOf(trace.seeds[Int(trace.holdingShares.seed[k])])
+                let old = perCurrency[currency] ?? (0, 0)
+                let amount = trace.holdingShares.amount[k]
+                perCurrency[currency] = (whole ? max(old.amount, amount) : old.amount + amount, old.seeds + 1)
+            }
+            for (currency, x) in perCurrency { rows.append((i, currency, x.amount, x.seeds)) }
         }
-        for i in held.prefix(limit) {
-            let a = trace.holdingAccounts[i]
-            let seeds = trace.holdingShares.range(i).count
+        rows.sort { ($1.amount, $0.holding, $0.currency) < ($0.amount, $1.holding, $1.currency) }
+        if !rows.isEmpty {
+            lines.append("  " + pad("Account", 20) + pad("Country", 8) + pad("Bank", 32) + pad("Cur", 5) + pad("Held", 18, right: true) + "  Seeds")
+        }
+        for r in rows.prefix(limit) {
+            let a = trace.holdingAccounts[r.holding]
             lines.append("  " + pad(e.id(a), 20) + pad(directory.country(a) ?? "-", 8) + pad(directory.bank(a) ?? (directory.isExternal(a) ? "(outside)" : "-"), 32)
-                + pad(columnMoney(totals[i]), 18, right: true) + "  \(seeds)")
+                + pad(whole ? "all" : r.currency, 5) + pad(columnMoney(r.amount), 18, right: true) + "  \(r.seeds)")
         }
-        if held.count > limit { lines.append("  ... \(held.count - limit) more (--limit)") }
+        if rows.count > limit { lines.append("  ... \(rows.count - limit) more (--limit)") }
+        if whole && !rows.isEmpty { lines.append("  (poison: an account's whole balance, its currencies together, once however many seeds touched it)") }
 
         lines.append("")
         lines.append("Exits: \(trace.exits.count) cash withdrawal\(trace.exits.count == 1 ? "" : "s") carried tainted money out")
         for i in Array(0 ..< trace.exits.count).prefix(limit) {
             let row = trace.exits[i]
+            let amount = trace.tainted(trace.exitShares, row: i)
             lines.append("  " + pad(t.id(row), 20) + pad(e.id(trace.exitAccounts[i]), 20) + pad(Timestamp.iso8601(t.time[Int(row)]), 22)
-                + pad(columnMoney(trace.exitShares.total(i)), 18, right: true))
+                + pad(t.currencyOf(row), 5) + pad(columnMoney(amount), 18, right: true))
         }
         if trace.exits.count > limit { lines.append("  ... \(trace.exits.count - limit) more (--limit)") }
         return tableText(lines)
@@ -216,6 +231,12 @@ enum TraceReport {
         return w.text
     }
 
+    /// `8,542.1346 USD, 3,115.7754 EUR`: sums per currency, by currency code (sums
+    /// across currencies mean nothing).
+    static func perCurrency(_ sums: [String: Int64]) -> String {
+        sums.sorted { $0.key < $1.key }.map { "\(exactMoney($0.value)) \($0.key)" }.joined(separator: ", ")
+    }
+
     static func provenanceTable(_ p: AccountProvenance, _ trace: Trace, _ c: Case, limit: Int) -> String {
         let t = c.transfers, e = c.entities
         let directory = AccountDirectory(c)
@@ -226,8 +247,16 @@ enum TraceReport {
             lines.append("holds no tainted money from the seeds traced")
             return tableText(lines)
         }
-        let total = p.sources.reduce(Int64(0)) { $0 + $1.amount }
-        lines.append("holds \(exactMoney(total)) of victims' money from \(p.sources.count) seed transfer\(p.sources.count == 1 ? "" : "s")")
+        let from = "from \(p.sources.count) seed transfer\(p.sources.count == 1 ? "" : "s")"
+        if trace.policy.conservesMoney {
+            var total: [String: Int64] = [:]
+            for s in p.sources { total[t.currencyOf(trace.seeds[s.seed]), default: 0] += s.amount }
+            lines.append("holds \(perCurrency(total)) of victims' money \(from)")
+        } else {
+            // Poison: every seed's share is the whole balance; it is not added up.
+            let whole = p.sources.map(\.amount).max() ?? 0
+            lines.append("its whole balance, \(exactMoney(whole)), counts as victims' money under poison, touched \(from)")
+        }
         let sorted = p.sources.sorted { ($1.amount, $0.seed) < ($0.amount, $1.seed) }
         for s in sorted.prefix(limit) {
             let seedRow = trace.seeds[s.seed]
