@@ -51,6 +51,25 @@ struct FlowBoundTests {
         #expect(Self.bound(s.freeze(), from: ["S"], to: ["T"]).maximum == 0)
     }
 
+    @Test("poison's attribution counts a transfer once, whatever number of seeds marked it, and only in the bound's currency")
+    func poisonAttributionCountsWholeTransfersOnce() {
+        var s = CaseSketch(accounts: ["S", "X", "M", "T"])
+        s.pay("e", "X", "M", "3", at: 0, currency: "EUR")
+        s.pay("s1", "S", "M", "10", at: 1)
+        s.pay("s2", "S", "M", "5", at: 2)
+        s.pay("usd", "M", "T", "8", at: 3)
+        s.pay("eur", "M", "T", "3", at: 4, currency: "EUR")
+        let c = s.freeze()
+        let ledger = Ledger(c.transfers)
+        let usd = c.transfers.currencies.code(of: "USD")!
+        let seeds = FlowBound.seeds(from: [c.entity("S")], currency: usd, case: c, ledger: ledger)
+        #expect(seeds.count == 2)
+        let trace = Tracer(policy: .poison).run(on: c, ledger: ledger, seeds: seeds)
+        // Both seeds mark M, so "usd" and "eur" carry both: 8 USD once, and no EUR.
+        #expect(FlowBound.attributed(by: trace, case: c, to: [c.entity("T")], currency: usd) == units("8"))
+        #expect(Self.bound(c, from: ["S"], to: ["T"]).maximum == units("8"))
+    }
+
     @Test("random cases: no policy attributes more than the bound", arguments: TracePolicy.allCases.filter(\.conservesMoney))
     func boundsEveryPolicy(policy: TracePolicy) {
         var rng = SplitMix(seed: 99)

@@ -46,7 +46,7 @@ struct CooperationSection {
                 }
             }
         }
-        let flows = CrossBorderFlows(c, transfers: trace.transfers, amounts: { trace.transferShares.total($0) })
+        let flows = CrossBorderFlows(c, transfers: trace.transfers, amounts: { trace.tainted(trace.transferShares, row: $0) })
         for f in flows.flows {
             rows[f.from, default: CountryRow()].moneyOut[f.currency, default: 0] += f.amount.units
             rows[f.to, default: CountryRow()].moneyIn[f.currency, default: 0] += f.amount.units

@@ -167,7 +167,7 @@ struct MoneyFlowSection {
         out.table("cash-outs.csv", header: ["transfer", "account", "country", "time", "currency", "tainted"],
                   rows: trace.exits.enumerated().map { i, x in
                       [t.id(x), c.entities.id(trace.exitAccounts[i]), c.entities.countryOf(trace.exitAccounts[i]) ?? "",
-                       Timestamp.iso8601(t.time[Int(x)]), t.currencyOf(x), Money(units: trace.exitShares.total(i)).description]
+                       Timestamp.iso8601(t.time[Int(x)]), t.currencyOf(x), Money(units: trace.tainted(trace.exitShares, row: i)).description]
                   })
         return blocks
     }

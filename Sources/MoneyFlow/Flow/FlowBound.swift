@@ -125,13 +125,16 @@ extension FlowBound {
     /// on transfers from outside the targets into them. Money that leaves a target
     /// and comes back is counted again, so compare it with the bound only when the
     /// targets do not send on what they receive (end points: cash desks, exchanges).
-    public static func attributed(by trace: Trace, case c: Case, to targets: [Int32]) -> Int64 {
+    /// With `currency`, only transfers in it count (poison's marks cross currencies;
+    /// a poison transfer counts its whole amount once, however many seeds marked it).
+    public static func attributed(by trace: Trace, case c: Case, to targets: [Int32], currency: UInt16? = nil) -> Int64 {
         let isTarget = Set(targets)
         var total: Int64 = 0
         for i in 0 ..< trace.transfers.count {
             let r = Int(trace.transfers[i])
+            if let currency, c.transfers.currency[r] != currency { continue }
             if isTarget.contains(c.transfers.target[r]) && !isTarget.contains(c.transfers.source[r]) {
-                total += trace.transferShares.total(i)
+                total += trace.tainted(trace.transferShares, row: i)
             }
         }
         return total

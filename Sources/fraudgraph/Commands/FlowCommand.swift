@@ -74,7 +74,7 @@ struct FlowCommand: ParsableCommand {
         if let policy {
             let seeds = FlowBound.seeds(from: sources, currency: code, case: c, ledger: ledger)
             let trace = Tracer(policy: policy).run(on: c, ledger: ledger, seeds: seeds)
-            attributed = FlowBound.attributed(by: trace, case: c, to: targets)
+            attributed = FlowBound.attributed(by: trace, case: c, to: targets, currency: code)
         }
         let t = c.transfers, e = c.entities
         let currencyName = t.currencies[code]
