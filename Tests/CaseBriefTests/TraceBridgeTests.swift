@@ -91,4 +91,21 @@ struct TraceBridgeTests {
         #expect(mRows.count == 1, "\(table)")
         #expect(mRows.first?.contains("| 2 | 120.00 ") == true, "\(table)")
     }
+
+    @Test("a poison brief of a large payment two seeds marked: no overflow, the balance counted once per currency")
+    func poisonBriefLargePayment() throws {
+        let folder = try BriefFixtures.writeCase([
+            "entities.csv": "id,kind\nA,account\nB,account\nC,account\nD,account\n",
+            "transfers.csv": "id,from,to,amount,time\nT1,A,B,0.0001,2024-03-01T10:00:00Z\nT2,C,B,0.0001,2024-03-01T10:01:00Z\nT3,B,D,470000000000000,2024-03-01T10:02:00Z\n",
+            "reports.csv": "id,transfer\nR1,T1\nR2,T2\n",
+        ])
+        let c = try CaseFolderReader(lenient: false).read(folder: folder).case
+        var settings = BriefSettings()
+        settings.policy = .poison
+        settings.comparedPolicies = [.fifo]
+        let analysis = CaseAnalysis(c, settings: settings)
+        let poison = try #require(analysis.policyTotals.first { $0.policy == .poison }?.totals["USD"])
+        #expect(poison.held == Money(whole: 470_000_000_000_000).units)
+        #expect(poison.reported == 2)
+    }
 }

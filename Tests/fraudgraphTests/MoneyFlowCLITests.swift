@@ -71,6 +71,24 @@ struct MoneyFlowCLITests {
         }
     }
 
+    @Test("poison: many seeds marking a large payment do not overflow (each carries the whole amount)")
+    func poisonLargePaymentManySeeds() throws {
+        // Two seeds mark B; B then pays 470,000,000,000,000: each seed's share is the
+        // whole amount, and the two add up past 64 bits of 1/10,000 units.
+        try Self.withCase(["entities.csv": "id,kind\nA,account\nB,account\nC,account\nD,account\n",
+                           "transfers.csv": "id,from,to,amount,time\nT1,A,B,0.0001,2024-03-01T10:00:00Z\nT2,C,B,0.0001,2024-03-01T10:01:00Z\nT3,B,D,470000000000000,2024-03-01T10:02:00Z\n",
+                           "reports.csv": "id,transfer\nR1,T1\nR2,T2\n"]) { dir in
+            for command in [["trace", "--format", "json"], ["trace", "--max-hops", "1"], ["freeze"], ["flow", "--from", "A,C", "--to", "D"]] {
+                let r = try Tool.run([command[0], dir + "/case", "--policy", "poison"] + command.dropFirst() + (command[0] == "trace" ? ["--reports"] : []))
+                #expect(r.status == 0, "\(command): \(r.stderr)")
+            }
+            let j = try Self.json(try Tool.run(["trace", dir + "/case", "--reports", "--policy", "poison", "--format", "json"]).stdout)
+            let holdings = try #require(j["holdings"] as? [[String: Any]])
+            #expect(holdings.count == 1)
+            #expect(holdings.first?["tainted"] as? [String: String] == ["T1": "470000000000000.0000", "T2": "470000000000000.0000"])
+        }
+    }
+
     @Test("trace: haircut's dust is reported per currency")
     func haircutDustPerCurrency() throws {
         // In each currency, three seeds of 0.0001 reach M and M sends 0.0002: each share

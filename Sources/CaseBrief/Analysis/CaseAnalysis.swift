@@ -80,20 +80,43 @@ public struct CaseAnalysis: Sendable {
         self.timings = timings
     }
 
-    /// Per seed currency: reported, held, exited, cut and rounding of `trace`.
+    /// Per seed currency: reported, held, exited, cut and rounding of `trace`. Under
+    /// poison, where every seed's share is a whole amount, an account's balance and a
+    /// withdrawal count once in each currency of the seeds that touched them (as the
+    /// freeze list's groups count them), and the seeds' cut amounts stop at the
+    /// largest amount rather than overflow.
     static func outcomes(_ trace: Trace, _ c: Case) -> [String: MoneyOutcome] {
         var out: [String: MoneyOutcome] = [:]
-        for (s, seed) in trace.seeds.enumerated() {
+        let currencyOfSeed = trace.seeds.map { c.transfers.currencyOf($0) }
+        let conserves = trace.policy.conservesMoney
+        for s in trace.seeds.indices {
             let t = trace.totals[s]
-            var o = out[c.transfers.currencyOf(seed), default: MoneyOutcome()]
+            var o = out[currencyOfSeed[s], default: MoneyOutcome()]
             o.reported += t.amount
-            o.held += t.held
-            o.exited += t.exited
-            o.cut += t.cut
-            o.rounding += t.rounding
             o.seeds += 1
-            out[c.transfers.currencyOf(seed)] = o
+            if conserves {
+                o.held += t.held
+                o.exited += t.exited
+                o.cut += t.cut
+                o.rounding += t.rounding
+            } else {
+                let (sum, overflow) = o.cut.addingReportingOverflow(t.cut)
+                o.cut = overflow ? Int64.max : sum
+            }
+            out[currencyOfSeed[s]] = o
         }
+        guard !conserves else { return out }
+        func addOnce(_ shares: TaintShares, to field: WritableKeyPath<MoneyOutcome, Int64>) {
+            var currencies = Set<String>()
+            for i in 0 ..< shares.count {
+                currencies.removeAll(keepingCapacity: true)
+                for p in shares.range(i) { currencies.insert(currencyOfSeed[Int(shares.seed[p])]) }
+                let whole = trace.tainted(shares, row: i)
+                for currency in currencies { out[currency, default: MoneyOutcome()][keyPath: field] += whole }
+            }
+        }
+        addOnce(trace.holdingShares, to: \.held)
+        addOnce(trace.exitShares, to: \.exited)
         return out
     }
 }

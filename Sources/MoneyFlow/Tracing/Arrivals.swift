@@ -5,7 +5,10 @@
 /// when needless and its radix key is no wider than needed.
 struct Arrivals {
     private(set) var lots: ContiguousArray<Lot> = []
-    /// What `lots` add up to.
+    /// What `lots` add up to (haircut's: at most a balance). Added with wrapping:
+    /// poison's marks each carry a whole transfer amount, which add up to nothing
+    /// meaningful (and past 64 bits when many seeds mark a large payment); poison
+    /// never reads it.
     private(set) var total: Int64 = 0
     /// Whether `lots` are in (seed, hops) order (one run).
     private(set) var isSorted = true
@@ -25,7 +28,7 @@ struct Arrivals {
                     clean += 1
                     continue
                 }
-                total += p.amount
+                total &+= p.amount
                 isSorted = isSorted && last <= p.key
                 last = p.key
                 hops |= UInt32(bitPattern: p.hops)

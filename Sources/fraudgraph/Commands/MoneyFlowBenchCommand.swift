@@ -58,7 +58,8 @@ struct MoneyFlowBenchCommand: ParsableCommand {
                 } else if let policy = TracePolicy(rawValue: phase) {
                     let trace = Tracer(policy: policy).run(on: c, ledger: ledger, seeds: seeds)
                     times.append(seconds(since: clock)); cpuTimes.append(processCPUSeconds() - cpuStart)
-                    let held = trace.totals.reduce(Int64(0)) { $0 + $1.held }
+                    // (Wrapping: poison's per-seed figures do not add up, and may pass 64 bits.)
+                    let held = trace.totals.reduce(Int64(0)) { $0 &+ $1.held }
                     facts = [("taintedTransfers", "\(trace.transfers.count)"), ("shares", "\(trace.transferShares.seed.count)"),
                              ("piecesMoved", "\(trace.piecesMoved)"),
                              ("holdings", "\(trace.holdingAccounts.count)"), ("exits", "\(trace.exits.count)"),
