@@ -3,9 +3,10 @@
 the money-flow benchmark, and an independent cross-check of its output.
 
     python3 replay.py CASE --policy fifo|lifo|libr|dirty-first|haircut|poison
-                      [--max-hops H] [--json OUT] [--seconds OUT]
+                      [--max-hops H] [--seed ID ...] [--json OUT] [--seconds OUT]
 
-Seeds are every reported transfer (reports.csv order, each once). Money is integer
+Seeds are every reported transfer (reports.csv order, each once), or the --seed ids
+in the order given (each once). Money is integer
 units of 1/10,000. Per (account, currency): a balance, and, only while it holds
 tainted money, its lots: fifo/lifo keep every lot (clean ones included); libr and
 dirty-first keep the tainted lots (clean = balance - tainted); haircut keeps one
@@ -18,7 +19,8 @@ import json
 import sys
 import time
 from collections import deque
-from datetime import datetime
+import os
+from datetime import datetime, timedelta, timezone
 
 p = argparse.ArgumentParser()
 p.add_argument("case")
@@ -26,6 +28,7 @@ p.add_argument("--policy", required=True)
 p.add_argument("--max-hops", type=int)
 p.add_argument("--json")
 p.add_argument("--seconds")
+p.add_argument("--seed", action="append")
 args = p.parse_args()
 policy = args.policy
 limit = args.max_hops if args.max_hops is not None else 1 << 62
@@ -34,59 +37,94 @@ def units(text):
     whole, _, frac = text.partition(".")
     return int(whole) * 10000 + int((frac + "0000")[:4])
 
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
 def seconds(text):
+    """Whole seconds since 1970, exactly: a fraction of a second is dropped (the time
+    of day only grows with it, so this is the floor), and a leap second :60 is the
+    first second after :59."""
     if text.lstrip("-").isdigit():
         return int(text)
-    return int(datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T")).timestamp())
+    t = text.replace("Z", "+00:00").replace(" ", "T")
+    date, _, rest = t.partition("T")
+    clock, zone = rest, ""
+    for sign in "+-":
+        if sign in rest:
+            clock, _, z = rest.partition(sign)
+            zone = sign + z
+            break
+    clock = clock.split(".")[0]
+    leap = clock.endswith(":60")
+    if leap:
+        clock = clock[:-2] + "59"
+    dt = datetime.fromisoformat(f"{date}T{clock}{zone}")
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return (dt - EPOCH) // timedelta(seconds=1) + (1 if leap else 0)
 
 def money(u):
     return f"{u // 10000}.{u % 10000:04d}"
 
 def iso(s):
-    return datetime.utcfromtimestamp(s).strftime("%Y-%m-%dT%H:%M:%SZ")
+    d = EPOCH + timedelta(seconds=s)
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:{d.second:02d}Z"
+
+def rows(path):
+    """The header (names trimmed, lower case) and the data rows of a CSV file; a BOM
+    and blank lines are passed over."""
+    f = open(path, newline="", encoding="utf-8-sig")
+    r = csv.reader(f)
+    header = [h.strip().lower() for h in next(r)]
+
+    def data():
+        with f:
+            for row in r:
+                if any(field != "" for field in row):
+                    yield row
+    return header, data()
 
 # MARK: load
 t0 = time.perf_counter()
 entity_country, entity_bank, listed = {}, {}, set()
-with open(f"{args.case}/entities.csv", newline="", encoding="utf-8") as f:
-    r = csv.reader(f)
-    header = [h.lower() for h in next(r)]
-    ci, ki = header.index("id"), header.index("kind")
-    co = header.index("country") if "country" in header else None
-    bi = header.index("bank") if "bank" in header else None
-    ei = header.index("external") if "external" in header else None
-    external_attr = set()
-    for row in r:
-        listed.add(row[ci])
-        if co is not None and row[co]:
-            entity_country[row[ci]] = row[co]
-        if bi is not None and row[bi]:
-            entity_bank[row[ci]] = row[bi]
-        if ei is not None and row[ei].lower() == "true":
-            external_attr.add(row[ci])
+header, r = rows(f"{args.case}/entities.csv")
+ci, ki = header.index("id"), header.index("kind")
+co = header.index("country") if "country" in header else None
+bi = header.index("bank") if "bank" in header else None
+ei = header.index("external") if "external" in header else None
+external_attr = set()
+for row in r:
+    listed.add(row[ci])
+    if co is not None and row[co]:
+        entity_country[row[ci]] = row[co]
+    if bi is not None and row[bi]:
+        entity_bank[row[ci]] = row[bi]
+    if ei is not None and row[ei].lower() == "true":
+        external_attr.add(row[ci])
 ids, src, dst, amt, cur, tim, cash = [], [], [], [], [], [], []
-with open(f"{args.case}/transfers.csv", newline="", encoding="utf-8") as f:
-    r = csv.reader(f)
-    header = [h.lower() for h in next(r)]
-    ii, fi, ti, ai, ti2 = (header.index(k) for k in ("id", "from", "to", "amount", "time"))
-    cu = header.index("currency") if "currency" in header else None
-    ch = header.index("channel") if "channel" in header else None
-    for row in r:
-        ids.append(row[ii]); src.append(row[fi]); dst.append(row[ti]); amt.append(units(row[ai]))
-        cur.append((row[cu] or "USD") if cu is not None else "USD"); tim.append(seconds(row[ti2]))
-        cash.append(ch is not None and row[ch] == "cash_out")
+header, r = rows(f"{args.case}/transfers.csv")
+ii, fi, ti, ai, ti2 = (header.index(k) for k in ("id", "from", "to", "amount", "time"))
+cu = header.index("currency") if "currency" in header else None
+ch = header.index("channel") if "channel" in header else None
+for row in r:
+    ids.append(row[ii]); src.append(row[fi]); dst.append(row[ti]); amt.append(units(row[ai]))
+    cur.append((row[cu] or "USD") if cu is not None else "USD"); tim.append(seconds(row[ti2]))
+    cash.append(ch is not None and row[ch] == "cash_out")
 row_of = {t: i for i, t in enumerate(ids)}
 seeds, seed_of, reports_of = [], {}, {}
-with open(f"{args.case}/reports.csv", newline="", encoding="utf-8") as f:
-    r = csv.reader(f)
-    header = [h.lower() for h in next(r)]
+if os.path.exists(f"{args.case}/reports.csv"):  # absent: no reports
+    header, r = rows(f"{args.case}/reports.csv")
     ri, tri = header.index("id"), header.index("transfer")
     for row in r:
         t = row_of[row[tri]]
         reports_of.setdefault(t, []).append(row[ri])
-        if t not in seed_of:
+        if args.seed is None and t not in seed_of:
             seed_of[t] = len(seeds)
             seeds.append(t)
+for given in args.seed or []:
+    t = row_of[given]
+    if t not in seed_of:
+        seed_of[t] = len(seeds)
+        seeds.append(t)
 order = sorted(range(len(ids)), key=lambda i: (tim[i], i))
 load_seconds = time.perf_counter() - t0
 
