@@ -89,6 +89,16 @@ struct MoneyFlowCLITests {
         }
     }
 
+    @Test("--max-hops -1 is read as a value and refused in words, in trace and in brief")
+    func negativeMaxHops() throws {
+        try Self.withCase { dir in
+            let trace = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "fifo", "--max-hops", "-1"])
+            #expect(trace.status != 0 && trace.stderr.contains("--max-hops must be 0 or more"), "\(trace.stderr)")
+            let brief = try Tool.run(["brief", dir + "/case", "--out", dir + "/brief", "--max-hops", "-1"])
+            #expect(brief.status != 0 && brief.stderr.contains("--max-hops must be 0 or more"), "\(brief.stderr)")
+        }
+    }
+
     @Test("trace: haircut's dust is reported per currency")
     func haircutDustPerCurrency() throws {
         // In each currency, three seeds of 0.0001 reach M and M sends 0.0002: each share

@@ -65,7 +65,7 @@ struct BriefOptions: ParsableArguments {
     @Option(help: "The tracing rule of the freeze list: fifo, lifo, libr, dirty-first, haircut or poison.")
     var policy: TracePolicy = .fifo
 
-    @Option(name: .customLong("max-hops"), help: "Follow victims' money for at most this many transfers.")
+    @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Follow victims' money for at most this many transfers.")
     var maxHops: Int?
 
     @Option(name: .customLong("rings-shown"), help: "Rings with their own picture.")

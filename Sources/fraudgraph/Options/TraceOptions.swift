@@ -17,7 +17,7 @@ struct TraceOptions: ParsableArguments {
     @Option(help: "Allocation policy: fifo, lifo, libr, dirty-first, haircut or poison (see shared/spec/tracing.md).")
     var policy: TracePolicy
 
-    @Option(name: .customLong("max-hops"), help: "Follow tainted money for at most this many transfers after the seed's.")
+    @Option(name: .customLong("max-hops"), parsing: .unconditional, help: "Follow tainted money for at most this many transfers after the seed's.")
     var maxHops: Int?
 
     func validate() throws {
