@@ -17,12 +17,17 @@ struct TimestampTests {
         #expect(fraction.seconds == 1_709_288_100 && fraction.style == .other)
         let compact = try Timestamp.parse("2024-03-01 17:15:00+0700").get()
         #expect(compact.seconds == 1_709_288_100 && compact.style == .other)
+        // ISO 8601's reduced precision: no seconds, the minute's first.
+        let minutes = try Timestamp.parse("2024-03-01T10:15Z").get()
+        #expect(minutes.seconds == 1_709_288_100 && minutes.style == .other)
+        #expect(try Timestamp.parse("2024-03-01T17:15+07:00").get().seconds == 1_709_288_100)
     }
 
     @Test("refuses times whose instant is unknown or impossible", arguments: [
         ("", Timestamp.ParseError.empty), ("2024-03-01T10:15:00", .missingOffset), ("2024-03-01", .notATime),
         ("2024-13-01T10:15:00Z", .outOfRange), ("2023-02-29T10:15:00Z", .outOfRange), ("2024-03-01T24:00:00Z", .outOfRange),
         ("yesterday", .notATime), ("2024-03-01T10:15:00+25:00", .outOfRange), ("2024-03-01T10:15:00Zjunk", .notATime),
+        ("2024-03-01T10:15", .missingOffset), ("2024-03-01T10:15.5Z", .notATime), ("2024-03-01T10:1Z", .notATime), ("2024-03-01T10:15:Z", .notATime),
         // Instants that four-digit years cannot write: they would print as other dates.
         ("999999999999", .outOfRange), ("-99999999999", .outOfRange), ("253402300800", .outOfRange),
         ("9999-12-31T23:59:59-23:59", .outOfRange), ("0001-01-01T00:00:00+00:01", .outOfRange),

@@ -87,21 +87,30 @@ public enum Timestamp {
             guard Self.writable.contains(seconds) else { return .failure(.outOfRange) }
             return .success(Parsed(seconds: seconds, style: canonical ? .unixSeconds : .other, offsetMinutes: 0))
         }
-        guard n >= 19,
+        guard n >= 16,
               let year = number(0, 4), t[4] == UInt8(ascii: "-"),
               let month = number(5, 2), t[7] == UInt8(ascii: "-"),
               let day = number(8, 2),
               let hour = number(11, 2), t[13] == UInt8(ascii: ":"),
-              let minute = number(14, 2), t[16] == UInt8(ascii: ":"),
-              let second = number(17, 2)
+              let minute = number(14, 2)
         else { return .failure(.notATime) }
         var style = Style.utc
         let separator = t[10]
         if separator == UInt8(ascii: " ") { style = .other } else if separator != UInt8(ascii: "T") {
             return .failure(.notATime)
         }
-        var i = 19
-        if i < n && t[i] == UInt8(ascii: ".") {
+        // Seconds may be left out (ISO 8601's reduced precision, 2024-03-01T10:15Z):
+        // the minute's first second, written back with its seconds.
+        var second = 0
+        var i = 16
+        if n > 16 && t[16] == UInt8(ascii: ":") {
+            guard let s = number(17, 2) else { return .failure(.notATime) }
+            second = s
+            i = 19
+        } else {
+            style = .other
+        }
+        if i == 19 && i < n && t[i] == UInt8(ascii: ".") {
             i += 1
             let start = i
             while digit(i) != nil { i += 1 }
