@@ -12,6 +12,14 @@ struct MoneyFlowCLITests {
         "reports.csv": "id,transfer,victim\nR1,T2,P1\n",
     ]
 
+    /// Victims pay 100 USD and 50 EUR into M; M pays 30 USD on to N, who withdraws 10
+    /// in cash.
+    static let twoCurrencies = [
+        "entities.csv": "id,kind\nVA,account\nVB,account\nM,account\nN,account\n",
+        "transfers.csv": "id,from,to,amount,currency,time,channel\nT1,VA,M,100,USD,2024-03-01T10:00:00Z,bank\nT2,VB,M,50,EUR,2024-03-01T11:00:00Z,bank\nT3,M,N,30,USD,2024-03-01T12:00:00Z,bank\nT4,N,CASH,10,USD,2024-03-01T13:00:00Z,cash_out\n",
+        "reports.csv": "id,transfer\nR1,T1\nR2,T2\n",
+    ]
+
     /// Runs `body` with a temporary folder holding `case/`, made of `caseFiles`.
     static func withCase<R>(_ caseFiles: [String: String] = files, _ body: (String) throws -> R) throws -> R {
         let dir = Tool.temporaryFolder()
@@ -42,9 +50,7 @@ struct MoneyFlowCLITests {
 
     @Test("trace --at in two currencies: what the account holds is given per currency, never added up across them; poison's whole balance once")
     func atAccountPerCurrency() throws {
-        try Self.withCase(["entities.csv": "id,kind\nVA,account\nVB,account\nM,account\nN,account\n",
-                           "transfers.csv": "id,from,to,amount,currency,time\nT1,VA,M,100,USD,2024-03-01T10:00:00Z\nT2,VB,M,50,EUR,2024-03-01T11:00:00Z\nT3,M,N,30,USD,2024-03-01T12:00:00Z\n",
-                           "reports.csv": "id,transfer\nR1,T1\nR2,T2\n"]) { dir in
+        try Self.withCase(Self.twoCurrencies) { dir in
             let fifo = try Tool.run(["trace", dir + "/case", "--reports", "--policy", "fifo", "--at", "M"])
             #expect(fifo.status == 0)
             #expect(fifo.stdout.contains("holds 50.00 EUR, 70.00 USD of victims' money from 2 seed transfers"), "\(fifo.stdout)")
@@ -56,9 +62,7 @@ struct MoneyFlowCLITests {
 
     @Test("trace table: a holding per account and currency; poison shows a whole balance or withdrawal once, not once per seed")
     func holdingsTablePerCurrency() throws {
-        try Self.withCase(["entities.csv": "id,kind\nVA,account\nVB,account\nM,account\nN,account\n",
-                           "transfers.csv": "id,from,to,amount,currency,time,channel\nT1,VA,M,100,USD,2024-03-01T10:00:00Z,bank\nT2,VB,M,50,EUR,2024-03-01T11:00:00Z,bank\nT3,M,N,30,USD,2024-03-01T12:00:00Z,bank\nT4,N,CASH,10,USD,2024-03-01T13:00:00Z,cash_out\n",
-                           "reports.csv": "id,transfer\nR1,T1\nR2,T2\n"]) { dir in
+        try Self.withCase(Self.twoCurrencies) { dir in
             func rows(_ text: String) -> [[String]] {
                 text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { ["M", "N", "T4"].contains($0.first ?? "") }
             }

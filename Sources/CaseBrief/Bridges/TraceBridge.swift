@@ -11,13 +11,7 @@ extension MoneyTrace {
     /// - Complexity: O(shares of the trace).
     public init(_ trace: Trace, in c: Case, seeds: Set<Int>? = nil) {
         let whole = !trace.policy.conservesMoney
-        func combined(_ shares: TaintShares, _ i: Int) -> Int64 {
-            var total: Int64 = 0
-            for k in shares.range(i) where seeds?.contains(Int(shares.seed[k])) ?? true {
-                total = whole ? max(total, shares.amount[k]) : total + shares.amount[k]
-            }
-            return total
-        }
+        func combined(_ shares: TaintShares, _ i: Int) -> Int64 { trace.tainted(shares, row: i, seeds: seeds) }
         var steps: [Step] = []
         for (i, t) in trace.transfers.enumerated() {
             let tainted = combined(trace.transferShares, i)

@@ -106,7 +106,7 @@ struct MoneyFlowSection {
         for e in list.entries {
             let key = Holder(account: e.account, currency: whole ? "" : e.currency)
             let old = byHolder[key]
-            byHolder[key] = (whole ? max(old?.amount ?? 0, e.amount) : (old?.amount ?? 0) + e.amount, (old?.seeds ?? 0) + 1, old?.entry ?? e)
+            byHolder[key] = (list.policy.combined(old?.amount ?? 0, e.amount), (old?.seeds ?? 0) + 1, old?.entry ?? e)
         }
         let top = byHolder.sorted { ($0.value.amount, -$0.key.account, $1.key.currency) > ($1.value.amount, -$1.key.account, $0.key.currency) }
         let shown = top.prefix(rows).map(\.key.account)

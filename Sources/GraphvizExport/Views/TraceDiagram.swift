@@ -120,8 +120,8 @@ public struct TraceDiagram: Sendable {
         // Held per account and currency (-1: the account's currencies together).
         var held: [Int32: [Int: Int64]] = [:]
         for h in trace.holdings { held[h.account, default: [:]][h.currency.map(Int.init) ?? -1, default: 0] += h.amount.units }
-        var seedTotal: [UInt16: Int64] = [:]
-        for s in trace.seeds { seedTotal[tt.currency[Int(s)], default: 0] += tt.amount[Int(s)] }
+        var seedTotal: [Int: Int64] = [:]
+        for s in trace.seeds { seedTotal[Int(tt.currency[Int(s)]), default: 0] += tt.amount[Int(s)] }
         var cashedOut: [Int32: [UInt16: Int64]] = [:]
         for x in trace.exits {
             cashedOut[tt.target[Int(x.transfer)], default: [:]][tt.currency[Int(x.transfer)], default: 0] += x.amount.units
@@ -141,7 +141,7 @@ public struct TraceDiagram: Sendable {
             }
             for (cur, units) in (held[e] ?? [:]).sorted(by: { $0.key < $1.key }) where units > 0 {
                 // A freeze candidate: a share of the money reported in its currency.
-                let reported = cur >= 0 ? seedTotal[UInt16(cur)] ?? tracedTotal : tracedTotal
+                let reported = seedTotal[cur] ?? tracedTotal
                 if Double(units) >= holdingShare * Double(reported) { marks.insert(.holding) }
                 extra.append("holds " + (cur >= 0 ? EntityText.amount(Money(units: units), tt.currencies[UInt16(cur)])
                                                   : Money(units: units).readable + " (whole balance, all currencies)"))
@@ -213,7 +213,7 @@ public struct TraceDiagram: Sendable {
             }.joined(separator: ", ")
         }
         d.notes.append("\(EntityText.count(trace.seeds.count, "reported transfer")): " +
-                       amounts(Dictionary(uniqueKeysWithValues: seedTotal.map { (Int($0.key), $0.value) })) +
+                       amounts(seedTotal) +
                        " · still held " + amounts(heldTotal) + " · left as cash " + amounts(exitTotal))
         d.notes.append("traced with the \(trace.policy) rule; amounts on arrows are the traced money each transfer carried")
         if leftOut > 0 {

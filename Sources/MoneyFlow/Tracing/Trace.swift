@@ -84,14 +84,16 @@ public struct Trace: Sendable {
     }
 
     /// Row `i` of `shares` (a transfer's, an exit's or a holding account's, of this
-    /// trace) as one amount: its seeds' shares added up; under poison, where every
-    /// share is the row's whole amount, that amount once. A holding account's shares
-    /// may be in several currencies (the seeds'): add them up per currency instead.
-    public func tainted(_ shares: TaintShares, row i: Int) -> Int64 {
-        guard !policy.conservesMoney else { return shares.total(i) }
-        var whole: Int64 = 0
-        for p in shares.range(i) { whole = max(whole, shares.amount[p]) }
-        return whole
+    /// trace) as one amount, over the seeds numbered in `seeds` (nil: all): their
+    /// shares `TracePolicy.combined`, so that under poison the whole amount counts
+    /// once. A holding account's shares may be in several currencies (the seeds'):
+    /// combine them per currency instead.
+    public func tainted(_ shares: TaintShares, row i: Int, seeds: Set<Int>? = nil) -> Int64 {
+        var total: Int64 = 0
+        for p in shares.range(i) where seeds?.contains(Int(shares.seed[p])) ?? true {
+            total = policy.combined(total, shares.amount[p])
+        }
+        return total
     }
 
     /// Tainted money `transfer` carried, per seed number.

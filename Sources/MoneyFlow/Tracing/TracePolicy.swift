@@ -20,4 +20,10 @@ public enum TracePolicy: String, Sendable, CaseIterable, Hashable {
 
     /// Whether held + exited + cut (+ rounding) equals every seed's amount.
     public var conservesMoney: Bool { self != .poison }
+
+    /// Two seeds' shares of one transfer, withdrawal or account as one amount: their
+    /// sum; under poison, where every share is the whole amount, that amount once.
+    @inlinable public func combined(_ total: Int64, _ share: Int64) -> Int64 {
+        conservesMoney ? total + share : Swift.max(total, share)
+    }
 }

@@ -149,7 +149,7 @@ enum TraceReport {
                 let currency = whole ? "" : t.currencyOf(trace.seeds[Int(trace.holdingShares.seed[k])])
                 let old = perCurrency[currency] ?? (0, 0)
                 let amount = trace.holdingShares.amount[k]
-                perCurrency[currency] = (whole ? max(old.amount, amount) : old.amount + amount, old.seeds + 1)
+                perCurrency[currency] = (trace.policy.combined(old.amount, amount), old.seeds + 1)
             }
             for (currency, x) in perCurrency { rows.append((i, currency, x.amount, x.seeds)) }
         }
@@ -254,7 +254,7 @@ enum TraceReport {
             lines.append("holds \(perCurrency(total)) of victims' money \(from)")
         } else {
             // Poison: every seed's share is the whole balance; it is not added up.
-            let whole = p.sources.map(\.amount).max() ?? 0
+            let whole = p.sources.reduce(Int64(0)) { trace.policy.combined($0, $1.amount) }
             lines.append("its whole balance, \(exactMoney(whole)), counts as victims' money under poison, touched \(from)")
         }
         let sorted = p.sources.sorted { ($1.amount, $0.seed) < ($0.amount, $1.seed) }

@@ -95,17 +95,9 @@ struct JSONByteWriter {
 
     private mutating func newline(_ level: Int) {
         guard indent > 0 else { return }
-        let width = indent * level
-        if width < JSONByteWriter.newlineAndSpaces.count {
-            bytes.append(contentsOf: JSONByteWriter.newlineAndSpaces[...width])
-        } else {
-            bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
-        }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
     }
-
-    /// A line break and the spaces of the deepest indentation usually met.
-    private static let newlineAndSpaces: [UInt8] = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func escape(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
